@@ -1,0 +1,5 @@
+namespace Edgeplane.Agent;
+
+internal static class AssemblyMarker
+{
+}

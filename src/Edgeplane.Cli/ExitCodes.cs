@@ -1,0 +1,14 @@
+namespace Edgeplane.Cli;
+
+/// <summary>Process exit codes, in the kubectl/flux habit.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The input (fleet repo, manifest, API answer) was invalid or the operation failed.</summary>
+    public const int Invalid = 1;
+
+    /// <summary>The command line itself was wrong: unknown flag, missing argument, bad value.</summary>
+    public const int Usage = 2;
+}

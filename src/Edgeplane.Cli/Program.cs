@@ -1,0 +1,3 @@
+using Edgeplane.Cli;
+
+return await CliApp.RunAsync(args);

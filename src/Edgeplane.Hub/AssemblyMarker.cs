@@ -1,0 +1,5 @@
+namespace Edgeplane.Hub;
+
+internal static class AssemblyMarker
+{
+}

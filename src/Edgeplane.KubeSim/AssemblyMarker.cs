@@ -1,0 +1,5 @@
+namespace Edgeplane.KubeSim;
+
+internal static class AssemblyMarker
+{
+}

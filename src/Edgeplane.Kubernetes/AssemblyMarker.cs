@@ -1,0 +1,5 @@
+namespace Edgeplane.Kubernetes;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Edgeplane.Model;
+
+internal static class AssemblyMarker
+{
+}

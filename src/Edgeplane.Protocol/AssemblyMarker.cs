@@ -1,0 +1,5 @@
+namespace Edgeplane.Protocol;
+
+internal static class AssemblyMarker
+{
+}

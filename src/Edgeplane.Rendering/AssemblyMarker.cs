@@ -1,0 +1,5 @@
+namespace Edgeplane.Rendering;
+
+internal static class AssemblyMarker
+{
+}
