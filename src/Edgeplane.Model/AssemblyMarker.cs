@@ -1,5 +1,0 @@
-namespace Edgeplane.Model;
-
-internal static class AssemblyMarker
-{
-}

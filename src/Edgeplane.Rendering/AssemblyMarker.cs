@@ -1,5 +1,0 @@
-namespace Edgeplane.Rendering;
-
-internal static class AssemblyMarker
-{
-}
