@@ -144,6 +144,7 @@ public sealed class CrudTests(SimFixture sim)
         var (_, client) = sim.NewCluster();
         var deployment = KubernetesJson.Deserialize<V1Deployment>(Fixtures.Text("deployment.json"));
         var created = await client.AppsV1.CreateNamespacedDeploymentAsync(deployment, "default");
+        created.Metadata.ResourceVersion = null;
         created.Spec.Selector.MatchLabels["app"] = "other";
         created.Spec.Template.Metadata.Labels["app"] = "other";
 
