@@ -50,7 +50,7 @@ internal static class Report
     private const string Method =
         "Throughput: one KubeSim server and one virtual cluster in the benchmark process; C concurrent official KubernetesClient " +
         "instances over HTTP/1.1 on loopback issue GET of one ConfigMap, then server-side apply PATCH (force, 50 rotating ConfigMaps " +
-        "whose data changes on each call, so every call commits) for S seconds each; R runs, median reported. Memory: a fresh server; " +
+        "whose data changes on each call, so every call commits) for S seconds each; one warm-up round, then R runs, median reported. Memory: a fresh server; " +
         "N clusters each get the 76-object bundle by server-side apply over HTTP (plus 4 seeded namespaces and 1 node; controllers " +
         "add status); full compacting GC before and after; managed heap and RSS deltas divided by N. Client and server share the process.";
 
