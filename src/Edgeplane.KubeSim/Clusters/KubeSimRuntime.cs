@@ -1,5 +1,5 @@
 using System.Globalization;
-using Edgeplane.KubeSim.Hosting;
+using Edgeplane.KubeSim;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

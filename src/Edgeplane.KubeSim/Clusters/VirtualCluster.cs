@@ -55,6 +55,9 @@ internal sealed partial class VirtualCluster
         _journal?.VersionChanged(version.GitVersion);
     }
 
+    /// <summary>Sets the version without journaling it (restore).</summary>
+    public void SetVersionQuietly(KubeVersion version) => _version = version;
+
     public void CloseWatches()
     {
         lock (Sync)

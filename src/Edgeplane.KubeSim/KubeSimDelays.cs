@@ -1,4 +1,4 @@
-namespace Edgeplane.KubeSim.Hosting;
+namespace Edgeplane.KubeSim;
 
 /// <summary>How long each simulated controller waits before it reports an object ready (all immediate by default).</summary>
 public sealed record KubeSimDelays

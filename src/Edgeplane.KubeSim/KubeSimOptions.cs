@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Edgeplane.KubeSim.Hosting;
+namespace Edgeplane.KubeSim;
 
 /// <summary>How a <see cref="KubeSimServer"/> listens, stores and simulates. Every limit here is explicit.</summary>
 public sealed record KubeSimOptions
