@@ -18,12 +18,6 @@ internal sealed class ApplyRun(ApplyRequest request)
     /// <summary>The inventory now stored in the cluster; null until it has been read.</summary>
     public InventorySnapshot? Stored { get; set; }
 
-    public void Add(StageOutcome outcome)
-    {
-        Entries.AddRange(outcome.Entries);
-        Failures.AddRange(outcome.Failures);
-    }
-
     /// <summary>Ends the run before anything was written: failed objects are Failed, the rest Skipped.</summary>
     public ApplyResult Stop(IReadOnlyList<ApplyFailure> failures, IEnumerable<ObjectRef> untouched)
     {
@@ -34,9 +28,6 @@ internal sealed class ApplyRun(ApplyRequest request)
             .Select(o => new ChangeSetEntry(o, ChangeAction.Skipped, "not applied: the bundle failed validation")));
         return Result();
     }
-
-    public void SkipRest(IEnumerable<PlannedObject> objects, string why) =>
-        Entries.AddRange(objects.Select(o => new ChangeSetEntry(o.Ref, ChangeAction.Skipped, why)));
 
     public ApplyResult Result() => new(new ChangeSet(Entries.ToList()), Stored, Failures.ToList());
 }

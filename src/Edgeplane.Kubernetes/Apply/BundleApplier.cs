@@ -58,49 +58,11 @@ public sealed partial class BundleApplier
             return run.Stop(unmapped, objects.Select(o => o.Ref));
         }
         if (!await RecordIntentAsync(run, plan, cancellationToken).ConfigureAwait(false)
-            || !await ApplyStagesAsync(run, plan, cancellationToken).ConfigureAwait(false))
+            || !await new StagedApplier(_connection, _options).RunAsync(plan, run.Entries, run.Failures, cancellationToken).ConfigureAwait(false))
         {
             return run.Result();
         }
         await PruneAndRecordAsync(run, plan, cancellationToken).ConfigureAwait(false);
         return run.Result();
-    }
-
-    private async Task<bool> ApplyStagesAsync(ApplyRun run, BundlePlan plan, CancellationToken cancellationToken)
-    {
-        var stages = new StageApplier(_connection, _options);
-        var stageList = plan.Stages.ToList();
-        for (var i = 0; i < stageList.Count; i++)
-        {
-            var outcome = await stages.ApplyAsync(stageList[i], cancellationToken).ConfigureAwait(false);
-            run.Add(outcome);
-            if (outcome.Failures.Count == 0 && i == 0)
-            {
-                await WaitEstablishedAsync(run, outcome, cancellationToken).ConfigureAwait(false);
-            }
-            if (run.Failures.Count > 0)
-            {
-                run.SkipRest(stageList.Skip(i + 1).SelectMany(s => s), "not applied: an earlier stage failed");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private async Task WaitEstablishedAsync(ApplyRun run, StageOutcome definitions, CancellationToken cancellationToken)
-    {
-        var crds = definitions.Applied.Where(d => d.Object.IsCrd).ToList();
-        if (crds.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            run.Failures.AddRange(await new CrdWaiter(_connection, _options).WaitAsync(crds, cancellationToken).ConfigureAwait(false));
-        }
-        catch (KubeApiException ex)
-        {
-            run.Failures.Add(ApplyFailure.From(ex, ApplyPhase.Establish));
-        }
     }
 }
