@@ -43,6 +43,10 @@ public static partial class HealthRules
                 ? (HealthStatus.Current, "stopped, as desired")
                 : (HealthStatus.InProgress, "stopping");
         }
+        if (strategy is "Manual")
+        {
+            return (HealthStatus.Current, "runStrategy Manual: started and stopped by hand");
+        }
         var phase = ObjectJson.Str(ObjectJson.Path(instance, "status"), "phase");
         if (phase is "Failed")
         {

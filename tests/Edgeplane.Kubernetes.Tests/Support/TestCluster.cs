@@ -12,11 +12,15 @@ namespace Edgeplane.Kubernetes.Tests.Support;
 /// <summary>A test's own virtual cluster: the KubeSim handle, a plain client (for out-of-band changes) and the engine.</summary>
 public sealed class TestCluster
 {
-    public TestCluster(KubeSimCluster sim, ClusterConnectionOptions? options, TimeProvider? time, Random? random)
+    public TestCluster(KubeSimCluster sim, ClusterConnectionOptions? options, TimeProvider? time, Random? random,
+        DelegatingHandler? handler = null)
     {
         Sim = sim;
         Client = sim.CreateClient();
-        Connection = new ClusterConnection(sim.CreateClient(), options ?? FastRetries, time, random ?? new Random(7));
+        var engineClient = handler is null
+            ? sim.CreateClient()
+            : new k8s.Kubernetes(new KubernetesClientConfiguration { Host = sim.Uri.ToString().TrimEnd('/') }, handler);
+        Connection = new ClusterConnection(engineClient, options ?? FastRetries, time, random ?? new Random(7));
     }
 
     /// <summary>Retries that do not slow tests down: short back-off, few attempts.</summary>
