@@ -26,7 +26,7 @@ public sealed class TestCluster
     /// <summary>Retries that do not slow tests down: short back-off, few attempts.</summary>
     public static ClusterConnectionOptions FastRetries { get; } = new()
     {
-        Retry = new Api.RetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
+        Retry = new Edgeplane.Kubernetes.Api.RetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
     };
 
     public KubeSimCluster Sim { get; }
