@@ -58,9 +58,17 @@ internal static class SimCommand
             Delays = KubeSimDelays.All(settings.Delay),
         }, cancel);
         var names = Enumerable.Range(1, settings.Clusters).Select(i => $"sim-{i}").ToList();
-        foreach (var name in names.Where(n => !sim.Clusters.ContainsKey(n)))
+        try
         {
-            sim.AddCluster(name);
+            foreach (var name in names.Where(n => !sim.Clusters.ContainsKey(n)))
+            {
+                sim.AddCluster(name);
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            await io.Error.WriteLineAsync($"error: --kube-version: {ex.Message}");
+            return ExitCodes.Usage;
         }
         sim.WriteKubeconfig(settings.Kubeconfig.FullName, "sim-1", names);
         await io.Output.WriteLineAsync(

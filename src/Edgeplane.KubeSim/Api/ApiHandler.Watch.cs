@@ -31,6 +31,7 @@ internal sealed partial class ApiHandler
         context.Response.ContentType = Responses.JsonType;
         context.Response.Headers.CacheControl = "no-cache, private";
         await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         if (subscription is null)
         {
             var gone = ApiException.Gone($"too old resource version: {rv} ({cluster.ResourceVersion})");
@@ -42,7 +43,7 @@ internal sealed partial class ApiHandler
         using var timeoutCts = timeout > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(timeout), runtime.Time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeoutCts.Token);
         using var timer = bookmarks
-            ? runtime.Time.CreateTimer(_ => cluster.Bookmark(subscription), null, runtime.Options.BookmarkInterval, runtime.Options.BookmarkInterval)
+            ? runtime.Time.CreateTimer(_ => SafeBookmark(cluster, subscription), null, runtime.Options.BookmarkInterval, runtime.Options.BookmarkInterval)
             : null;
         try
         {
@@ -55,6 +56,19 @@ internal sealed partial class ApiHandler
         finally
         {
             cluster.StopWatch(subscription);
+        }
+    }
+
+    private static void SafeBookmark(VirtualCluster cluster, WatchSubscription subscription)
+    {
+        // A timer callback must never throw: it would take the process down.
+        try
+        {
+            cluster.Bookmark(subscription);
+        }
+        catch (InvalidOperationException)
+        {
+            subscription.Complete();
         }
     }
 

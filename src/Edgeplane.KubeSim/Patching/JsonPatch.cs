@@ -44,8 +44,7 @@ internal static class JsonPatch
                 Remove(doc, path);
                 return doc;
             case "replace":
-                Remove(doc, path);
-                return Add(doc, path, Value(op, index));
+                return Replace(doc, path, Value(op, index));
             case "move":
                 var moved = Get(doc, From(op, index));
                 Remove(doc, From(op, index));
@@ -130,6 +129,25 @@ internal static class JsonPatch
                 break;
             default:
                 throw new FormatException($"path {path} cannot be added to");
+        }
+        return doc;
+    }
+
+    private static JsonNode Replace(JsonNode doc, string path, JsonNode? value)
+    {
+        if (path.Length == 0)
+        {
+            return value ?? throw new FormatException("cannot replace the document with null");
+        }
+        Get(doc, path);
+        var (parent, last) = Parent(doc, path);
+        if (parent is JsonObject o)
+        {
+            o[last] = value;
+        }
+        else
+        {
+            ((JsonArray)parent)[int.Parse(last, CultureInfo.InvariantCulture)] = value;
         }
         return doc;
     }

@@ -64,9 +64,4 @@ internal sealed class ObjectStore
 
     public IEnumerable<(ResourceKey Resource, StoredObject Object)> All() =>
         _tables.SelectMany(t => t.Value.Values.Select(o => (t.Key, o)));
-
-    public IEnumerable<(ResourceKey Resource, StoredObject Object)> InNamespace(string ns) =>
-        _tables.SelectMany(t => t.Value.Values.Where(o => o.Namespace == ns).Select(o => (t.Key, o)));
-
-    public int CountOf(ResourceKey resource) => _tables.TryGetValue(resource, out var t) ? t.Count : 0;
 }

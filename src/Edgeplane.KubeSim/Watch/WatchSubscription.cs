@@ -13,7 +13,7 @@ namespace Edgeplane.KubeSim.Watch;
 internal sealed class WatchSubscription(ResourceType type, WatchFilter filter, int maxPending, Func<byte[], byte[]> present)
 {
     private readonly Channel<WatchMessage> _channel = Channel.CreateUnbounded<WatchMessage>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
     public ResourceType Type { get; } = type;
 
