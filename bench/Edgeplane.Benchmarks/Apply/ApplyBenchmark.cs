@@ -1,8 +1,10 @@
+extern alias engine;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Edgeplane.Kubernetes;
-using Edgeplane.Kubernetes.Apply;
+using engine::Edgeplane.Kubernetes;
+using engine::Edgeplane.Kubernetes.Apply;
 using Edgeplane.KubeSim;
 
 namespace Edgeplane.Benchmarks.Apply;
