@@ -1,3 +1,4 @@
+using Edgeplane.Protocol;
 using Grpc.Core;
 
 namespace Edgeplane.Hub.Identity;
@@ -20,6 +21,7 @@ public sealed class IdentityException(IdentityError error, string message) : Exc
         _ => StatusCode.Internal,
     };
 
-    /// <summary>The exception as the gRPC error the caller sees.</summary>
-    public RpcException ToRpcException() => new(new Status(StatusCode, Message));
+    /// <summary>The exception as the gRPC error the caller sees, with the typed reason in a trailer.</summary>
+    public RpcException ToRpcException() =>
+        new(new Status(StatusCode, Message), new Metadata { { GatewayMetadata.IdentityErrorKey, Error.ToString() } });
 }
