@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.Identity;
@@ -10,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Edgeplane.Agent.Identity;
 
 /// <summary>
-/// Enrols the agent: makes a key, pins the hub CA by the token's hash during the TLS handshake (the token is sent
-/// only to a server proven to hold a certificate from that CA), sends the CSR, checks the answer and stores the
-/// identity. From then on only the stored CA is trusted.
+/// Enrols the agent. First it pins the hub CA: it asks the hub for its CA (Discover, no secrets involved), keeps the
+/// CA whose key matches the token's pin, and checks that the server certificate of that very TLS connection was
+/// issued by it. Only then does it open a connection that trusts that CA alone and send the token with a CSR for a key
+/// it made itself. It checks the answer, stores the identity, and from then on trusts only the stored CA.
 /// </summary>
 public sealed partial class EnrollmentClient(
     AgentIdentityFiles files,
@@ -20,22 +22,22 @@ public sealed partial class EnrollmentClient(
     ILogger<EnrollmentClient> logger,
     string agentVersion = "dev")
 {
-    /// <summary>How long one Enroll call may take.</summary>
+    /// <summary>Network timeout of one Discover or Enroll call (wall clock).</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Enrols at <paramref name="hub"/> with <paramref name="token"/>. <paramref name="expectedCluster"/>, when given,
     /// must be the cluster the token is bound to. Throws <see cref="HubTrustException"/> when the server is not the
-    /// pinned hub, <see cref="EnrollmentException"/> when the hub refuses.
+    /// pinned hub (the token is then never sent), <see cref="EnrollmentException"/> when the hub refuses.
     /// </summary>
     public async Task<AgentCredentials> EnrollAsync(
         Uri hub, BootstrapToken token, ClusterId? expectedCluster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var pinning = new PinningValidator(token.CaPin, time);
+        var hubCa = await DiscoverPinnedCaAsync(hub, token.CaPin, cancellationToken).ConfigureAwait(false);
         var (key, csr) = AgentKeys.NewKeyAndCsr(expectedCluster);
         using (key)
-        using (var channel = HubChannels.Create(hub, pinning.Validate))
+        using (var channel = HubChannels.Create(hub, HubTrust.Callback(hubCa, time)))
         {
             var request = new EnrollRequest
             {
@@ -49,26 +51,49 @@ public sealed partial class EnrollmentClient(
             EnrollResponse response;
             try
             {
-                response = await new AgentGateway.AgentGatewayClient(channel)
-                    .EnrollAsync(request, deadline: time.GetUtcNow().UtcDateTime + CallTimeout, cancellationToken: cancellationToken);
-            }
-            catch (RpcException) when (pinning.Failure is { } failure)
-            {
-                throw new HubTrustException($"refusing hub {hub}: {failure}; the token was not sent");
+                response = await new AgentGateway.AgentGatewayClient(channel).EnrollAsync(
+                    request, deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
             }
             catch (RpcException e)
             {
                 throw new EnrollmentException($"hub {hub} refused enrolment: {e.Status.Detail}", e.StatusCode, e);
             }
-            var credentials = Accept(response, key, pinning.PinnedCa!, expectedCluster);
+            var credentials = Accept(response, key, hubCa, expectedCluster);
             files.Save(credentials);
             LogEnrolled(logger, credentials.Cluster.Value, hub, credentials.NotAfter);
             return credentials;
         }
     }
 
-    private static AgentCredentials Accept(
-        EnrollResponse response, System.Security.Cryptography.ECDsa key, X509Certificate2 pinnedCa, ClusterId? expected)
+    private async Task<X509Certificate2> DiscoverPinnedCaAsync(Uri hub, CaPin pin, CancellationToken cancellationToken)
+    {
+        var seen = new ServerSeen();
+        using var channel = HubChannels.Create(hub, seen.Record);
+        DiscoverResponse response;
+        try
+        {
+            response = await new AgentGateway.AgentGatewayClient(channel).DiscoverAsync(
+                new DiscoverRequest { ProtocolVersion = ProtocolVersions.Current },
+                deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            throw new EnrollmentException($"hub {hub} did not answer discovery: {e.Status.Detail}", e.StatusCode, e);
+        }
+        var candidates = response.CaCertificatesDer.Take(4).Select(d => X509CertificateLoader.LoadCertificate(d.Span));
+        var ca = HubTrust.FindPinned(candidates, pin)
+            ?? throw new HubTrustException($"refusing hub {hub}: none of its CA certificates matches the CA pin {pin} " +
+                "from the token; the token was not sent");
+        var error = seen.Server is null ? "it presented no server certificate"
+            : HubTrust.Validate(seen.Server, ca, seen.Errors, time.GetUtcNow());
+        if (error is not null)
+        {
+            throw new HubTrustException($"refusing hub {hub}: {error}; the token was not sent");
+        }
+        return ca;
+    }
+
+    private static AgentCredentials Accept(EnrollResponse response, ECDsa key, X509Certificate2 hubCa, ClusterId? expected)
     {
         if (response.Certificate is null || !ClusterId.TryParse(response.ClusterId, out var cluster, out _))
         {
@@ -78,40 +103,24 @@ public sealed partial class EnrollmentClient(
         {
             throw new EnrollmentException($"the hub enrolled this agent as '{cluster}', not '{e}'", StatusCode.Internal);
         }
-        if (response.Certificate.CaCertificatesDer.Count > 0
-            && !response.Certificate.CaCertificatesDer[0].Span.SequenceEqual(pinnedCa.RawData))
-        {
-            throw new EnrollmentException("the hub named a different CA than the one pinned in the handshake", StatusCode.Internal);
-        }
         var certificate = AgentKeys.Attach(response.Certificate.CertificateDer.ToByteArray(), key);
-        var credentials = new AgentCredentials(certificate, pinnedCa, cluster);
+        var credentials = new AgentCredentials(certificate, hubCa, cluster);
         CertificateChecks.RequireIssuedBy(credentials, cluster);
         return credentials;
     }
 
-    /// <summary>Accepts the server only if the chain it sent contains the pinned CA and that CA issued its certificate.</summary>
-    private sealed class PinningValidator(CaPin pin, TimeProvider time)
+    /// <summary>Accepts any server for the discovery call only, remembering what it presented.</summary>
+    private sealed class ServerSeen
     {
-        public X509Certificate2? PinnedCa { get; private set; }
+        public X509Certificate2? Server { get; private set; }
 
-        public string? Failure { get; private set; }
+        public SslPolicyErrors Errors { get; private set; }
 
-        public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+        public bool Record(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
         {
-            if (certificate is not X509Certificate2 server)
-            {
-                Failure = "the server presented no certificate";
-                return false;
-            }
-            var ca = HubTrust.FindPinned(chain, pin);
-            if (ca is null)
-            {
-                Failure = $"no certificate in the server's chain matches the CA pin {pin} from the token";
-                return false;
-            }
-            Failure = HubTrust.Validate(server, ca, errors, time.GetUtcNow());
-            PinnedCa = Failure is null ? ca : null;
-            return Failure is null;
+            Server = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            Errors = errors;
+            return true;
         }
     }
 

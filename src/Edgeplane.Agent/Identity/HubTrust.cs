@@ -47,21 +47,9 @@ public static class HubTrust
         return null;
     }
 
-    /// <summary>
-    /// Among the certificates the server sent in the handshake, finds the CA whose public key matches
-    /// <paramref name="pin"/>; null when none does.
-    /// </summary>
-    public static X509Certificate2? FindPinned(X509Chain? presented, CaPin pin)
-    {
-        if (presented is null)
-        {
-            return null;
-        }
-        var candidates = presented.ChainPolicy.ExtraStore.Cast<X509Certificate2>()
-            .Concat(presented.ChainElements.Select(e => e.Certificate));
-        var match = candidates.FirstOrDefault(pin.Matches);
-        return match is null ? null : X509CertificateLoader.LoadCertificate(match.RawData);
-    }
+    /// <summary>The first of <paramref name="candidates"/> whose public key matches <paramref name="pin"/>; null when none does.</summary>
+    public static X509Certificate2? FindPinned(IEnumerable<X509Certificate2> candidates, CaPin pin) =>
+        candidates.FirstOrDefault(pin.Matches);
 
     /// <summary>A TLS validation callback that trusts only <paramref name="hubCa"/>.</summary>
     public static RemoteCertificateValidationCallback Callback(X509Certificate2 hubCa, TimeProvider time) =>

@@ -5,7 +5,7 @@ using Grpc.Core.Interceptors;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>
-/// Authenticates every <c>AgentGateway</c> call except Enroll by its client certificate and makes the
+/// Authenticates every <c>AgentGateway</c> call except Discover and Enroll by its client certificate and makes the
 /// <see cref="AgentPeer"/> available through <see cref="AgentCallContext.GetAgentPeer"/>. Calls of other gRPC
 /// services pass through untouched. <see cref="IdentityException"/>s from handlers become gRPC errors here.
 /// </summary>
@@ -81,7 +81,7 @@ public sealed class AgentAuthInterceptor(AgentCertificateValidator validator) : 
     private async Task AuthenticateAsync(ServerCallContext context)
     {
         if (!context.Method.StartsWith(GatewayMethods.ServicePrefix, StringComparison.Ordinal)
-            || context.Method == GatewayMethods.Enroll)
+            || GatewayMethods.IsAnonymous(context.Method))
         {
             return;
         }

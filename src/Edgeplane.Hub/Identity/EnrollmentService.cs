@@ -23,6 +23,14 @@ public sealed partial class EnrollmentService(
     /// <summary>A certificate can be renewed once this fraction of its lifetime has passed (agents renew at half).</summary>
     public const double MinRenewalAgeFraction = 0.1;
 
+    /// <summary>The CA an enrolling agent checks against its pin, and the protocol versions this hub speaks.</summary>
+    public DiscoverResponse Discover() => new()
+    {
+        CaCertificatesDer = { ByteString.CopyFrom(ca.Certificate.RawData) },
+        MinProtocolVersion = ProtocolVersions.MinSupported,
+        MaxProtocolVersion = ProtocolVersions.Current,
+    };
+
     /// <summary>
     /// Checks the token (secret, expiry, single use, cluster binding) and the CSR, issues the certificate and consumes
     /// the token in one store transaction. Throws <see cref="IdentityException"/> with the reason.

@@ -12,8 +12,8 @@ public static class GatewayListenOptionsExtensions
 {
     /// <summary>
     /// Makes <paramref name="listen"/> the agent gateway: HTTP/2 only, TLS 1.2/1.3 with the hub-issued server
-    /// certificate (plus the CA, for pinning at enrolment). A client certificate is optional at the TLS level, because
-    /// Enroll comes before the agent has one; if one is presented it must chain to the hub CA alone (no system trust),
+    /// certificate. A client certificate is optional at the TLS level, because
+    /// Discover and Enroll come before the agent has one; if one is presented it must chain to the hub CA alone (no system trust),
     /// be in its validity period and carry clientAuth, or the handshake fails. Which RPCs need a certificate, and
     /// whose, is decided per call by <see cref="AgentAuthInterceptor"/>. Loads the CA now, so a bad CA stops startup.
     /// </summary>

@@ -6,8 +6,8 @@ namespace Edgeplane.Hub.Identity;
 /// <summary>
 /// The live holder of the gateway's TLS server certificate. The certificate is issued by the hub CA in memory (its
 /// key never touches disk) and re-issued once two thirds of its lifetime have passed, so a long-running hub never
-/// serves an expired certificate. The TLS context carries the CA too, so an enrolling agent sees the CA in the
-/// handshake and can check it against the pin in its token.
+/// serves an expired certificate. (The CA itself is not in the handshake: TLS stacks drop a self-signed root from the
+/// chain they send. Enrolling agents get it from the Discover RPC and check it against their pin.)
 /// </summary>
 public sealed class GatewayServerCertificate(HubCertificateAuthority ca, IdentityOptions options, TimeProvider time)
 {
@@ -17,7 +17,7 @@ public sealed class GatewayServerCertificate(HubCertificateAuthority ca, Identit
     /// <summary>The current server certificate (with its private key).</summary>
     public X509Certificate2 Certificate => Current().Certificate;
 
-    /// <summary>The TLS context to present: server certificate plus the CA.</summary>
+    /// <summary>The TLS context to present.</summary>
     public SslStreamCertificateContext Context => Current().Context;
 
     private Snapshot Current()
@@ -42,7 +42,7 @@ public sealed class GatewayServerCertificate(HubCertificateAuthority ca, Identit
     {
         var lifetime = options.ServerCertificateLifetime;
         var certificate = ca.IssueServerCertificate(options.GatewayHostNames, now - options.ClockSkewAllowance, now + lifetime);
-        var context = SslStreamCertificateContext.Create(certificate, [ca.Certificate], offline: true);
+        var context = SslStreamCertificateContext.Create(certificate, [], offline: true);
         return new Snapshot(certificate, context, now + (lifetime * 2 / 3));
     }
 
