@@ -17,8 +17,9 @@ internal static class CertificateChecks
         chain.ChainPolicy.CustomTrustStore.Add(credentials.HubCa);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.DisableCertificateDownloads = true;
-        // Validity in time is the hub's call (its clock decides expiry); a skewed agent clock must not discard a good certificate.
-        chain.ChainPolicy.VerificationTimeIgnored = true;
+        // Validity in time is the hub's call (its clock decides expiry); a skewed agent clock must not discard a good
+        // certificate. So the chain is checked at a moment inside the certificate's own validity.
+        chain.ChainPolicy.VerificationTime = (credentials.NotBefore + ((credentials.NotAfter - credentials.NotBefore) / 2)).UtcDateTime;
         chain.ChainPolicy.ApplicationPolicy.Add(ClientAuth);
         if (!chain.Build(credentials.Certificate))
         {

@@ -62,9 +62,9 @@ public sealed partial class CertificateRenewer(
             var renewed = new AgentCredentials(certificate, credentials.HubCa, credentials.Cluster);
             CertificateChecks.RequireIssuedBy(renewed, credentials.Cluster);
             files.Save(renewed);
-            state.Replace(renewed);
             state.SetCondition(new IdentityCondition(IdentityHealth.Ready, IdentityReasons.CertificateRenewed,
                 $"certificate renewed; valid until {renewed.NotAfter:u}", time.GetUtcNow()));
+            state.Replace(renewed);
             LogRenewed(logger, renewed.Cluster.Value, renewed.NotAfter);
             return renewed;
         }
@@ -104,11 +104,13 @@ public sealed partial class CertificateRenewer(
             }
             var wait = Jitter(delay);
             wait = wait < credentials.NotAfter - now ? wait : credentials.NotAfter - now;
+            // The retry is scheduled before it is announced, so whoever reacts to the condition sees it pending.
+            var retry = Task.Delay(wait, time, cancellationToken);
             state.SetCondition(new IdentityCondition(IdentityHealth.Degraded, IdentityReasons.RenewalFailed,
                 $"renewal attempt {attempt} failed: {failure}; retrying in {wait:g}; certificate expires at " +
                 $"{credentials.NotAfter:u}", now));
             LogRetry(logger, attempt, failure, wait, credentials.NotAfter);
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await retry.ConfigureAwait(false);
             delay = delay * 2 < options.RetryMaxDelay ? delay * 2 : options.RetryMaxDelay;
         }
     }
