@@ -89,7 +89,7 @@ public sealed class RenewalTests : IAsyncLifetime
         while (!stalled.IsCompleted)
         {
             var next = NextCondition(state, IdentityHealth.Degraded);
-            _time.Advance(TimeSpan.FromHours(1));
+            _time.Advance(TimeSpan.FromHours(12));
             await Task.WhenAny(next, stalled).WaitAsync(Guard);
         }
 
