@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Protocol.Identity;
 
@@ -11,21 +13,53 @@ namespace Edgeplane.Hub.Identity;
 /// </summary>
 public sealed class AgentCertificateValidator(HubCertificateAuthority ca, IIdentityStore store, TimeProvider time)
 {
+    /// <summary>Most certificates whose chain result is remembered; the memo is cleared when it is full.</summary>
+    public const int MaxRememberedChains = 65_536;
+
+    // Chain building costs about a millisecond here; a certificate's chain to the fixed hub CA cannot change, only
+    // time can, and time is checked on every call. Keyed by the certificate's sha256.
+    private readonly ConcurrentDictionary<string, bool> _verifiedChains = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Builds the chain against the hub CA alone (the system store is never consulted), at the hub's current time,
-    /// requiring the clientAuth usage and a non-CA leaf signed directly by the hub CA. Returns null when valid,
-    /// otherwise the reason.
+    /// Checks that the certificate is valid at the hub's current time, and that its chain — built against the hub CA
+    /// alone, the system store never consulted — carries the clientAuth usage and ends in a non-CA leaf signed
+    /// directly by the hub CA. Returns null when valid, otherwise the reason.
     /// </summary>
     public string? ValidateChain(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        var now = time.GetUtcNow();
+        var (notBefore, notAfter) = (certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime());
+        if (now.UtcDateTime < notBefore || now.UtcDateTime >= notAfter)
+        {
+            return $"certificate '{certificate.Subject}' is not valid at {now:u} (valid from {notBefore:u} to {notAfter:u})";
+        }
+        var key = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        if (_verifiedChains.ContainsKey(key))
+        {
+            return null;
+        }
+        var error = BuildChain(certificate, now);
+        if (error is null)
+        {
+            if (_verifiedChains.Count >= MaxRememberedChains)
+            {
+                _verifiedChains.Clear();
+            }
+            _verifiedChains.TryAdd(key, true);
+        }
+        return error;
+    }
+
+    private string? BuildChain(X509Certificate2 certificate, DateTimeOffset now)
+    {
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
         policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         policy.CustomTrustStore.Add(ca.Certificate);
         policy.RevocationMode = X509RevocationMode.NoCheck;
         policy.DisableCertificateDownloads = true;
-        policy.VerificationTime = time.GetUtcNow().UtcDateTime;
+        policy.VerificationTime = now.UtcDateTime;
         policy.ApplicationPolicy.Add(HubCertificateAuthority.ClientAuth);
         if (!chain.Build(certificate))
         {

@@ -160,6 +160,29 @@ public sealed class EnrollmentServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateChain_AfterExpiry_RejectedEvenThoughTheChainWasVerifiedBefore()
+    {
+        using var certificate = await EnrolAsync("a");
+        Assert.Null(_identity.Validator.ValidateChain(certificate));
+
+        _time.Advance(TimeSpan.FromDays(7));
+
+        Assert.StartsWith("certificate 'CN=a' is not valid at ", _identity.Validator.ValidateChain(certificate), StringComparison.Ordinal);
+        var e = await Assert.ThrowsAsync<IdentityException>(() => _identity.Validator.AuthenticateAsync(certificate, CancellationToken.None));
+        Assert.Equal(IdentityError.CertificateRejected, e.Error);
+    }
+
+    [Fact]
+    public void ValidateChain_CertificateFromAnotherCa_Rejected()
+    {
+        using var ca = TestCertificates.NewCa("Other CA");
+        using var certificate = TestCertificates.NewClient(ca, "CN=a");
+
+        Assert.StartsWith("certificate 'CN=a' is not valid for this hub (", _identity.Validator.ValidateChain(certificate),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClusterOf_SubjectWithMoreThanOneName_Rejected()
     {
         using var ca = TestCertificates.NewCa("x");

@@ -44,7 +44,7 @@ public sealed class RenewalTests : IAsyncLifetime
         await AssertConnectsAsync(fresh);
 
         _time.Advance(old.NotAfter - _time.GetUtcNow() + TimeSpan.FromSeconds(1));
-        var e = await Assert.ThrowsAsync<RpcException>(() => TestAgent.ConnectAsync(Client(old), "site-1"));
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await Client(old).DiscoverAsync(new DiscoverRequest()));
         TransportAssert.RefusedByTransport(e);
         await TransportAssert.TlsRefusesAsync(_hub.Address, old.Certificate);
         await TransportAssert.TlsAcceptsAsync(_hub.Address, fresh.Certificate);
