@@ -9,24 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edgeplane.Hub.Tests.Identity;
 
 /// <summary>Which client certificates the gateway accepts, for which RPCs, and as which cluster.</summary>
-public sealed class AgentAuthenticationTests : IAsyncLifetime
+public sealed class AgentAuthenticationTests : HubTestBase
 {
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private TestHub _hub = null!;
-
-    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(_dir.Sub("hub"), _time);
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task Call_WithoutClientCertificate_RefusedForEveryRpcExceptDiscoverAndEnroll()
     {
-        var client = TestAgent.AnonymousClient(_hub.Address, _hub.Ca.Certificate, _time);
+        var client = TestAgent.AnonymousClient(Hub.Address, Hub.Ca.Certificate, Time);
 
         var renew = await Assert.ThrowsAsync<RpcException>(
             async () => await client.RenewAsync(new RenewRequest { ClusterId = "a" }));
@@ -47,7 +35,7 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
             Assert.Equal("this call needs the agent's client certificate; enrol first with a bootstrap token", e.Status.Detail);
         }
         var discovered = await client.DiscoverAsync(new DiscoverRequest());
-        Assert.Equal(_hub.Ca.Certificate.RawData, discovered.CaCertificatesDer[0].ToByteArray());
+        Assert.Equal(Hub.Ca.Certificate.RawData, discovered.CaCertificatesDer[0].ToByteArray());
         var enroll = await Assert.ThrowsAsync<RpcException>(async () => await client.EnrollAsync(new EnrollRequest
         {
             TokenId = "abcdefghij", TokenSecret = new string('a', 32), ProtocolVersion = 1,
@@ -62,14 +50,14 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
     {
         using var foreignCa = TestCertificates.NewCa("Other CA");
         var foreign = TestCertificates.NewClient(foreignCa, "CN=a");
-        var client = TestAgent.Client(_hub.Address, new AgentCredentials(foreign, _hub.Ca.Certificate, ClusterId.Parse("a")), _time);
+        var client = TestAgent.Client(Hub.Address, new AgentCredentials(foreign, Hub.Ca.Certificate, ClusterId.Parse("a")), Time);
 
         var e = await Assert.ThrowsAsync<RpcException>(
             async () => await client.DiscoverAsync(new DiscoverRequest()));
 
         // Even the anonymous Discover fails: TLS refused the certificate, no handler ran.
         TransportAssert.RefusedByTransport(e);
-        await TransportAssert.TlsRefusesAsync(_hub.Address, foreign);
+        await TransportAssert.TlsRefusesAsync(Hub.Address, foreign);
     }
 
     [Theory]
@@ -85,8 +73,8 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
         {
             await EnrolAsync(claimed);
         }
-        _time.Advance(TimeSpan.FromDays(1));
-        var client = TestAgent.Client(_hub.Address, credentials, _time);
+        Time.Advance(TimeSpan.FromDays(1));
+        var client = TestAgent.Client(Hub.Address, credentials, Time);
 
         var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RenewAsync(new RenewRequest
         {
@@ -104,7 +92,7 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
     {
         var credentials = await EnrolAsync(holder);
         await EnrolAsync(claimed);
-        var client = TestAgent.Client(_hub.Address, credentials, _time);
+        var client = TestAgent.Client(Hub.Address, credentials, Time);
 
         var e = await Assert.ThrowsAsync<RpcException>(() => TestAgent.ConnectAsync(client, claimed));
 
@@ -119,7 +107,7 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
     public async Task Renew_CsrAskingForAnotherSubjectAndCaRights_IssuesOnlyTheHoldersIdentity()
     {
         var credentials = await EnrolAsync("a");
-        _time.Advance(TimeSpan.FromDays(1));
+        Time.Advance(TimeSpan.FromDays(1));
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var hostile = new System.Security.Cryptography.X509Certificates.CertificateRequest(
             "CN=a-b, O=system:masters", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
@@ -128,7 +116,7 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
         san.AddDnsName("hub.example");
         hostile.CertificateExtensions.Add(san.Build());
 
-        var response = await TestAgent.Client(_hub.Address, credentials, _time).RenewAsync(
+        var response = await TestAgent.Client(Hub.Address, credentials, Time).RenewAsync(
             new RenewRequest { ClusterId = "a", CsrDer = ByteString.CopyFrom(hostile.CreateSigningRequest()) });
 
         using var issued = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(
@@ -144,7 +132,7 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
     {
         var credentials = await EnrolAsync("a");
 
-        var e = await Assert.ThrowsAsync<RpcException>(async () => await TestAgent.Client(_hub.Address, credentials, _time)
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await TestAgent.Client(Hub.Address, credentials, Time)
             .RenewAsync(new RenewRequest { ClusterId = "a", CsrDer = ByteString.CopyFrom(AgentKeys.NewKeyAndCsr(null).CsrDer) }));
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
@@ -154,7 +142,7 @@ public sealed class AgentAuthenticationTests : IAsyncLifetime
 
     private async Task<AgentCredentials> EnrolAsync(string cluster)
     {
-        var token = await _hub.CreateTokenAsync(cluster);
-        return await new TestAgent(_dir.Sub("agent-" + cluster), _time).EnrollAsync(_hub.Address, token);
+        var token = await Hub.CreateTokenAsync(cluster);
+        return await new TestAgent(Dir.Sub("agent-" + cluster), Time).EnrollAsync(Hub.Address, token);
     }
 }

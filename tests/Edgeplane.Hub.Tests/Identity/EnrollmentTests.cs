@@ -11,45 +11,33 @@ namespace Edgeplane.Hub.Tests.Identity;
 
 /// <summary>Enrolment over real Kestrel, TLS and gRPC, driven by the real agent enrolment client.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class EnrollmentTests : IAsyncLifetime
+public sealed class EnrollmentTests : HubTestBase
 {
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private TestHub _hub = null!;
-
-    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(_dir.Sub("hub"), _time);
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task Enroll_ValidToken_IssuesCertificateForExactlyThatClusterFromTheHubCa()
     {
-        var token = await _hub.CreateTokenAsync("edge-berlin-1");
-        var agent = new TestAgent(_dir.Sub("agent"), _time);
+        var token = await Hub.CreateTokenAsync("edge-berlin-1");
+        var agent = new TestAgent(Dir.Sub("agent"), Time);
 
-        var credentials = await agent.EnrollAsync(_hub.Address, token);
+        var credentials = await agent.EnrollAsync(Hub.Address, token);
 
         Assert.Equal("edge-berlin-1", credentials.Cluster.Value);
         Assert.Equal("CN=edge-berlin-1", credentials.Certificate.Subject);
-        Assert.Equal(_hub.Ca.Certificate.Subject, credentials.Certificate.Issuer);
-        Assert.Equal(_hub.Ca.Certificate.RawData, credentials.HubCa.RawData);
-        Assert.Equal(_time.GetUtcNow().AddDays(7).ToUnixTimeSeconds(), credentials.NotAfter.ToUnixTimeSeconds(), 1.0);
+        Assert.Equal(Hub.Ca.Certificate.Subject, credentials.Certificate.Issuer);
+        Assert.Equal(Hub.Ca.Certificate.RawData, credentials.HubCa.RawData);
+        Assert.Equal(Time.GetUtcNow().AddDays(7).ToUnixTimeSeconds(), credentials.NotAfter.ToUnixTimeSeconds(), 1.0);
         var eku = Assert.Single(credentials.Certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>());
         Assert.Equal(["1.3.6.1.5.5.7.3.2"], eku.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value));
-        Assert.Null(_hub.Services.GetRequiredService<AgentCertificateValidator>().ValidateChain(credentials.Certificate));
+        Assert.Null(Hub.Services.GetRequiredService<AgentCertificateValidator>().ValidateChain(credentials.Certificate));
     }
 
     [Fact]
     public async Task Enroll_ValidToken_KeyStaysWithTheAgentAndStateFilesAreOwnerOnly()
     {
-        var token = await _hub.CreateTokenAsync("site-1");
-        var agent = new TestAgent(_dir.Sub("agent"), _time);
+        var token = await Hub.CreateTokenAsync("site-1");
+        var agent = new TestAgent(Dir.Sub("agent"), Time);
 
-        var credentials = await agent.EnrollAsync(_hub.Address, token);
+        var credentials = await agent.EnrollAsync(Hub.Address, token);
 
         var loaded = agent.Files.Load()!;
         Assert.Equal(credentials.Certificate.Thumbprint, loaded.Certificate.Thumbprint);
@@ -58,94 +46,94 @@ public sealed class EnrollmentTests : IAsyncLifetime
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
             File.GetUnixFileMode(agent.Files.Directory));
         // The hub keeps its CA and nothing else on disk: no agent key material ever reached it.
-        Assert.Equal(["ca.crt", "ca.key"], Directory.GetFiles(_dir.Sub("hub"), "*", SearchOption.AllDirectories)
+        Assert.Equal(["ca.crt", "ca.key"], Directory.GetFiles(Dir.Sub("hub"), "*", SearchOption.AllDirectories)
             .Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var agentKey = loaded.Certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem();
-        Assert.DoesNotContain(agentKey, File.ReadAllText(Path.Combine(_dir.Sub("hub"), "identity", "ca.key")), StringComparison.Ordinal);
+        Assert.DoesNotContain(agentKey, File.ReadAllText(Path.Combine(Dir.Sub("hub"), "identity", "ca.key")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Enroll_TokenReused_Rejected()
     {
-        var token = await _hub.CreateTokenAsync("site-1");
-        await new TestAgent(_dir.Sub("a1"), _time).EnrollAsync(_hub.Address, token);
+        var token = await Hub.CreateTokenAsync("site-1");
+        await new TestAgent(Dir.Sub("a1"), Time).EnrollAsync(Hub.Address, token);
 
         var e = await Assert.ThrowsAsync<EnrollmentException>(
-            () => new TestAgent(_dir.Sub("a2"), _time).EnrollAsync(_hub.Address, token));
+            () => new TestAgent(Dir.Sub("a2"), Time).EnrollAsync(Hub.Address, token));
 
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
         Assert.Contains($"bootstrap token '{token.Id}' was already used", e.Message, StringComparison.Ordinal);
         Assert.Contains("single-use", e.Message, StringComparison.Ordinal);
-        Assert.Null(new TestAgent(_dir.Sub("a2"), _time).Files.Load());
+        Assert.Null(new TestAgent(Dir.Sub("a2"), Time).Files.Load());
     }
 
     [Fact]
     public async Task Enroll_TokenExpired_Rejected()
     {
-        var token = await _hub.CreateTokenAsync("site-1", TimeSpan.FromHours(1));
-        _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        var token = await Hub.CreateTokenAsync("site-1", TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
         var e = await Assert.ThrowsAsync<EnrollmentException>(
-            () => new TestAgent(_dir.Sub("agent"), _time).EnrollAsync(_hub.Address, token));
+            () => new TestAgent(Dir.Sub("agent"), Time).EnrollAsync(Hub.Address, token));
 
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
         Assert.Contains($"bootstrap token '{token.Id}' expired at", e.Message, StringComparison.Ordinal);
-        Assert.Null((await _hub.Store.FindTokenAsync(token.Id, CancellationToken.None))!.UsedAt);
+        Assert.Null((await Hub.Store.FindTokenAsync(token.Id, CancellationToken.None))!.UsedAt);
     }
 
     [Fact]
     public async Task Enroll_TokenBoundToAnotherCluster_RejectedAndTokenKept()
     {
-        var token = await _hub.CreateTokenAsync("a");
+        var token = await Hub.CreateTokenAsync("a");
 
         var e = await Assert.ThrowsAsync<EnrollmentException>(
-            () => new TestAgent(_dir.Sub("agent"), _time).EnrollAsync(_hub.Address, token, expectedCluster: "a-b"));
+            () => new TestAgent(Dir.Sub("agent"), Time).EnrollAsync(Hub.Address, token, expectedCluster: "a-b"));
 
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
         Assert.Contains($"bootstrap token '{token.Id}' is bound to cluster 'a', not 'a-b'", e.Message, StringComparison.Ordinal);
-        var credentials = await new TestAgent(_dir.Sub("agent"), _time).EnrollAsync(_hub.Address, token, expectedCluster: "a");
+        var credentials = await new TestAgent(Dir.Sub("agent"), Time).EnrollAsync(Hub.Address, token, expectedCluster: "a");
         Assert.Equal("a", credentials.Cluster.Value);
     }
 
     [Fact]
     public async Task Enroll_WrongSecret_RejectedLikeAnUnknownToken()
     {
-        var token = await _hub.CreateTokenAsync("site-1");
+        var token = await Hub.CreateTokenAsync("site-1");
         var forged = BootstrapToken.Parse($"ep1.{token.Id}.{new string('a', 32)}.{token.CaPin.Hex}");
 
         var e = await Assert.ThrowsAsync<EnrollmentException>(
-            () => new TestAgent(_dir.Sub("agent"), _time).EnrollAsync(_hub.Address, forged));
+            () => new TestAgent(Dir.Sub("agent"), Time).EnrollAsync(Hub.Address, forged));
 
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
         Assert.Contains($"bootstrap token '{token.Id}' is not valid (unknown id or wrong secret)", e.Message, StringComparison.Ordinal);
-        Assert.Null((await _hub.Store.FindTokenAsync(token.Id, CancellationToken.None))!.UsedAt);
+        Assert.Null((await Hub.Store.FindTokenAsync(token.Id, CancellationToken.None))!.UsedAt);
     }
 
     [Fact]
     public async Task Enroll_TokenPinsAnotherCa_AgentRefusesTheHubAndSendsNothing()
     {
-        var token = await _hub.CreateTokenAsync("site-1");
+        var token = await Hub.CreateTokenAsync("site-1");
         using var otherCa = TestCertificates.NewCa("Impostor CA");
         var wrongPin = BootstrapToken.Parse($"ep1.{token.Id}.{token.Secret}.{CaPin.Of(otherCa).Hex}");
-        var agent = new TestAgent(_dir.Sub("agent"), _time);
+        var agent = new TestAgent(Dir.Sub("agent"), Time);
 
-        var e = await Assert.ThrowsAsync<HubTrustException>(() => agent.EnrollAsync(_hub.Address, wrongPin));
+        var e = await Assert.ThrowsAsync<HubTrustException>(() => agent.EnrollAsync(Hub.Address, wrongPin));
 
         Assert.Contains($"none of its CA certificates matches the CA pin {CaPin.Of(otherCa)}", e.Message, StringComparison.Ordinal);
         Assert.Contains("the token was not sent", e.Message, StringComparison.Ordinal);
-        Assert.Null((await _hub.Store.FindTokenAsync(token.Id, CancellationToken.None))!.UsedAt);
+        Assert.Null((await Hub.Store.FindTokenAsync(token.Id, CancellationToken.None))!.UsedAt);
         Assert.Null(agent.Files.Load());
     }
 
     [Fact]
     public async Task Enroll_HubNameNotInServerCertificate_AgentRefusesTheHub()
     {
-        var options = new IdentityOptions { DataDirectory = _dir.Sub("hub2"), GatewayHostNames = ["hub.example.test"] };
-        await using var hub = await TestHub.StartAsync(_dir.Sub("hub2"), _time, options: options);
+        var options = new IdentityOptions { DataDirectory = Dir.Sub("hub2"), GatewayHostNames = ["hub.example.test"] };
+        await using var hub = await TestHub.StartAsync(Dir.Sub("hub2"), Time, options: options);
         var token = await hub.CreateTokenAsync("site-1");
 
         var e = await Assert.ThrowsAsync<HubTrustException>(
-            () => new TestAgent(_dir.Sub("agent"), _time).EnrollAsync(hub.Address, token));
+            () => new TestAgent(Dir.Sub("agent"), Time).EnrollAsync(hub.Address, token));
 
         Assert.Contains("is not valid for the host name dialled", e.Message, StringComparison.Ordinal);
         Assert.Contains("the token was not sent", e.Message, StringComparison.Ordinal);

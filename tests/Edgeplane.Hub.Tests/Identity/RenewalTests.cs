@@ -8,20 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edgeplane.Hub.Tests.Identity;
 
 /// <summary>The agent's half-life renewal against a real hub, with fake time on both sides.</summary>
-public sealed class RenewalTests : IAsyncLifetime
+public sealed class RenewalTests : HubTestBase
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private TestHub _hub = null!;
-
-    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(_dir.Sub("hub"), _time);
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _dir.Dispose();
-    }
 
     [Fact]
     public async Task Run_AtHalfLife_RenewsAndOldCertificateWorksUntilItExpires()
@@ -32,22 +21,22 @@ public sealed class RenewalTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
         var loop = Renewer(state, files).RunAsync(cts.Token);
 
-        _time.Advance(TimeSpan.FromDays(3.5));
+        Time.Advance(TimeSpan.FromDays(3.5));
         var fresh = await renewed.WaitAsync(Guard);
 
         Assert.NotEqual(old.Certificate.SerialNumber, fresh.Certificate.SerialNumber);
-        Assert.Equal(_time.GetUtcNow().AddDays(7).ToUnixTimeSeconds(), fresh.NotAfter.ToUnixTimeSeconds(), 1.0);
+        Assert.Equal(Time.GetUtcNow().AddDays(7).ToUnixTimeSeconds(), fresh.NotAfter.ToUnixTimeSeconds(), 1.0);
         Assert.Equal(fresh.Certificate.Thumbprint, files.Load()!.Certificate.Thumbprint);
         Assert.Equal(IdentityReasons.CertificateRenewed, state.Condition.Reason);
         Assert.NotEqual(old.Certificate.PublicKey.EncodedKeyValue.RawData, fresh.Certificate.PublicKey.EncodedKeyValue.RawData);
         await AssertConnectsAsync(old);
         await AssertConnectsAsync(fresh);
 
-        _time.Advance(old.NotAfter - _time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        Time.Advance(old.NotAfter - Time.GetUtcNow() + TimeSpan.FromSeconds(1));
         var e = await Assert.ThrowsAsync<RpcException>(async () => await Client(old).DiscoverAsync(new DiscoverRequest()));
         TransportAssert.RefusedByTransport(e);
-        await TransportAssert.TlsRefusesAsync(_hub.Address, old.Certificate);
-        await TransportAssert.TlsAcceptsAsync(_hub.Address, fresh.Certificate);
+        await TransportAssert.TlsRefusesAsync(Hub.Address, old.Certificate);
+        await TransportAssert.TlsAcceptsAsync(Hub.Address, fresh.Certificate);
         await AssertConnectsAsync(fresh);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
@@ -57,19 +46,19 @@ public sealed class RenewalTests : IAsyncLifetime
     public async Task Run_RenewalFailsOnce_ReportsDegradedThenRetriesAndRecovers()
     {
         var (state, files) = await EnrolAsync("site-1");
-        _hub.Knobs.FailRenewals = 1;
+        Hub.Knobs.FailRenewals = 1;
         var degraded = NextCondition(state, IdentityHealth.Degraded);
         var renewed = NextCredentials(state);
         using var cts = new CancellationTokenSource();
         _ = Renewer(state, files).RunAsync(cts.Token);
 
-        _time.Advance(TimeSpan.FromDays(3.5));
+        Time.Advance(TimeSpan.FromDays(3.5));
         var condition = await degraded.WaitAsync(Guard);
         Assert.Equal(IdentityReasons.RenewalFailed, condition.Reason);
         Assert.StartsWith("renewal attempt 1 failed: hub busy (test); retrying in ", condition.Message, StringComparison.Ordinal);
         Assert.False(renewed.IsCompleted);
 
-        _time.Advance(TimeSpan.FromSeconds(30 * 1.2) + TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(30 * 1.2) + TimeSpan.FromSeconds(1));
         await renewed.WaitAsync(Guard);
         Assert.Equal(IdentityHealth.Ready, state.Condition.Health);
         await cts.CancelAsync();
@@ -79,17 +68,17 @@ public sealed class RenewalTests : IAsyncLifetime
     public async Task Run_RenewalFailsUntilExpiry_StallsWithCertificateExpired()
     {
         var (state, files) = await EnrolAsync("site-1");
-        _hub.Knobs.FailRenewals = int.MaxValue;
+        Hub.Knobs.FailRenewals = int.MaxValue;
         var stalled = NextCondition(state, IdentityHealth.Stalled);
         var first = NextCondition(state, IdentityHealth.Degraded);
         var loop = Renewer(state, files).RunAsync(CancellationToken.None);
-        _time.Advance(TimeSpan.FromDays(3.5));
+        Time.Advance(TimeSpan.FromDays(3.5));
         await first.WaitAsync(Guard);
 
         while (!stalled.IsCompleted)
         {
             var next = NextCondition(state, IdentityHealth.Degraded);
-            _time.Advance(TimeSpan.FromHours(12));
+            Time.Advance(TimeSpan.FromHours(12));
             await Task.WhenAny(next, stalled).WaitAsync(Guard);
         }
 
@@ -104,10 +93,10 @@ public sealed class RenewalTests : IAsyncLifetime
     public async Task Run_ClusterRevoked_StallsWithClusterRevokedAndStops()
     {
         var (state, files) = await EnrolAsync("site-1");
-        await _hub.RevokeAsync("site-1");
+        await Hub.RevokeAsync("site-1");
         var loop = Renewer(state, files).RunAsync(CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromDays(3.5));
+        Time.Advance(TimeSpan.FromDays(3.5));
         await loop.WaitAsync(Guard);
 
         Assert.Equal(IdentityHealth.Stalled, state.Condition.Health);
@@ -117,16 +106,16 @@ public sealed class RenewalTests : IAsyncLifetime
 
     private async Task<(AgentIdentityState State, AgentIdentityFiles Files)> EnrolAsync(string cluster)
     {
-        var agent = new TestAgent(_dir.Sub("agent"), _time);
-        var credentials = await agent.EnrollAsync(_hub.Address, await _hub.CreateTokenAsync(cluster));
-        return (new AgentIdentityState(credentials, _time), agent.Files);
+        var agent = new TestAgent(Dir.Sub("agent"), Time);
+        var credentials = await agent.EnrollAsync(Hub.Address, await Hub.CreateTokenAsync(cluster));
+        return (new AgentIdentityState(credentials, Time), agent.Files);
     }
 
     private CertificateRenewer Renewer(AgentIdentityState state, AgentIdentityFiles files) => new(
-        _hub.Address, state, files, new RenewalOptions(), _time, new Random(7), NullLogger<CertificateRenewer>.Instance);
+        Hub.Address, state, files, new RenewalOptions(), Time, new Random(7), NullLogger<CertificateRenewer>.Instance);
 
     private AgentGateway.AgentGatewayClient Client(AgentCredentials credentials) =>
-        TestAgent.Client(_hub.Address, credentials, _time);
+        TestAgent.Client(Hub.Address, credentials, Time);
 
     private async Task AssertConnectsAsync(AgentCredentials credentials)
     {

@@ -11,31 +11,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edgeplane.Hub.Tests.Identity;
 
 /// <summary>Revocation: live streams end at once, the cluster is refused from then on, a new token brings it back.</summary>
-public sealed class RevocationTests : IAsyncLifetime
+public sealed class RevocationTests : HubTestBase
 {
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private TestHub _hub = null!;
-
-    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(_dir.Sub("hub"), _time);
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task Revoke_LiveStream_EndsWithinASecondWithGoodbyeAndReconnectIsRefused()
     {
         var credentials = await EnrolAsync("site-1", "agent");
-        var client = TestAgent.Client(_hub.Address, credentials, _time);
+        var client = TestAgent.Client(Hub.Address, credentials, Time);
         var (call, welcome) = await TestAgent.ConnectAsync(client, "site-1");
         Assert.NotNull(welcome.Welcome);
-        Assert.Equal(1, _hub.Services.GetRequiredService<AgentConnectionRegistry>().CountFor(credentials.Cluster));
+        Assert.Equal(1, Hub.Services.GetRequiredService<AgentConnectionRegistry>().CountFor(credentials.Cluster));
 
         var clock = Stopwatch.StartNew();
-        var revocation = await _hub.RevokeAsync("site-1");
+        var revocation = await Hub.RevokeAsync("site-1");
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
         var goodbye = call.ResponseStream.Current.Goodbye;
         Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
@@ -55,10 +43,10 @@ public sealed class RevocationTests : IAsyncLifetime
     public async Task Revoke_ThenRenewWithOldCertificate_Refused()
     {
         var credentials = await EnrolAsync("site-1", "agent");
-        await _hub.RevokeAsync("site-1");
-        _time.Advance(TimeSpan.FromDays(1));
+        await Hub.RevokeAsync("site-1");
+        Time.Advance(TimeSpan.FromDays(1));
 
-        var e = await Assert.ThrowsAsync<RpcException>(async () => await TestAgent.Client(_hub.Address, credentials, _time)
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await TestAgent.Client(Hub.Address, credentials, Time)
             .RenewAsync(new RenewRequest { ClusterId = "site-1", CsrDer = ByteString.CopyFrom(AgentKeys.NewKeyAndCsr(null).CsrDer) }));
 
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
@@ -68,13 +56,13 @@ public sealed class RevocationTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_UnusedTokenForTheCluster_CannotEnrolAnyMore()
     {
-        var token = await _hub.CreateTokenAsync("site-1");
+        var token = await Hub.CreateTokenAsync("site-1");
 
-        var revocation = await _hub.RevokeAsync("site-1");
+        var revocation = await Hub.RevokeAsync("site-1");
 
         Assert.Equal(1, revocation.TokensInvalidated);
         var e = await Assert.ThrowsAsync<EnrollmentException>(
-            () => new TestAgent(_dir.Sub("agent"), _time).EnrollAsync(_hub.Address, token));
+            () => new TestAgent(Dir.Sub("agent"), Time).EnrollAsync(Hub.Address, token));
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
         Assert.Contains("was already used or invalidated", e.Message, StringComparison.Ordinal);
     }
@@ -83,15 +71,15 @@ public sealed class RevocationTests : IAsyncLifetime
     public async Task Revoke_ThenNewToken_ReEnrolsButOldCertificateStaysRevoked()
     {
         var old = await EnrolAsync("site-1", "agent-old");
-        await _hub.RevokeAsync("site-1");
+        await Hub.RevokeAsync("site-1");
 
         var fresh = await EnrolAsync("site-1", "agent-new");
 
-        var (call, welcome) = await TestAgent.ConnectAsync(TestAgent.Client(_hub.Address, fresh, _time), "site-1");
+        var (call, welcome) = await TestAgent.ConnectAsync(TestAgent.Client(Hub.Address, fresh, Time), "site-1");
         Assert.NotNull(welcome.Welcome);
         call.Dispose();
         var e = await Assert.ThrowsAsync<RpcException>(
-            () => TestAgent.ConnectAsync(TestAgent.Client(_hub.Address, old, _time), "site-1"));
+            () => TestAgent.ConnectAsync(TestAgent.Client(Hub.Address, old, Time), "site-1"));
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
     }
 
@@ -100,16 +88,16 @@ public sealed class RevocationTests : IAsyncLifetime
     {
         var a = await EnrolAsync("a", "agent-a");
         var ab = await EnrolAsync("a-b", "agent-ab");
-        var (callAb, _) = await TestAgent.ConnectAsync(TestAgent.Client(_hub.Address, ab, _time), "a-b");
-        var (callA, _) = await TestAgent.ConnectAsync(TestAgent.Client(_hub.Address, a, _time), "a");
+        var (callAb, _) = await TestAgent.ConnectAsync(TestAgent.Client(Hub.Address, ab, Time), "a-b");
+        var (callA, _) = await TestAgent.ConnectAsync(TestAgent.Client(Hub.Address, a, Time), "a");
 
-        await _hub.RevokeAsync("a");
+        await Hub.RevokeAsync("a");
 
         Assert.True(await callA.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(GoodbyeReason.Revoked, callA.ResponseStream.Current.Goodbye.Reason);
-        var registry = _hub.Services.GetRequiredService<AgentConnectionRegistry>();
+        var registry = Hub.Services.GetRequiredService<AgentConnectionRegistry>();
         Assert.Equal(1, registry.CountFor(ab.Cluster));
-        var (again, welcome) = await TestAgent.ConnectAsync(TestAgent.Client(_hub.Address, ab, _time), "a-b");
+        var (again, welcome) = await TestAgent.ConnectAsync(TestAgent.Client(Hub.Address, ab, Time), "a-b");
         Assert.NotNull(welcome.Welcome);
         callA.Dispose();
         callAb.Dispose();
@@ -118,7 +106,7 @@ public sealed class RevocationTests : IAsyncLifetime
 
     private async Task<AgentCredentials> EnrolAsync(string cluster, string agentDir)
     {
-        var token = await _hub.CreateTokenAsync(cluster);
-        return await new TestAgent(_dir.Sub(agentDir), _time).EnrollAsync(_hub.Address, token);
+        var token = await Hub.CreateTokenAsync(cluster);
+        return await new TestAgent(Dir.Sub(agentDir), Time).EnrollAsync(Hub.Address, token);
     }
 }

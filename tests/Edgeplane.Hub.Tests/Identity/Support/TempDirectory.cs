@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>A folder of its own for one test, deleted afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("edgeplane-identity-").FullName;
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>An agent with its own state folder, driving the hub through the real agent identity code.</summary>
-internal sealed class TestAgent(string stateDirectory, FakeTimeProvider time)
+public sealed class TestAgent(string stateDirectory, FakeTimeProvider time)
 {
     public AgentIdentityFiles Files { get; } = new(stateDirectory);
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>Certificates from outside the hub CA, for the negative tests.</summary>
-internal static class TestCertificates
+public static class TestCertificates
 {
     public static X509Certificate2 NewCa(string name)
     {

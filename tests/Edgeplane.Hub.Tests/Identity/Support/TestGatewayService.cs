@@ -10,7 +10,7 @@ namespace Edgeplane.Hub.Tests.Identity.Support;
 /// The identity service plus a minimal Connect that uses the connection registry the way the real gateway will:
 /// hello must name the certificate's cluster, the stream lives until its registry token is cancelled, then Goodbye.
 /// </summary>
-internal sealed class TestGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayKnobs knobs, TimeProvider time)
+public sealed class TestGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayKnobs knobs, TimeProvider time)
     : AgentGatewayIdentityService(enrollment)
 {
     public override Task<RenewResponse> Renew(RenewRequest request, ServerCallContext context)
@@ -57,7 +57,7 @@ internal sealed class TestGatewayService(EnrollmentService enrollment, AgentConn
 }
 
 /// <summary>Faults the test gateway injects.</summary>
-internal sealed class GatewayKnobs
+public sealed class GatewayKnobs
 {
     /// <summary>How many of the next Renew calls fail with Unavailable.</summary>
     public int FailRenewals;

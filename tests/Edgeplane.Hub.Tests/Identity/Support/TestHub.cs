@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>A real hub gateway for tests: Kestrel on 127.0.0.1, port 0, the identity services, real TLS and gRPC.</summary>
-internal sealed class TestHub : IAsyncDisposable
+public sealed class TestHub : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -7,7 +7,7 @@ using Grpc.Core;
 namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>Asserts that a client certificate was refused by TLS itself, before any gRPC handler ran.</summary>
-internal static class TransportAssert
+public static class TransportAssert
 {
     /// <summary>
     /// The gRPC view: no status from the hub, a transport failure. With TLS 1.3 the client finishes its side of the
