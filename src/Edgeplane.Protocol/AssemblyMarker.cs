@@ -1,5 +1,0 @@
-namespace Edgeplane.Protocol;
-
-internal static class AssemblyMarker
-{
-}
