@@ -55,7 +55,7 @@ internal static partial class SpecBinder
         {
             return null;
         }
-        var kind = r.Enum<WorkloadKind>("kind") ?? WorkloadKind.Deployment;
+        var kind = r.Enum<WorkloadKind>("kind", pascalCase: true) ?? WorkloadKind.Deployment;
         var image = r.String("image", required: true);
         var replicas = r.Int("replicas", 0, 1000) ?? 1;
         var spec = new CnfSpec(kind, image ?? "", replicas, r.Strings("args"), r.StringMap("env"), r.Values("resources"));

@@ -124,7 +124,8 @@ internal sealed partial class SpecReader
         return null;
     }
 
-    public TEnum? Enum<TEnum>(string key, bool required = false)
+    /// <summary>An enum written in lower case, or as its exact name when <paramref name="pascalCase"/> (Kubernetes kinds).</summary>
+    public TEnum? Enum<TEnum>(string key, bool required = false, bool pascalCase = false)
         where TEnum : struct, Enum
     {
         var text = String(key, required);
@@ -132,7 +133,7 @@ internal sealed partial class SpecReader
         {
             return null;
         }
-        var allowed = System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()).ToList();
+        var allowed = System.Enum.GetNames<TEnum>().Select(n => pascalCase ? n : n.ToLowerInvariant()).ToList();
         if (allowed.Contains(text, StringComparer.Ordinal) && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed))
         {
             return parsed;

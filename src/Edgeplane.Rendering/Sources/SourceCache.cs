@@ -63,7 +63,17 @@ internal sealed class SourceCache
         {
             return CompiledSource.Failed(new Diagnostic(at, $"{source}: kustomization directory \"{directory}\" does not exist", "SourceNotFound"));
         }
-        var built = _kustomize.Build(directory);
+        KustomizeResult built;
+        try
+        {
+            built = _kustomize.Build(directory);
+        }
+#pragma warning disable CA1031 // a failing engine must become a visible error for this source, not take down every render
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return CompiledSource.Failed(new Diagnostic(at, $"{source}: kustomize build of \"{directory}\" failed: {e.Message}", "KustomizeFailed"));
+        }
         if (!built.Succeeded)
         {
             return new CompiledSource([], built.Diagnostics);
