@@ -39,7 +39,7 @@ internal sealed partial class FleetValidator
         {
             if (layer is { RequireSite: true })
             {
-                Error(cluster.Origin.Location, "RequiredField", $"{owner}: spec.site is required in layer \"{layer.Name}\"");
+                Error(cluster.Origin.Locate("spec"), "RequiredField", $"{owner}: spec.site is required in layer \"{layer.Name}\"");
             }
             return;
         }

@@ -37,12 +37,15 @@ public sealed class SourceMap
         return value is not null && _nodes.TryGetValue(value, out var box) ? box.Location : OfKey(parent, key);
     }
 
-    internal void Set(JsonNode node, SourceLocation location) => _nodes.AddOrUpdate(node, new Box(location));
+    /// <summary>True when the node is a scalar written in quotes (or as a block scalar): it is text, whatever it looks like.</summary>
+    public bool IsQuoted(JsonNode? node) => node is not null && _nodes.TryGetValue(node, out var box) && box.Quoted;
+
+    internal void Set(JsonNode node, SourceLocation location, bool quoted = false) => _nodes.AddOrUpdate(node, new Box(location, quoted));
 
     internal void SetKey(JsonObject parent, string key, SourceLocation location)
     {
         _keys.GetOrCreateValue(parent)[key] = location;
     }
 
-    private sealed record Box(SourceLocation Location);
+    private sealed record Box(SourceLocation Location, bool Quoted);
 }

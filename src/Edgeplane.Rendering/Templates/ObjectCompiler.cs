@@ -172,7 +172,7 @@ internal sealed class ObjectCompiler
         }
         var text = value.GetValue<string>();
         var at = _map?.Of(value) is { Line: > 0 } located ? located : _fallback;
-        var template = StringTemplate.Parse(text, out var literal, out var error);
+        var template = StringTemplate.Parse(text, out var literal, out var error, _map?.IsQuoted(value) == true);
         if (error is not null)
         {
             _errors.Add(new Diagnostic(at, error, "InvalidVariable"));

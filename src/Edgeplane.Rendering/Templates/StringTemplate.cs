@@ -9,11 +9,15 @@ namespace Edgeplane.Rendering.Templates;
 /// </summary>
 internal sealed class StringTemplate
 {
-    private StringTemplate(string raw, TemplatePart[] parts)
+    private StringTemplate(string raw, TemplatePart[] parts, bool quoted)
     {
         Raw = raw;
         Parts = parts;
+        Quoted = quoted;
     }
+
+    /// <summary>Written in quotes in YAML: the result is always a string, as with Flux's substitution.</summary>
+    public bool Quoted { get; }
 
     /// <summary>The text as written.</summary>
     public string Raw { get; }
@@ -21,14 +25,14 @@ internal sealed class StringTemplate
     /// <summary>Literal text and variable references, in order.</summary>
     public TemplatePart[] Parts { get; }
 
-    /// <summary>True when the whole string is one reference, so the value keeps its type (number, boolean, mapping).</summary>
-    public bool IsWhole => Parts.Length == 1 && Parts[0].Variable is not null;
+    /// <summary>True when the whole unquoted string is one reference, so the value keeps its type (number, boolean, mapping).</summary>
+    public bool IsWhole => !Quoted && Parts.Length == 1 && Parts[0].Variable is not null;
 
     /// <summary>
     /// Parses <paramref name="text"/>. Returns null with <paramref name="literal"/> set when there is nothing to
     /// substitute (escapes already resolved); sets <paramref name="error"/> when a reference is malformed.
     /// </summary>
-    public static StringTemplate? Parse(string text, out string literal, out string? error)
+    public static StringTemplate? Parse(string text, out string literal, out string? error, bool quoted = false)
     {
         literal = text;
         error = null;
@@ -83,6 +87,6 @@ internal sealed class StringTemplate
             literal = string.Concat(parts.Select(p => p.Literal));
             return null;
         }
-        return new StringTemplate(text, [.. parts]);
+        return new StringTemplate(text, [.. parts], quoted);
     }
 }
