@@ -51,9 +51,7 @@ public sealed partial class FleetRenderer
     /// <summary>The Cluster API objects of every cluster this one manages, and the namespaces they go to.</summary>
     private IEnumerable<RenderUnit> ProvisioningUnits(ClusterContext context, List<Diagnostic> errors)
     {
-        var provisioned = Fleet.Clusters
-            .Where(c => c.Spec.Provisioning is { } p && (p.ManagementCluster ?? Fleet.Fleet.Spec.ManagementCluster) == context.Name)
-            .ToList();
+        var provisioned = _provisionedBy[context.Name];
         var namespaces = new Dictionary<string, FleetResource<ClusterTemplateSpec>>(StringComparer.Ordinal);
         foreach (var cluster in provisioned)
         {

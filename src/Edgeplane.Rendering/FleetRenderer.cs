@@ -25,7 +25,11 @@ public sealed partial class FleetRenderer
         Fleet = fleet;
         _contexts = new ContextResolver(fleet);
         _sources = new SourceCache(fleet);
+        _provisionedBy = fleet.Clusters.Where(c => c.Spec.Provisioning is not null)
+            .ToLookup(c => c.Spec.Provisioning!.ManagementCluster ?? fleet.Fleet.Spec.ManagementCluster ?? "", StringComparer.Ordinal);
     }
+
+    private readonly ILookup<string, FleetResource<ClusterSpec>> _provisionedBy;
 
     /// <summary>The snapshot rendered.</summary>
     public FleetSnapshot Fleet { get; }

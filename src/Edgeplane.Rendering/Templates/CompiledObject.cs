@@ -8,12 +8,31 @@ namespace Edgeplane.Rendering.Templates;
 /// </summary>
 internal sealed class CompiledObject
 {
-    public required string ApiVersion { get; init; }
+    private readonly string _apiVersion = "";
+    private readonly string _kind = "";
 
-    public required string Kind { get; init; }
+    public required string ApiVersion
+    {
+        get => _apiVersion;
+        init
+        {
+            _apiVersion = value;
+            Group = value.Contains('/', StringComparison.Ordinal) ? value[..value.IndexOf('/', StringComparison.Ordinal)] : "";
+        }
+    }
+
+    public required string Kind
+    {
+        get => _kind;
+        init
+        {
+            _kind = value;
+            KindRank = KindOrder.Rank(value);
+        }
+    }
 
     /// <summary>API group ("" for core).</summary>
-    public string Group => ApiVersion.Contains('/', StringComparison.Ordinal) ? ApiVersion[..ApiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+    public string Group { get; private init; } = "";
 
     public required string Name { get; init; }
 
@@ -35,7 +54,7 @@ internal sealed class CompiledObject
     public required SourceLocation Location { get; init; }
 
     /// <summary>Apply-order rank of the kind inside its unit.</summary>
-    public int KindRank => KindOrder.Rank(Kind);
+    public int KindRank { get; private init; }
 
     /// <summary>Position in its source, for a stable order.</summary>
     public required int Index { get; init; }

@@ -1,47 +1,42 @@
 using Edgeplane.Model.Diagnostics;
-using Edgeplane.Model.Specs;
 
 namespace Edgeplane.Rendering.Units;
 
 /// <summary>
 /// Orders units so that each follows what it needs (Kahn's algorithm). Among units ready at the same time the lower
-/// rank goes first, then the smaller <c>Kind/name</c>: the order is fully determined by the fleet.
+/// rank goes first, then the smaller <c>Kind/name</c>: the order is fully determined by the fleet. A cluster has tens
+/// of units, so plain lists beat heavier structures here.
 /// </summary>
 internal static class UnitOrder
 {
     public static List<RenderUnit> Sort(IReadOnlyList<RenderUnit> units, List<Diagnostic> errors, string cluster)
     {
-        var byRef = units.ToDictionary(u => u.Ref);
-        var waiting = units.ToDictionary(u => u.Ref, u => u.Needs.Select(n => n.To).Where(byRef.ContainsKey).Distinct().Count());
-        var followers = units.ToDictionary(u => u.Ref, _ => new List<RenderUnit>());
+        var pending = new List<RenderUnit>(units);
+        pending.Sort(Compare);
+        var done = new HashSet<Model.Specs.ResourceRef>();
+        var present = new HashSet<Model.Specs.ResourceRef>(units.Count);
         foreach (var unit in units)
         {
-            foreach (var need in unit.Needs.Select(n => n.To).Where(byRef.ContainsKey).Distinct())
-            {
-                followers[need].Add(unit);
-            }
+            present.Add(unit.Ref);
         }
-        var ready = new SortedSet<RenderUnit>(Comparer<RenderUnit>.Create(Compare));
-        ready.UnionWith(units.Where(u => waiting[u.Ref] == 0));
         var ordered = new List<RenderUnit>(units.Count);
-        while (ready.Count > 0)
+        while (pending.Count > 0)
         {
-            var next = ready.Min!;
-            ready.Remove(next);
-            ordered.Add(next);
-            foreach (var follower in followers[next.Ref])
+            var index = pending.FindIndex(u => u.Needs.TrueForAll(n => !present.Contains(n.To) || done.Contains(n.To)));
+            if (index < 0)
             {
-                if (--waiting[follower.Ref] == 0)
-                {
-                    ready.Add(follower);
-                }
+                break;
             }
+            var next = pending[index];
+            pending.RemoveAt(index);
+            ordered.Add(next);
+            done.Add(next.Ref);
         }
-        foreach (var stuck in units.Where(u => waiting[u.Ref] > 0).OrderBy(u => u.Ref))
+        foreach (var stuck in pending)
         {
-            var at = stuck.Needs.First(n => byRef.ContainsKey(n.To) && waiting[n.To] > 0).At;
-            errors.Add(new Diagnostic(at, $"{stuck.Ref}: dependency cycle on cluster \"{cluster}\" (through {string.Join(", ",
-                stuck.Needs.Where(n => byRef.ContainsKey(n.To) && waiting[n.To] > 0).Select(n => n.To))})", "DependencyCycle"));
+            var blocking = stuck.Needs.Where(n => present.Contains(n.To) && !done.Contains(n.To)).ToList();
+            errors.Add(new Diagnostic(blocking[0].At,
+                $"{stuck.Ref}: dependency cycle on cluster \"{cluster}\" (through {string.Join(", ", blocking.Select(n => n.To))})", "DependencyCycle"));
         }
         return ordered;
     }
