@@ -39,6 +39,10 @@ public static partial class RenderBenchmark
         text.AppendLine("|---|---|");
         text.AppendLine(c, $"| example | `{r.Example}` scaled to {r.Sites} edge sites ({r.Clusters} clusters) |");
         text.AppendLine(c, $"| load + validate | {r.LoadSeconds:F2} s |");
+        if (r.Note.Length > 0)
+        {
+            text.AppendLine(c, $"| note | {r.Note} |");
+        }
         text.AppendLine(c, $"| **median bundles/s (all cores, {r.Runs} runs)** | **{r.MedianBundlesPerSecond:F0}** (target ≥ 2,000) |");
         text.AppendLine(c, $"| runs, bundles/s | {string.Join(", ", r.BundlesPerSecond.Select(v => v.ToString("F0", c)))} |");
         text.AppendLine(c, $"| single core bundles/s | {r.SingleCoreBundlesPerSecond:F0} |");

@@ -7,7 +7,7 @@ namespace Edgeplane.Benchmarks.Render;
 /// <summary>
 /// Render throughput: the example scaled to N edge sites, loaded once, one <see cref="FleetRenderer"/>, a warm-up
 /// RenderAll, then several timed RenderAll runs on every core (as the hub renders) and one on a single core.
-/// <c>render [--sites 10000] [--runs 5] [--example DIR] [--results DIR]</c>
+/// <c>render [--sites 10000] [--runs 5] [--example DIR] [--results DIR] [--note TEXT]</c>
 /// </summary>
 public static partial class RenderBenchmark
 {
@@ -41,7 +41,10 @@ public static partial class RenderBenchmark
             {
                 return Task.FromResult(1);
             }
-            var report = result with { Sites = sites, Example = Path.GetRelativePath(root, example), LoadSeconds = load.Elapsed.TotalSeconds };
+            var report = result with
+            {
+                Sites = sites, Example = Path.GetRelativePath(root, example), LoadSeconds = load.Elapsed.TotalSeconds, Note = options.Get("--note") ?? "",
+            };
             Write(report, resultsDir, root);
             Console.WriteLine(Markdown(report));
             return Task.FromResult(0);

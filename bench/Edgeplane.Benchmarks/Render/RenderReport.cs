@@ -6,6 +6,7 @@ public sealed record RenderReport
     public int Sites { get; init; }
     public int Clusters { get; init; }
     public string Example { get; init; } = "";
+    public string Note { get; init; } = "";
     public int Runs { get; init; }
     public double LoadSeconds { get; init; }
     public IReadOnlyList<double> BundlesPerSecond { get; init; } = [];

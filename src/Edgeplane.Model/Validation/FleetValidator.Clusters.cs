@@ -44,7 +44,7 @@ internal sealed partial class FleetValidator
             return;
         }
         var at = cluster.Origin.Locate("spec", "site");
-        var home = FleetSpec.Regions.FirstOrDefault(r => r.Sites.Any(s => s.Name == spec.Site));
+        var home = _sites.TryGetValue(spec.Site, out var found) ? found.Region : null;
         if (home is null)
         {
             var candidates = region?.Sites.Select(s => s.Name) ?? FleetSpec.Regions.SelectMany(r => r.Sites).Select(s => s.Name);
@@ -61,7 +61,7 @@ internal sealed partial class FleetValidator
         var spec = cluster.Spec;
         var region = FleetSpec.Regions.FirstOrDefault(r => r.Name == spec.Region);
         return spec.Settings.KubernetesVersion
-            ?? region?.Sites.FirstOrDefault(s => s.Name == spec.Site)?.Settings.KubernetesVersion
+            ?? (spec.Site is not null && _sites.TryGetValue(spec.Site, out var site) ? site.Site.Settings.KubernetesVersion : null)
             ?? region?.Settings.KubernetesVersion
             ?? FleetSpec.Layers.FirstOrDefault(l => l.Name == spec.Layer)?.Settings.KubernetesVersion
             ?? FleetSpec.Defaults.KubernetesVersion;

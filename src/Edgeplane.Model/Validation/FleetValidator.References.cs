@@ -99,11 +99,15 @@ internal sealed partial class FleetValidator
         var field = string.Join('.', path.Select(p => int.TryParse(p, out _) ? $"[{p}]" : p)).Replace(".[", "[", StringComparison.Ordinal);
         Check(placement.Layers, "layers", LayerNames, "a layer of the Fleet");
         Check(placement.Regions, "regions", RegionNames, "a region of the Fleet");
-        Check(placement.Sites, "sites", FleetSpec.Regions.SelectMany(r => r.Sites).Select(s => s.Name), "a site of the Fleet");
+        Check(placement.Sites, "sites", _sites.Keys, "a site of the Fleet");
         Check(placement.Clusters, "clusters", _fleet.Clusters.Names, "a cluster");
 
         void Check(IReadOnlyList<string> names, string key, IEnumerable<string> known, string what)
         {
+            if (names.Count == 0)
+            {
+                return;
+            }
             var list = known.ToList();
             for (var i = 0; i < names.Count; i++)
             {

@@ -21,7 +21,17 @@ internal sealed partial class FleetValidator
         _repo = repo;
         _fleet = fleet;
         _bag = bag;
+        foreach (var region in fleet.Fleet.Spec.Regions)
+        {
+            foreach (var site in region.Sites)
+            {
+                _sites.TryAdd(site.Name, (region, site));
+            }
+        }
     }
+
+    /// <summary>Every site with its region, by name: fleets have thousands of sites, so no linear searches.</summary>
+    private readonly Dictionary<string, (RegionSpec Region, SiteSpec Site)> _sites = new(StringComparer.Ordinal);
 
     /// <summary>Checks everything; returns the snapshot (callers discard it when the bag has errors), or null without a Fleet.</summary>
     public static FleetSnapshot? Validate(RepoFileSystem repo, LoadedResources loaded, int files, DiagnosticBag bag)

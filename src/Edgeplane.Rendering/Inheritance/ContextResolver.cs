@@ -14,7 +14,16 @@ internal sealed class ContextResolver
     private readonly FleetSnapshot _fleet;
     private readonly ConcurrentDictionary<(string, string, string?), Lazy<Chain>> _chains = new();
 
-    public ContextResolver(FleetSnapshot fleet) => _fleet = fleet;
+    private readonly Dictionary<string, SiteSpec> _sites = new(StringComparer.Ordinal);
+
+    public ContextResolver(FleetSnapshot fleet)
+    {
+        _fleet = fleet;
+        foreach (var site in fleet.Fleet.Spec.Regions.SelectMany(r => r.Sites))
+        {
+            _sites.TryAdd(site.Name, site);
+        }
+    }
 
     private sealed record Chain(IReadOnlyList<ScopeSpec> Scopes, IReadOnlyList<EffectiveAddOn> AddOns,
         IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, VariableValue> Variables);
@@ -47,7 +56,7 @@ internal sealed class ContextResolver
         var scopes = new List<ScopeSpec> { fleet.Defaults, fleet.Layers.First(l => l.Name == layerName).Settings, region.Settings };
         if (siteName is not null)
         {
-            scopes.Add(region.Sites.First(s => s.Name == siteName).Settings);
+            scopes.Add(_sites[siteName].Settings);
         }
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var variables = new Dictionary<string, VariableValue>(StringComparer.Ordinal);
