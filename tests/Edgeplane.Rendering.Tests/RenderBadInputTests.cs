@@ -108,6 +108,14 @@ public sealed class RenderBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Render_SourceDirectoryHoldingFleetResources_Refused()
+    {
+        _fleet.Replace("addons/mesh/addon.yaml", "path: mesh.yaml", "path: .");
+
+        AssertRenderErrors("edge-a", "addons/mesh/addon.yaml:1:1: AddOn/mesh: this is a fleet resource, not a manifest; point the source at a file or directory of Kubernetes manifests only");
+    }
+
+    [Fact]
     public void Render_UnknownCluster_Throws()
     {
         var loaded = FleetLoader.Load(_fleet.Root);

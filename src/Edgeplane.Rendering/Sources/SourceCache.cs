@@ -105,6 +105,12 @@ internal sealed class SourceCache
                     errors.Add(new Diagnostic(document.Location, $"{source}: a manifest must be a mapping (a Kubernetes object)", "InvalidManifest"));
                     continue;
                 }
+                if (obj["apiVersion"] is JsonValue api && api.TryGetValue<string>(out var version) && version.StartsWith("edgeplane.dev/", StringComparison.Ordinal))
+                {
+                    errors.Add(new Diagnostic(document.Location,
+                        $"{source}: this is a fleet resource, not a manifest; point the source at a file or directory of Kubernetes manifests only", "FleetResourceInManifests"));
+                    continue;
+                }
                 if (compiler.Compile(obj, source, defaultNamespace, document.Map, document.Location, objects.Count) is { } compiled)
                 {
                     objects.Add(compiled);
