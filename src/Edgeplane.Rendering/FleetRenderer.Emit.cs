@@ -27,7 +27,7 @@ public sealed partial class FleetRenderer
             foreach (var (obj, scope) in ordered[u].Objects)
             {
                 var scoped = KindOrder.ClusterScopedBuiltins.Contains(obj.Kind) || clusterScoped.Contains((obj.Group, obj.Kind));
-                var describe = $"{ordered[u].Source}";
+                var describe = ordered[u].Source;
                 var name = obj.NameTemplate is { } n ? Writer.Substitute(n, scope, new Segment(SegmentKind.Variable, null, n, obj.Location), describe, errors) : obj.Name;
                 var ns = obj.NamespaceTemplate is { } t ? Writer.Substitute(t, scope, new Segment(SegmentKind.Variable, null, t, obj.Location), describe, errors)
                     : obj.Namespace ?? (scoped ? null : obj.DefaultNamespace);

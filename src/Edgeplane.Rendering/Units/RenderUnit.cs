@@ -10,13 +10,23 @@ namespace Edgeplane.Rendering.Units;
 /// </summary>
 internal sealed class RenderUnit
 {
-    public required ResourceRef Ref { get; init; }
+    private readonly ResourceRef _ref;
+
+    public required ResourceRef Ref
+    {
+        get => _ref;
+        init
+        {
+            _ref = value;
+            Source = value.ToString();
+        }
+    }
 
     /// <summary>Tie-break between units that are ready at the same time: lower first, then by name.</summary>
     public required int Rank { get; init; }
 
     /// <summary>The <c>edgeplane.dev/source</c> of its objects, <c>Kind/name</c>.</summary>
-    public string Source => Ref.ToString();
+    public string Source { get; private init; } = "";
 
     /// <summary>Units that must be applied first, with where the dependency was written.</summary>
     public List<(ResourceRef To, SourceLocation At)> Needs { get; } = [];
