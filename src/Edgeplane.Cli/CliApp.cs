@@ -16,6 +16,8 @@ public static class CliApp
               edgeplane render examples/fleet --all --out out/
             """);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         return root;
     }

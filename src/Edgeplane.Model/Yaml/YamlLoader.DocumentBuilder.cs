@@ -47,7 +47,7 @@ public static partial class YamlLoader
             }
             if (node is not null)
             {
-                map.Set(node, At(map.File, scalar.Start));
+                map.Set(node, At(map.File, scalar.Start), quoted: scalar.Style is not ScalarStyle.Plain);
             }
             return node;
         }

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using Edgeplane.Model.Diagnostics;
+using Edgeplane.Rendering.Bundles;
+using Edgeplane.Rendering.Inheritance;
+using Edgeplane.Rendering.Templates;
+using Edgeplane.Rendering.Units;
+
+namespace Edgeplane.Rendering;
+
+public sealed partial class FleetRenderer
+{
+    [ThreadStatic]
+    private static BundleWriter? _writer;
+
+    private static BundleWriter Writer => _writer ??= new BundleWriter();
+
+    private sealed record Entry(int Stage, int Unit, CompiledObject Object, VariableScope Scope, RenderUnit Owner, string Name, string? Namespace, bool ClusterScoped);
+
+    /// <summary>Resolves identities, checks tenancy and duplicates, orders and writes the bundle, and hashes it.</summary>
+    private Bundle? Emit(ClusterContext context, List<RenderUnit> ordered, string revision, List<Diagnostic> errors)
+    {
+        var clusterScoped = ordered.SelectMany(u => u.Objects).Select(o => o.Object.Crd).Where(c => c is { ClusterScoped: true })
+            .Select(c => (c!.Value.Group, c.Value.Kind)).ToHashSet();
+        var entries = new List<Entry>();
+        for (var u = 0; u < ordered.Count; u++)
+        {
+            foreach (var (obj, scope) in ordered[u].Objects)
+            {
+                var scoped = KindOrder.ClusterScopedBuiltins.Contains(obj.Kind) || clusterScoped.Contains((obj.Group, obj.Kind));
+                var describe = ordered[u].Source;
+                var name = obj.NameTemplate is { } n ? Writer.Substitute(n, scope, new Segment(SegmentKind.Variable, null, n, obj.Location), describe, errors) : obj.Name;
+                var ns = obj.NamespaceTemplate is { } t ? Writer.Substitute(t, scope, new Segment(SegmentKind.Variable, null, t, obj.Location), describe, errors)
+                    : obj.Namespace ?? (scoped ? null : obj.DefaultNamespace);
+                var stage = obj.Crd is not null || obj.Kind == "CustomResourceDefinition" ? 0 : obj.Kind == "Namespace" && obj.Group.Length == 0 ? 1 : 2;
+                var entry = new Entry(stage, u, obj, scope, ordered[u], name, ns, scoped);
+                if (ordered[u].Workspace is not null)
+                {
+                    Tenancy.Check(entry.Owner.Workspace!, entry.Owner.Ref, obj, name, ns, scoped, context.Name, errors);
+                }
+                entries.Add(entry);
+            }
+        }
+        entries.Sort(static (a, b) =>
+        {
+            var c = a.Stage.CompareTo(b.Stage);
+            c = c != 0 ? c : a.Unit.CompareTo(b.Unit);
+            c = c != 0 ? c : a.Object.KindRank.CompareTo(b.Object.KindRank);
+            return c != 0 ? c : a.Object.Index.CompareTo(b.Object.Index);
+        });
+        CheckDuplicates(entries, context.Name, errors);
+        return errors.Count > 0 ? null : Write(context, entries, revision, errors);
+    }
+
+    private static void CheckDuplicates(List<Entry> entries, string cluster, List<Diagnostic> errors)
+    {
+        var seen = new Dictionary<(string, string, string?, string), Entry>();
+        foreach (var entry in entries)
+        {
+            var key = (entry.Object.Group, entry.Object.Kind, entry.Namespace, entry.Name);
+            if (!seen.TryAdd(key, entry))
+            {
+                var first = seen[key];
+                errors.Add(new Diagnostic(entry.Object.Location,
+                    $"{entry.Owner.Source}: {entry.Object.Kind} \"{Display(entry)}\" is also rendered by {first.Owner.Source} (at {first.Object.Location}) on cluster \"{cluster}\"; an object may come from one place only",
+                    "DuplicateObject"));
+            }
+        }
+    }
+
+    private static string Display(Entry entry) => entry.Namespace is null ? entry.Name : $"{entry.Namespace}/{entry.Name}";
+
+    private static Bundle? Write(ClusterContext context, List<Entry> entries, string revision, List<Diagnostic> errors)
+    {
+        var writer = Writer;
+        var revisionJson = Json(revision);
+        writer.Begin(context.NameJson, context.Drift.ToString().ToLowerInvariant());
+        var ranges = new (int Start, int Length)[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            ranges[i] = writer.WriteObject(e.Object, e.Scope, context.NameJson, revisionJson, e.ClusterScoped, e.Owner.Source, errors);
+        }
+        writer.End(context.Prune, revisionJson);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+        var bytes = writer.Buffer.Written.ToArray();
+        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var objects = new BundleObject[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            objects[i] = new BundleObject(e.Object.ApiVersion, e.Object.Kind, e.Namespace, e.Name, e.Owner.Source, bytes.AsMemory(ranges[i].Start, ranges[i].Length));
+        }
+        return new Bundle(context.Name, revision, context.Drift, context.Prune, objects, bytes, digest, ContentDigest(bytes, writer.Excluded));
+    }
+
+    /// <summary>sha256 of the bytes with the excluded ranges (revision entries) cut out, fed incrementally.</summary>
+    private static string ContentDigest(byte[] bytes, IReadOnlyList<(int Start, int Length)> excluded)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var position = 0;
+        foreach (var (start, length) in excluded)
+        {
+            hash.AppendData(bytes, position, start - position);
+            position = start + length;
+        }
+        hash.AppendData(bytes, position, bytes.Length - position);
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

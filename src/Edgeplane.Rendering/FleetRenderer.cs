@@ -1,0 +1,97 @@
+using Edgeplane.Model.Diagnostics;
+using Edgeplane.Model.Loading;
+using Edgeplane.Model.Specs;
+using Edgeplane.Rendering.Bundles;
+using Edgeplane.Rendering.Canonical;
+using Edgeplane.Rendering.Inheritance;
+using Edgeplane.Rendering.Sources;
+
+namespace Edgeplane.Rendering;
+
+/// <summary>
+/// Renders the bundles of one validated fleet snapshot. Build one per snapshot and keep it: sources (manifests,
+/// kustomizations, generated objects) are read and compiled once and shared by every cluster. Thread-safe: any number
+/// of <see cref="Render(string, RenderOptions?)"/> calls may run at once; <see cref="RenderAll"/> uses every core.
+/// Rendering is pure: the same snapshot and options give byte-identical bundles.
+/// </summary>
+public sealed partial class FleetRenderer
+{
+    private readonly ContextResolver _contexts;
+    private readonly SourceCache _sources;
+
+    /// <summary>Prepares to render <paramref name="fleet"/>.</summary>
+    public FleetRenderer(FleetSnapshot fleet)
+    {
+        Fleet = fleet;
+        _contexts = new ContextResolver(fleet);
+        _sources = new SourceCache(fleet);
+        _provisionedBy = fleet.Clusters.Where(c => c.Spec.Provisioning is not null)
+            .ToLookup(c => c.Spec.Provisioning!.ManagementCluster ?? fleet.Fleet.Spec.ManagementCluster ?? "", StringComparer.Ordinal);
+    }
+
+    private readonly ILookup<string, FleetResource<ClusterSpec>> _provisionedBy;
+
+    /// <summary>The snapshot rendered.</summary>
+    public FleetSnapshot Fleet { get; }
+
+    /// <summary>Renders one cluster's bundle. Throws <see cref="ArgumentException"/> for a cluster not in the fleet.</summary>
+    public RenderResult Render(string clusterName, RenderOptions? options = null)
+    {
+        var cluster = Fleet.Clusters.Find(clusterName)
+            ?? throw new ArgumentException($"cluster \"{clusterName}\" is not in the fleet{Suggestions.DidYouMean(clusterName, Fleet.Clusters.Names)}", nameof(clusterName));
+        return Render(cluster, options ?? new RenderOptions());
+    }
+
+    /// <summary>
+    /// Renders every cluster in parallel. Returns all bundles sorted by cluster, or no bundle and every problem of
+    /// every cluster. <paramref name="progress"/> receives the number of clusters done so far, from worker threads.
+    /// </summary>
+    public RenderAllResult RenderAll(RenderOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RenderOptions();
+        var results = new RenderResult[Fleet.Clusters.Count];
+        var done = 0;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, results.Length, parallel, i =>
+        {
+            results[i] = Render(Fleet.Clusters[i], options);
+            progress?.Report(Interlocked.Increment(ref done));
+        });
+        if (results.All(r => r.Succeeded))
+        {
+            return new RenderAllResult(results.Select(r => r.Bundle!).ToList(), []);
+        }
+        var bag = new DiagnosticBag();
+        bag.AddRange(results.SelectMany(r => r.Diagnostics).Distinct());
+        return new RenderAllResult([], bag.Sorted());
+    }
+
+    private RenderResult Render(FleetResource<ClusterSpec> cluster, RenderOptions options)
+    {
+        var errors = new List<Diagnostic>();
+        if (!IsValidRevision(options.Revision))
+        {
+            throw new ArgumentException($"revision \"{options.Revision}\" must be 1 to 256 printable characters", nameof(options));
+        }
+        var context = _contexts.Resolve(cluster);
+        var units = Plan(context, errors);
+        var ordered = Units.UnitOrder.Sort(units, errors, cluster.Name);
+        var bundle = errors.Count == 0 ? Emit(context, ordered, options.Revision, errors) : null;
+        if (errors.Count > 0)
+        {
+            var bag = new DiagnosticBag();
+            bag.AddRange(errors.Distinct());
+            return new RenderResult(null, bag.Sorted());
+        }
+        return new RenderResult(bundle, []);
+    }
+
+    private static bool IsValidRevision(string revision) =>
+        revision.Length is > 0 and <= 256 && revision.All(c => !char.IsControl(c));
+
+    private static byte[] Json(string text) => CanonicalJson.Serialize(System.Text.Json.Nodes.JsonValue.Create(text));
+}
