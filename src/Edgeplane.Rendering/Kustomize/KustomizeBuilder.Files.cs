@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Edgeplane.Model.Diagnostics;
+using Edgeplane.Model.Yaml;
+
+namespace Edgeplane.Rendering.Kustomize;
+
+public sealed partial class KustomizeBuilder
+{
+    private static readonly string[] KustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+    private readonly ConcurrentDictionary<string, Lazy<Cached<IReadOnlyList<YamlDocument>>>> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Cached<byte[]>>> _bytes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Cached<LoadedPatch>>> _patches = new(StringComparer.Ordinal);
+
+    /// <summary>The kustomization of a directory; an error at <paramref name="referencedAt"/> when it has none.</summary>
+    private Kustomization RequireKustomization(string directory, SourceLocation referencedAt)
+    {
+        if (!HasKustomization(directory))
+        {
+            throw KustomizeException.At(referencedAt, "NoKustomization",
+                $"unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '{Display(directory)}'");
+        }
+        return _kustomizations.GetOrAdd(directory, d => new Lazy<Cached<Kustomization>>(() => Cached<Kustomization>.Run(() => ParseKustomization(d))))
+            .Value.Get();
+    }
+
+    private bool HasKustomization(string directory) =>
+        _kustomizations.ContainsKey(directory) || Array.Exists(KustomizationFileNames, name => _repo.FileExists(Join(directory, name)));
+
+    private Kustomization ParseKustomization(string directory)
+    {
+        var present = KustomizationFileNames.Select(name => Join(directory, name)).Where(_repo.FileExists).ToList();
+        if (present.Count > 1)
+        {
+            throw KustomizeException.At(SourceLocation.FileOnly(present[1]), "MultipleKustomizations",
+                $"found multiple kustomization files in '{Display(directory)}': {string.Join(", ", present)}");
+        }
+        var documents = LoadDocuments(present[0], SourceLocation.FileOnly(present[0]));
+        if (documents.Count != 1)
+        {
+            throw KustomizeException.At(documents.Count == 0 ? SourceLocation.FileOnly(present[0]) : documents[1].Location,
+                "InvalidKustomization", documents.Count == 0 ? "the kustomization file is empty" : "a kustomization file must hold one YAML document");
+        }
+        return KustomizationParser.Parse(documents[0], _repo, directory);
+    }
+
+    /// <summary>The parsed YAML documents of a file (shared: clone before changing them).</summary>
+    private IReadOnlyList<YamlDocument> LoadDocuments(string file, SourceLocation referencedAt) =>
+        _documents.GetOrAdd(file, f => new Lazy<Cached<IReadOnlyList<YamlDocument>>>(() => Cached<IReadOnlyList<YamlDocument>>.Run(() =>
+        {
+            var loaded = YamlLoader.Load(f, _repo.ReadText(f, referencedAt), _repo.Limits);
+            return loaded.Succeeded ? loaded.Documents : throw new KustomizeException(loaded.Diagnostics[0]);
+        }))).Value.Get();
+
+    /// <summary>The raw content of a file a generator reads (shared: do not change it).</summary>
+    private byte[] LoadBytes(PathReference file) =>
+        _bytes.GetOrAdd(Require(file), f => new Lazy<Cached<byte[]>>(() => Cached<byte[]>.Run(() =>
+        {
+            if (!_repo.FileExists(f))
+            {
+                throw KustomizeException.At(file.At, "FileNotFound", $"file '{file.Written}' does not exist");
+            }
+            return _repo.ReadBytes(f, file.At);
+        }))).Value.Get();
+
+    private LoadedPatch LoadPatch(PatchSpec spec, Kustomization owner)
+    {
+        if (spec.Inline is not null)
+        {
+            var loaded = YamlLoader.Load(owner.File, spec.Inline, _repo.Limits);
+            if (!loaded.Succeeded)
+            {
+                var inner = loaded.Diagnostics[0];
+                throw KustomizeException.At(spec.InlineAt, "InvalidPatch", $"inline patch, line {inner.Location.Line}: {inner.Message}");
+            }
+            return LoadedPatch.From(loaded.Documents, "inline patch", spec.InlineAt, spec.Field);
+        }
+        var path = spec.Path!;
+        return _patches.GetOrAdd($"{spec.Field}:{Require(path)}", _ => new Lazy<Cached<LoadedPatch>>(() => Cached<LoadedPatch>.Run(() =>
+        {
+            var file = Require(path);
+            if (!_repo.FileExists(file))
+            {
+                throw KustomizeException.At(path.At, "FileNotFound", $"patch file '{path.Written}' does not exist");
+            }
+            return LoadedPatch.From(LoadDocuments(file, path.At), $"patch file '{file}'", path.At, spec.Field);
+        }))).Value.Get();
+    }
+
+    /// <summary>The resolved path, or the sandbox's refusal reported where the path was written.</summary>
+    private static string Require(PathReference path) => path.Resolved ?? throw new KustomizeException(path.Refusal!);
+
+    private static string Join(string directory, string name) => directory.Length == 0 ? name : $"{directory}/{name}";
+}
