@@ -38,7 +38,12 @@ internal static class ConfigMapSecretGenerator
         {
             node["immutable"] = true;
         }
-        return new KustomizeResource(node, spec.At) { Behavior = spec.Behavior, NeedsHash = !spec.DisableNameSuffixHash };
+        return new KustomizeResource(node, spec.At)
+        {
+            Behavior = spec.Behavior,
+            NeedsHash = !spec.DisableNameSuffixHash,
+            HasBuildAnnotations = true,
+        };
     }
 
     // Text that is valid UTF-8 goes to data; anything else to binaryData, base64-encoded.

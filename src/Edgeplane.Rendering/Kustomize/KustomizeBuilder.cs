@@ -78,6 +78,10 @@ public sealed partial class KustomizeBuilder
         NameReferenceTransformer.Apply(list, new SourceLocation(root.File, 1, 1));
         list.RemoveAll(r => r.Node["metadata"] is JsonObject { } m && m["annotations"] is JsonObject a
             && ObjectFields.ScalarText(a["config.kubernetes.io/local-config"]) == "true");
+        foreach (var resource in list.Items)
+        {
+            MetadataStrings.Rewrite(resource.Node, "annotations", dropEmpty: resource.HasBuildAnnotations);
+        }
         LegacyOrder.Sort(list);
     }
 

@@ -36,6 +36,12 @@ internal sealed class KustomizeResource
     /// <summary>True for generated objects whose name gets the content hash at the end of the top-level build.</summary>
     public bool NeedsHash { get; set; }
 
+    /// <summary>
+    /// True once kustomize would have written one of its internal build annotations on the object (renames,
+    /// generators, being the target of a name reference); decides whether an empty annotations map survives.
+    /// </summary>
+    public bool HasBuildAnnotations { get; set; }
+
     /// <summary>The id from the object's current apiVersion, kind, name and namespace.</summary>
     public ResId CurrentId => new(Gvk, Name, Namespace);
 
@@ -65,6 +71,7 @@ internal sealed class KustomizeResource
     {
         var id = CurrentId;
         PreviousIds.Add(id with { Namespace = id.EffectiveNamespace });
+        HasBuildAnnotations = true;
     }
 
     /// <summary>A deep copy, bookkeeping included, so cached build results stay untouched.</summary>
@@ -75,5 +82,6 @@ internal sealed class KustomizeResource
         Suffixes = [.. Suffixes],
         Behavior = Behavior,
         NeedsHash = NeedsHash,
+        HasBuildAnnotations = HasBuildAnnotations,
     };
 }

@@ -23,6 +23,7 @@ internal static class NameAffixTransformer
                 continue;
             }
             (isPrefix ? resource.Prefixes : resource.Suffixes).Add(affix);
+            resource.HasBuildAnnotations = true;
             resource.StorePreviousId();
             var name = resource.Name;
             ObjectFields.SetMetadataString(resource.Node, "name", isPrefix ? affix + name : name + affix);

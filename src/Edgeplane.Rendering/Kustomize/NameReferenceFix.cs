@@ -82,6 +82,17 @@ internal sealed class NameReferenceFix(
 
     private KustomizeResource? Select(string oldName, List<KustomizeResource> pool, bool sameNamespaceToo)
     {
+        var referral = Choose(oldName, pool, sameNamespaceToo);
+        if (referral is not null)
+        {
+            // kustomize records the referral on the target (its refBy annotation).
+            referral.HasBuildAnnotations = true;
+        }
+        return referral;
+    }
+
+    private KustomizeResource? Choose(string oldName, List<KustomizeResource> pool, bool sameNamespaceToo)
+    {
         var found = pool.Where(r => r.PreviousIds.Exists(id => id.Name == oldName)
                 && r.PreviousIds.Exists(id => id.Gvk.IsSelectedBy(target))
                 && RoleRefAllows(r) && VisibleFromReferrer(r)).ToList();

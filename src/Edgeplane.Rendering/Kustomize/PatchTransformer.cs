@@ -65,6 +65,11 @@ internal static class PatchTransformer
         // kustomize applies the patch with the target's apiVersion and keeps the patch's own kind, name and namespace
         // only while merging; they are restored afterwards unless the patch options allow a change.
         patch["apiVersion"] = target.Node["apiVersion"]?.DeepClone();
+        if (spec.Target is not null || spec.Field == PatchField.StrategicMerge)
+        {
+            MetadataStrings.Rewrite(patch, "labels", dropEmpty: true);
+            MetadataStrings.Rewrite(patch, "annotations", dropEmpty: true);
+        }
         if (spec.AllowNameChange || spec.AllowKindChange)
         {
             target.StorePreviousId();

@@ -64,9 +64,13 @@ public sealed class KustomizeCorpusTests
 
     private static void AssertSameObjects(IReadOnlyList<JsonNode> expected, IReadOnlyList<JsonObject> actual)
     {
-        var expectedText = expected.Select(CanonicalJson.Of).ToList();
-        var actualText = actual.Select(a => CanonicalJson.Of(a)).ToList();
-        Assert.Equal(expectedText.Order(StringComparer.Ordinal), actualText.Order(StringComparer.Ordinal));
+        var expectedText = expected.Select(CanonicalJson.Of).ToHashSet();
+        var actualText = actual.Select(a => CanonicalJson.Of(a)).ToHashSet();
+        var missing = expected.Where(e => !actualText.Contains(CanonicalJson.Of(e))).ToList();
+        var extra = actual.Where(a => !expectedText.Contains(CanonicalJson.Of(a))).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0 && expected.Count == actual.Count,
+            $"kubectl printed (only there):\n{YamlWriter.Write(missing.Select(CanonicalJson.Sorted))}\n"
+            + $"we built (only here):\n{YamlWriter.Write(extra.Select(CanonicalJson.Sorted))}");
         Assert.Equal(expected.Select(Id), actual.Select(a => Id(a)));
     }
 
