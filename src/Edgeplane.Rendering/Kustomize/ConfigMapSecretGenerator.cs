@@ -58,7 +58,7 @@ internal static class ConfigMapSecretGenerator
             }
             else
             {
-                (binary ??= [])[key] = Convert.ToBase64String(value);
+                (binary ??= [])[key] = Base64Lines(value);
             }
         }
         if (data is not null)
@@ -80,9 +80,26 @@ internal static class ConfigMapSecretGenerator
         var data = new JsonObject();
         foreach (var (key, value) in pairs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            data[key] = Convert.ToBase64String(value);
+            data[key] = Base64Lines(value);
         }
         node["data"] = data;
+    }
+
+    /// <summary>Base64 as kustomize writes it: past 70 characters, broken into 70-character lines each ending in "\n".</summary>
+    internal static string Base64Lines(byte[] value)
+    {
+        const int LineLength = 70;
+        var encoded = Convert.ToBase64String(value);
+        if (encoded.Length < LineLength)
+        {
+            return encoded;
+        }
+        var sb = new StringBuilder(encoded.Length + (encoded.Length / LineLength) + 1);
+        for (var i = 0; i < encoded.Length; i += LineLength)
+        {
+            sb.Append(encoded.AsSpan(i, Math.Min(LineLength, encoded.Length - i))).Append('\n');
+        }
+        return sb.ToString();
     }
 
     private static bool TryUtf8(byte[] bytes, out string text)

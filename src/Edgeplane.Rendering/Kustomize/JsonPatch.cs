@@ -61,7 +61,9 @@ internal static class JsonPatch
                 throw new InvalidOperationException($"operation {op.Index} ({op.Op} {op.Path}): {e.Message}", e);
             }
         }
-        return root["doc"] ?? throw new InvalidOperationException("the patch removed the whole object");
+        var result = root["doc"] ?? throw new InvalidOperationException("the patch removed the whole object");
+        root.Remove("doc");
+        return result;
     }
 
     private static void Apply(JsonObject root, Operation op)

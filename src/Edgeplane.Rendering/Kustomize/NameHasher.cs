@@ -18,7 +18,8 @@ internal static class NameHasher
         var fields = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
         {
             ["kind"] = kind,
-            ["name"] = ObjectFields.GetMetadataString(node, "name"),
+            // kustomize looks the name up as one key "metadata/name", which never exists: the name is always "".
+            ["name"] = "",
             ["data"] = node["data"] as JsonObject ?? (JsonNode)"",
         };
         if (kind == "Secret")
