@@ -16,6 +16,7 @@ public static class CliApp
               edgeplane render examples/fleet --all --out out/
             """);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(KustomizeCommand.Create());
         return root;
     }
 

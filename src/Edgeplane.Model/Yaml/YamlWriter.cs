@@ -97,10 +97,14 @@ public static class YamlWriter
         // A literal block cannot hold non-printable characters or YAML 1.1 line separators; those need escapes.
         var style = !IsPrintable(text) ? ScalarStyle.DoubleQuoted
             : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
-            : YamlScalars.NeedsQuoting(text) ? ScalarStyle.DoubleQuoted
+            : YamlScalars.NeedsQuoting(text) || IsYaml11Bool(text) ? ScalarStyle.DoubleQuoted
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, style == ScalarStyle.Any, style != ScalarStyle.Any));
     }
+
+    // YAML 1.1 readers (kubectl's sigs.k8s.io/yaml among them) take these as booleans; quote them like kustomize does.
+    private static bool IsYaml11Bool(string text) => text is "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO"
+        or "on" or "On" or "ON" or "off" or "Off" or "OFF";
 
     private static bool IsPrintable(string text)
     {

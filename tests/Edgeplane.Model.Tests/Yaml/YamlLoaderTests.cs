@@ -154,4 +154,15 @@ public sealed class YamlLoaderTests
         Assert.True(back.Succeeded, text);
         Assert.Equal("line one\n\tbell \u0007 sep\u2028arator\n", back.Documents[0].Root["s"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("On")]
+    [InlineData("n")]
+    public void Write_Yaml11Booleans_AreQuotedForOlderReaders(string text)
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["v"] = text });
+
+        Assert.Equal($"v: \"{text}\"\n", yaml);
+    }
 }
