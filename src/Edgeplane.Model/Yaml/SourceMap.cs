@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Edgeplane.Model.Diagnostics;
 
@@ -6,12 +5,14 @@ namespace Edgeplane.Model.Yaml;
 
 /// <summary>
 /// Where each node of a loaded document came from. Nodes are matched by reference, so the map stays valid only for
-/// the nodes the loader produced (a clone has no location; ask for its original).
+/// the nodes the loader produced (a clone has no location; ask for its original). Written only while loading, then
+/// safe for concurrent reads. Plain reference-keyed dictionaries (not weak tables): they live exactly as long as the
+/// document, and weak tables cost a finalizer per map, which dominated CPU time when thousands of files are loaded.
 /// </summary>
 public sealed class SourceMap
 {
-    private readonly ConditionalWeakTable<JsonNode, Box> _nodes = new();
-    private readonly ConditionalWeakTable<JsonObject, Dictionary<string, SourceLocation>> _keys = new();
+    private readonly Dictionary<JsonNode, SourceLocation> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<JsonObject, Dictionary<string, SourceLocation>> _keys = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The file this map describes (repo-relative).</summary>
     public string File { get; }
@@ -21,7 +22,7 @@ public sealed class SourceMap
 
     /// <summary>Where a node starts; the file alone if the node is unknown (or null).</summary>
     public SourceLocation Of(JsonNode? node) =>
-        node is not null && _nodes.TryGetValue(node, out var box) ? box.Location : SourceLocation.FileOnly(File);
+        node is not null && _nodes.TryGetValue(node, out var location) ? location : SourceLocation.FileOnly(File);
 
     /// <summary>
     /// Where a property's key is written in a mapping. Falls back to the mapping itself when the key is missing,
@@ -34,15 +35,18 @@ public sealed class SourceMap
     public SourceLocation OfValue(JsonObject parent, string key)
     {
         var value = parent[key];
-        return value is not null && _nodes.TryGetValue(value, out var box) ? box.Location : OfKey(parent, key);
+        return value is not null && _nodes.TryGetValue(value, out var location) ? location : OfKey(parent, key);
     }
 
-    internal void Set(JsonNode node, SourceLocation location) => _nodes.AddOrUpdate(node, new Box(location));
+    internal void Set(JsonNode node, SourceLocation location) => _nodes[node] = location;
 
     internal void SetKey(JsonObject parent, string key, SourceLocation location)
     {
-        _keys.GetOrCreateValue(parent)[key] = location;
+        if (!_keys.TryGetValue(parent, out var keys))
+        {
+            keys = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            _keys[parent] = keys;
+        }
+        keys[key] = location;
     }
-
-    private sealed record Box(SourceLocation Location);
 }
