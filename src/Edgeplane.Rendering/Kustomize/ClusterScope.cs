@@ -9,12 +9,37 @@ namespace Edgeplane.Rendering.Kustomize;
 /// </summary>
 internal static class ClusterScope
 {
-    private static readonly FrozenDictionary<(string ApiVersion, string Kind), bool> Namespaced = Build();
+    // Keyed by kind, then a few (group, version) pairs: lookups compare strings without building an apiVersion.
+    private static readonly FrozenDictionary<string, (string Group, string Version, bool Namespaced)[]> ByKind = Build()
+        .GroupBy(e => e.Key.Item2, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(e => Split(e.Key.Item1, e.Value)).ToArray(), StringComparer.Ordinal);
 
-    public static bool IsClusterScoped(Gvk gvk) => Namespaced.TryGetValue((gvk.ApiVersion, gvk.Kind), out var namespaced) && !namespaced;
+    public static bool IsClusterScoped(Gvk gvk) => Find(gvk) is { } namespaced && !namespaced;
 
     /// <summary>True when kustomize has a built-in OpenAPI schema for the kind (it then knows its merge keys).</summary>
-    public static bool IsBuiltIn(Gvk gvk) => Namespaced.ContainsKey((gvk.ApiVersion, gvk.Kind));
+    public static bool IsBuiltIn(Gvk gvk) => Find(gvk) is not null;
+
+    private static bool? Find(Gvk gvk)
+    {
+        if (gvk.Kind is null || !ByKind.TryGetValue(gvk.Kind, out var entries))
+        {
+            return null;
+        }
+        foreach (var (group, version, namespaced) in entries)
+        {
+            if (group == gvk.Group && version == gvk.Version)
+            {
+                return namespaced;
+            }
+        }
+        return null;
+    }
+
+    private static (string, string, bool) Split(string apiVersion, bool namespaced)
+    {
+        var gvk = Gvk.From(apiVersion, "");
+        return (gvk.Group, gvk.Version, namespaced);
+    }
 
     private static FrozenDictionary<(string, string), bool> Build()
     {

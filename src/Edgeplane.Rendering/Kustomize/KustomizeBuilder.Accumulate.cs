@@ -40,7 +40,7 @@ public sealed partial class KustomizeBuilder
     private void AddResource(PathReference entry, ResourceList list)
     {
         var path = Require(entry);
-        if (_repo.DirectoryExists(path))
+        if (DirectoryExists(path))
         {
             var kustomization = RequireKustomization(path, entry.At);
             if (kustomization.IsComponent)
@@ -51,7 +51,7 @@ public sealed partial class KustomizeBuilder
             list.AppendAll(Base(kustomization).Items.Select(r => r.Clone()), entry.At);
             return;
         }
-        if (!_repo.FileExists(path))
+        if (!FileExists(path))
         {
             throw KustomizeException.At(entry.At, "FileNotFound", $"resource '{entry.Written}' does not exist (neither a file nor a directory)");
         }
@@ -60,13 +60,12 @@ public sealed partial class KustomizeBuilder
 
     /// <summary>The accumulated result of a base directory, built once and shared; clone its items before use.</summary>
     private ResourceList Base(Kustomization kustomization) =>
-        _bases.GetOrAdd(kustomization.Directory, _ => new Lazy<Cached<ResourceList>>(() =>
-            Cached<ResourceList>.Run(() => Accumulate(kustomization)))).Value.Get();
+        Cache(_bases, kustomization.Directory, kustomization.Directory, () => Accumulate(kustomization));
 
     private string RequireDirectory(PathReference entry, string what)
     {
         var path = Require(entry);
-        return _repo.DirectoryExists(path)
+        return DirectoryExists(path)
             ? path
             : throw KustomizeException.At(entry.At, "FileNotFound", $"{what} '{entry.Written}' is not a directory");
     }

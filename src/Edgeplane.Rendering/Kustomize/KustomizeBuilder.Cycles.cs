@@ -22,7 +22,7 @@ public sealed partial class KustomizeBuilder
         foreach (var entry in kustomization.Resources.Concat(kustomization.Components))
         {
             var candidate = entry.Resolved;
-            if (candidate is null || !_repo.DirectoryExists(candidate))
+            if (candidate is null || !DirectoryExists(candidate))
             {
                 continue;
             }

@@ -11,6 +11,13 @@ public sealed partial class KustomizeBuilder
     private readonly ConcurrentDictionary<string, Lazy<Cached<IReadOnlyList<YamlDocument>>>> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Cached<byte[]>>> _bytes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Cached<LoadedPatch>>> _patches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _files = new(StringComparer.Ordinal);
+
+    // The snapshot does not change during the builder's life, so existence checks are asked once per path.
+    private bool DirectoryExists(string path) => _directories.GetOrAdd(path, _repo.DirectoryExists);
+
+    private bool FileExists(string path) => _files.GetOrAdd(path, _repo.FileExists);
 
     /// <summary>The kustomization of a directory; an error at <paramref name="referencedAt"/> when it has none.</summary>
     private Kustomization RequireKustomization(string directory, SourceLocation referencedAt)
@@ -20,16 +27,15 @@ public sealed partial class KustomizeBuilder
             throw KustomizeException.At(referencedAt, "NoKustomization",
                 $"unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '{Display(directory)}'");
         }
-        return _kustomizations.GetOrAdd(directory, d => new Lazy<Cached<Kustomization>>(() => Cached<Kustomization>.Run(() => ParseKustomization(d))))
-            .Value.Get();
+        return Cache(_kustomizations, directory, directory, () => ParseKustomization(directory));
     }
 
     private bool HasKustomization(string directory) =>
-        _kustomizations.ContainsKey(directory) || Array.Exists(KustomizationFileNames, name => _repo.FileExists(Join(directory, name)));
+        _kustomizations.ContainsKey(directory) || Array.Exists(KustomizationFileNames, name => FileExists(Join(directory, name)));
 
     private Kustomization ParseKustomization(string directory)
     {
-        var present = KustomizationFileNames.Select(name => Join(directory, name)).Where(_repo.FileExists).ToList();
+        var present = KustomizationFileNames.Select(name => Join(directory, name)).Where(FileExists).ToList();
         if (present.Count > 1)
         {
             throw KustomizeException.At(SourceLocation.FileOnly(present[1]), "MultipleKustomizations",
@@ -46,22 +52,23 @@ public sealed partial class KustomizeBuilder
 
     /// <summary>The parsed YAML documents of a file (shared: clone before changing them).</summary>
     private IReadOnlyList<YamlDocument> LoadDocuments(string file, SourceLocation referencedAt) =>
-        _documents.GetOrAdd(file, f => new Lazy<Cached<IReadOnlyList<YamlDocument>>>(() => Cached<IReadOnlyList<YamlDocument>>.Run(() =>
+        Cache(_documents, file, file, () =>
         {
-            var loaded = YamlLoader.Load(f, _repo.ReadText(f, referencedAt), _repo.Limits);
+            var loaded = YamlLoader.Load(file, _repo.ReadText(file, referencedAt), _repo.Limits);
             return loaded.Succeeded ? loaded.Documents : throw new KustomizeException(loaded.Diagnostics[0]);
-        }))).Value.Get();
+        });
 
     /// <summary>The raw content of a file a generator reads (shared: do not change it).</summary>
     private byte[] LoadBytes(PathReference file) =>
-        _bytes.GetOrAdd(Require(file), f => new Lazy<Cached<byte[]>>(() => Cached<byte[]>.Run(() =>
+        Cache(_bytes, Require(file), Require(file), () =>
         {
-            if (!_repo.FileExists(f))
+            var path = Require(file);
+            if (!FileExists(path))
             {
                 throw KustomizeException.At(file.At, "FileNotFound", $"file '{file.Written}' does not exist");
             }
-            return _repo.ReadBytes(f, file.At);
-        }))).Value.Get();
+            return _repo.ReadBytes(path, file.At);
+        });
 
     private LoadedPatch LoadPatch(PatchSpec spec, Kustomization owner)
     {
@@ -76,15 +83,15 @@ public sealed partial class KustomizeBuilder
             return LoadedPatch.From(loaded.Documents, "inline patch", spec.InlineAt, spec.Field);
         }
         var path = spec.Path!;
-        return _patches.GetOrAdd($"{spec.Field}:{Require(path)}", _ => new Lazy<Cached<LoadedPatch>>(() => Cached<LoadedPatch>.Run(() =>
+        var file = Require(path);
+        return Cache(_patches, $"{spec.Field}:{file}", file, () =>
         {
-            var file = Require(path);
-            if (!_repo.FileExists(file))
+            if (!FileExists(file))
             {
                 throw KustomizeException.At(path.At, "FileNotFound", $"patch file '{path.Written}' does not exist");
             }
             return LoadedPatch.From(LoadDocuments(file, path.At), $"patch file '{file}'", path.At, spec.Field);
-        }))).Value.Get();
+        });
     }
 
     /// <summary>The resolved path, or the sandbox's refusal reported where the path was written.</summary>

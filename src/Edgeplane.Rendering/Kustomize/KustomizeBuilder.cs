@@ -21,6 +21,7 @@ public sealed partial class KustomizeBuilder
     private readonly RegexCache _regexes = new();
     private readonly ConcurrentDictionary<string, Lazy<Cached<Kustomization>>> _kustomizations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Cached<ResourceList>>> _bases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _roots = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder over one repo snapshot.</summary>
     public KustomizeBuilder(RepoFileSystem repo) => _repo = repo;
@@ -34,6 +35,7 @@ public sealed partial class KustomizeBuilder
         try
         {
             var directory = ResolveRoot(repoRelativeDirectory);
+            using var scope = Enter(directory);
             var kustomization = RequireKustomization(directory, SourceLocation.FileOnly(Display(directory)));
             if (kustomization.IsComponent)
             {
@@ -58,8 +60,8 @@ public sealed partial class KustomizeBuilder
     private string ResolveRoot(string directory)
     {
         var trimmed = directory.Trim();
-        var resolved = trimmed is "" or "." ? "" : _repo.Resolve("", trimmed, SourceLocation.FileOnly(trimmed));
-        if (!_repo.DirectoryExists(resolved))
+        var resolved = trimmed is "" or "." ? "" : _roots.GetOrAdd(trimmed, t => _repo.Resolve("", t, SourceLocation.FileOnly(t)));
+        if (!DirectoryExists(resolved))
         {
             throw KustomizeException.At(SourceLocation.FileOnly(trimmed), "FileNotFound", $"directory '{trimmed}' does not exist");
         }

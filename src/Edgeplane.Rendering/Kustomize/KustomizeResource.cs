@@ -9,6 +9,9 @@ namespace Edgeplane.Rendering.Kustomize;
 /// </summary>
 internal sealed class KustomizeResource
 {
+    private Gvk _gvk;
+    private string? _gvkApiVersion, _gvkKind;
+
     public KustomizeResource(JsonObject node, SourceLocation origin)
     {
         Node = node;
@@ -48,7 +51,20 @@ internal sealed class KustomizeResource
     /// <summary>The id the object was declared with (kustomize's <c>OrgId</c>).</summary>
     public ResId OriginalId => PreviousIds.Count > 0 ? PreviousIds[0] : CurrentId;
 
-    public Gvk Gvk => Gvk.From(ObjectFields.GetString(Node, "apiVersion"), Kind);
+    /// <summary>The current Gvk; parsed once per distinct apiVersion and kind value.</summary>
+    public Gvk Gvk
+    {
+        get
+        {
+            var apiVersion = ObjectFields.GetString(Node, "apiVersion");
+            var kind = Kind;
+            if (!ReferenceEquals(apiVersion, _gvkApiVersion) || !ReferenceEquals(kind, _gvkKind))
+            {
+                (_gvk, _gvkApiVersion, _gvkKind) = (Gvk.From(apiVersion, kind), apiVersion, kind);
+            }
+            return _gvk;
+        }
+    }
 
     public string Kind => ObjectFields.GetString(Node, "kind");
 

@@ -19,20 +19,29 @@ internal static class LegacyOrder
 
     public static void Sort(ResourceList list)
     {
-        var keyed = list.Items.Select(r => (Resource: r, Id: r.CurrentId)).ToList();
-        keyed.Sort((a, b) => Compare(a.Id, b.Id));
+        var keyed = list.Items.Select(r => Key(r)).ToList();
+        keyed.Sort(Compare);
         list.Reorder(keyed.Select(k => k.Resource));
     }
 
-    private static int Compare(ResId a, ResId b)
+    private static SortKey Key(KustomizeResource resource)
+    {
+        var id = resource.CurrentId;
+        var gvkKey = GvkKey(id.Gvk);
+        return new SortKey(resource, id.Gvk, Rank(id.Gvk.Kind), gvkKey, $"{gvkKey}|{Or(id.Namespace, "~X")}|{Or(id.Name, "~N")}");
+    }
+
+    private static int Compare(SortKey a, SortKey b)
     {
         if (a.Gvk != b.Gvk)
         {
-            var rank = Rank(a.Gvk.Kind).CompareTo(Rank(b.Gvk.Kind));
-            return rank != 0 ? rank : Utf8Order.Instance.Compare(GvkKey(a.Gvk), GvkKey(b.Gvk));
+            var rank = a.Rank.CompareTo(b.Rank);
+            return rank != 0 ? rank : Utf8Order.Instance.Compare(a.GvkKey, b.GvkKey);
         }
-        return Utf8Order.Instance.Compare(IdKey(a), IdKey(b));
+        return Utf8Order.Instance.Compare(a.IdKey, b.IdKey);
     }
+
+    private sealed record SortKey(KustomizeResource Resource, Gvk Gvk, int Rank, string GvkKey, string IdKey);
 
     private static int Rank(string kind)
     {
@@ -47,8 +56,6 @@ internal static class LegacyOrder
 
     private static string GvkKey(Gvk gvk) =>
         $"{Or(gvk.Group, "~G")}_{Or(gvk.Version, "~V")}_{Or(gvk.Kind, "~K")}";
-
-    private static string IdKey(ResId id) => $"{GvkKey(id.Gvk)}|{Or(id.Namespace, "~X")}|{Or(id.Name, "~N")}";
 
     private static string Or(string value, string fallback) => value.Length == 0 ? fallback : value;
 }

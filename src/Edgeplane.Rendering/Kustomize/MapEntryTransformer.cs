@@ -18,12 +18,15 @@ internal static class MapEntryTransformer
         }
         foreach (var resource in list.Items)
         {
+            Action<JsonObject, string> visit = (parent, key) => SetAll(resource, parent, key, pairs, at);
             foreach (var spec in specs)
             {
-                FieldSpecWalker.Walk(resource, spec, () => new JsonObject(), (parent, key) => SetAll(resource, parent, key, pairs, at));
+                FieldSpecWalker.Walk(resource, spec, NewMap, visit);
             }
         }
     }
+
+    private static readonly Func<JsonNode> NewMap = () => new JsonObject();
 
     /// <summary>The field specs of one <c>labels</c> entry, as kustomize merges them.</summary>
     public static IReadOnlyList<FieldSpec> SpecsFor(LabelSpec label)

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Edgeplane.Rendering.Kustomize;
 
 /// <summary>A kind whose name others refer to, and the fields (of referrer kinds) that hold such references.</summary>
@@ -84,6 +86,15 @@ internal static class NameReferenceConfig
         // kustomize writes this group as "networking.k8s.io/v1", so the entry never matches; kept for fidelity.
         new(new Gvk("networking.k8s.io/v1", "v1", "IngressClass"), [FieldSpec.For("Ingress", "spec/ingressClassName")]),
     ];
+
+    /// <summary>A referrer field to check: the kind selector, the path (walked on any kind), and the referral kind.</summary>
+    internal sealed record Referrer(FieldSpec Spec, FieldSpec Path, Gvk Target);
+
+    /// <summary>The referrer fields by referrer kind, with walk specs prepared once.</summary>
+    public static readonly FrozenDictionary<string, Referrer[]> ByReferrerKind = All
+        .SelectMany(b => b.Referrers.Select(spec => new Referrer(spec, spec with { Selector = new Gvk("", "", "") }, b.Target)))
+        .GroupBy(r => r.Spec.Selector.Kind, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The pod spec fields of Pods (with <paramref name="podVersion"/>), the template kinds and CronJobs.</summary>
     private static IEnumerable<FieldSpec> PodFields(string podVersion, params string[] fields)

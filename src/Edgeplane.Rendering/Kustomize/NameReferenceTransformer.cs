@@ -16,19 +16,21 @@ internal static class NameReferenceTransformer
         var resources = list.Items;
         foreach (var referrer in resources)
         {
-            List<KustomizeResource>? candidates = null;
-            foreach (var backReference in NameReferenceConfig.All)
+            var original = referrer.OriginalId.Gvk;
+            if (!NameReferenceConfig.ByReferrerKind.TryGetValue(original.Kind, out var fields))
             {
-                foreach (var spec in backReference.Referrers)
+                continue;
+            }
+            List<KustomizeResource>? candidates = null;
+            foreach (var field in fields)
+            {
+                if (!original.IsSelectedBy(field.Spec.Selector))
                 {
-                    if (!referrer.OriginalId.Gvk.IsSelectedBy(spec.Selector))
-                    {
-                        continue;
-                    }
-                    candidates ??= VisibleTo(referrer, resources, at);
-                    var fix = new NameReferenceFix(referrer, spec, backReference.Target, candidates, at);
-                    FieldSpecWalker.Walk(referrer, spec with { Selector = new Gvk("", "", "") }, null, fix.Visit);
+                    continue;
                 }
+                candidates ??= VisibleTo(referrer, resources, at);
+                var fix = new NameReferenceFix(referrer, field.Spec, field.Target, candidates, at);
+                FieldSpecWalker.Walk(referrer, field.Path, null, fix.Visit);
             }
         }
     }
