@@ -16,12 +16,19 @@ internal static class ImageTransformer
 
     public static void Apply(ResourceList list, ImageSpec image)
     {
-        foreach (var resource in list.Items)
+        try
         {
-            if (resource.Kind != "CustomResourceDefinition")
+            foreach (var resource in list.Items)
             {
-                Walk(resource.Node, image);
+                if (resource.Kind != "CustomResourceDefinition")
+                {
+                    Walk(resource.Node, image);
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw KustomizeException.At(image.At, "InvalidImage", $"image name '{image.Name}' took too long to match as a pattern");
         }
     }
 
@@ -84,19 +91,26 @@ internal static class ImageTransformer
     }
 
     // kustomize builds this pattern from the configured name without escaping it; an invalid pattern matches nothing.
-    private static bool IsMatch(string value, string name) =>
-        Matchers.GetOrAdd(name, static n =>
+    private static bool IsMatch(string value, string name)
+    {
+        if (!Matchers.TryGetValue(name, out var regex))
         {
             try
             {
-                return new Regex("^" + n + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$",
-                    RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                regex = new Regex("^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$",
+                    RegexOptions.CultureInvariant, RegexCache.MatchTimeout);
             }
             catch (ArgumentException)
             {
-                return null;
+                regex = null;
             }
-        })?.IsMatch(value) == true;
+            if (Matchers.Count < RegexCache.MaxEntries)
+            {
+                Matchers.TryAdd(name, regex);
+            }
+        }
+        return regex?.IsMatch(value) == true;
+    }
 
     /// <summary>Splits <c>[host[:port]/]path[:tag][@digest]</c> into name, tag and digest (kustomize's <c>image.Split</c>).</summary>
     internal static (string Name, string Tag, string Digest) Split(string image)
