@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,6 +23,9 @@ internal sealed class BenchmarkReport(int sites, int samples, OurTimes ours, dou
         + "CPU: our process CPU time over the sequential loop divided by the sites, and each kubectl process's CPU "
         + "(user + system, from /proc/self/stat children times, 10 ms resolution); CPU does not grow with machine load. "
         + "Parallel: all sites on all cores with a fresh builder.";
+
+    // Taken once, right after the measurements, so both outputs show the same machine state.
+    private readonly JsonObject _machine = Machine();
 
     private double OursMedian => Median(ours.Build);
 
@@ -44,7 +48,8 @@ internal sealed class BenchmarkReport(int sites, int samples, OurTimes ours, dou
     public void Write(string directory)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "kustomize.json"), Json().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        File.WriteAllText(Path.Combine(directory, "kustomize.json"), Json().ToJsonString(options) + "\n");
         File.WriteAllText(Path.Combine(directory, "kustomize.md"), Markdown());
     }
 
@@ -53,7 +58,7 @@ internal sealed class BenchmarkReport(int sites, int samples, OurTimes ours, dou
         ["suite"] = "kustomize",
         ["measuredAt"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
         ["commit"] = Commit(),
-        ["machine"] = Machine(),
+        ["machine"] = _machine.DeepClone(),
         ["method"] = Method,
         ["sites"] = sites,
         ["kubectlSamples"] = samples,
@@ -73,7 +78,7 @@ internal sealed class BenchmarkReport(int sites, int samples, OurTimes ours, dou
         var sb = new StringBuilder();
         sb.AppendLine("# Kustomize: per-site overlay build, ours vs kubectl kustomize").AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- commit: `{Commit()}`");
-        foreach (var (key, value) in Machine())
+        foreach (var (key, value) in _machine)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"- {key}: {value}");
         }
