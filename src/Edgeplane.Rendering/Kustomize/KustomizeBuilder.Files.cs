@@ -42,10 +42,13 @@ public sealed partial class KustomizeBuilder
                 $"found multiple kustomization files in '{Display(directory)}': {string.Join(", ", present)}");
         }
         var documents = LoadDocuments(present[0], SourceLocation.FileOnly(present[0]));
-        if (documents.Count != 1)
+        if (documents.Count == 0 || documents[0].Root is System.Text.Json.Nodes.JsonObject { Count: 0 })
         {
-            throw KustomizeException.At(documents.Count == 0 ? SourceLocation.FileOnly(present[0]) : documents[1].Location,
-                "InvalidKustomization", documents.Count == 0 ? "the kustomization file is empty" : "a kustomization file must hold one YAML document");
+            throw KustomizeException.At(SourceLocation.FileOnly(present[0]), "InvalidKustomization", "the kustomization file is empty");
+        }
+        if (documents.Count > 1)
+        {
+            throw KustomizeException.At(documents[1].Location, "InvalidKustomization", "a kustomization file must hold one YAML document");
         }
         return KustomizationParser.Parse(documents[0], _repo, directory);
     }

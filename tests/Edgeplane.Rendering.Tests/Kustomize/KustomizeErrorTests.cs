@@ -223,4 +223,15 @@ public sealed class KustomizeErrorTests
 
         Assert.Equal("nowhere: directory 'nowhere' does not exist", BuildError(repo, "nowhere"));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("{}\n")]
+    public void Build_EmptyKustomization_Refused(string content)
+    {
+        using var repo = new TempRepo(("app/kustomization.yaml", content));
+
+        Assert.Equal("app/kustomization.yaml: the kustomization file is empty", BuildError(repo, "app"));
+    }
 }
