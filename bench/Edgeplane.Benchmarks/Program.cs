@@ -8,6 +8,7 @@ using Edgeplane.Benchmarks.Render;
 var suites = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["generate-fleet"] = GenerateFleetCommand.RunAsync,
+    ["kustomize"] = Edgeplane.Benchmarks.Kustomize.KustomizeBenchmark.RunAsync,
     ["kubesim"] = KubeSimSuite.RunAsync,
     ["render"] = RenderBenchmark.RunAsync,
     ["apply"] = Edgeplane.Benchmarks.Apply.ApplyBenchmark.RunAsync,

@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(KustomizeCommand.Create());
         return root;
     }
 

@@ -67,7 +67,14 @@ public sealed partial class RepoFileSystem
     public bool DirectoryExists(string relative) => Directory.Exists(Full(relative));
 
     /// <summary>Reads a repo-relative file as UTF-8 text, enforcing size, count and total limits.</summary>
-    public string ReadText(string relative, SourceLocation? referencedAt = null)
+    public string ReadText(string relative, SourceLocation? referencedAt = null) =>
+        Encoding.UTF8.GetString(StripBom(ReadBytes(relative, referencedAt)));
+
+    /// <summary>
+    /// Reads a repo-relative file as raw bytes (for content that need not be text, e.g. ConfigMap files), with the
+    /// same sandbox checks and limits as <see cref="ReadText"/>.
+    /// </summary>
+    public byte[] ReadBytes(string relative, SourceLocation? referencedAt = null)
     {
         var full = Full(relative);
         var at = referencedAt ?? SourceLocation.FileOnly(relative);
@@ -83,8 +90,11 @@ public sealed partial class RepoFileSystem
                 $"file is {info.Length} bytes, more than the limit of {Limits.MaxFileBytes} bytes (MaxFileBytes)");
         }
         Account(relative, info.Length);
-        return File.ReadAllText(full, Encoding.UTF8);
+        return File.ReadAllBytes(full);
     }
+
+    private static ReadOnlySpan<byte> StripBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(Encoding.UTF8.Preamble.Length) : bytes;
 
     /// <summary>Repo-relative path for a full path under the root, with forward slashes ("" for the root).</summary>
     public string Relative(string full) => Path.GetRelativePath(_root, full) is "." ? "" : Path.GetRelativePath(_root, full).Replace('\\', '/');

@@ -94,9 +94,28 @@ public static class YamlWriter
 
     private static void EmitString(IEmitter emitter, string text)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
-            : YamlScalars.NeedsQuoting(text) ? ScalarStyle.DoubleQuoted
+        // A literal block cannot hold non-printable characters or YAML 1.1 line separators; those need escapes.
+        var style = !IsPrintable(text) ? ScalarStyle.DoubleQuoted
+            : text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+            : YamlScalars.NeedsQuoting(text) || IsYaml11Bool(text) ? ScalarStyle.DoubleQuoted
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, style == ScalarStyle.Any, style != ScalarStyle.Any));
+    }
+
+    // YAML 1.1 readers (kubectl's sigs.k8s.io/yaml among them) take these as booleans; quote them like kustomize does.
+    private static bool IsYaml11Bool(string text) => text is "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO"
+        or "on" or "On" or "ON" or "off" or "Off" or "OFF";
+
+    private static bool IsPrintable(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' and not '\t' and not '\n' or '\u007f' or '\u0085' or '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff'
+                || (c is >= '\u0080' and < '\u00a0'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -107,4 +107,25 @@ public sealed class RepoFileSystemTests : IDisposable
 
         Assert.Equal(["a.yml", "k/cm.yaml"], fs.EnumerateYamlFiles());
     }
+
+    [Fact]
+    public void ReadBytes_BinaryFile_ReturnsExactBytesAndCountsAgainstLimits()
+    {
+        byte[] content = [0xEF, 0xBB, 0xBF, 0x89, 0x00, 0xFF];
+        File.WriteAllBytes(Path.Combine(_repo, "k", "blob.bin"), content);
+        var fs = new RepoFileSystem(_repo, new LoadLimits { MaxFiles = 1 });
+
+        Assert.Equal(content, fs.ReadBytes("k/blob.bin"));
+        var error = Assert.Throws<RepoPathException>(() => fs.ReadBytes("k/cm.yaml"));
+        Assert.Contains("(MaxFiles)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadText_Utf8Bom_IsStripped()
+    {
+        File.WriteAllBytes(Path.Combine(_repo, "k", "bom.yaml"), [0xEF, 0xBB, 0xBF, (byte)'a', (byte)':', (byte)' ', (byte)'1']);
+        var fs = new RepoFileSystem(_repo);
+
+        Assert.Equal("a: 1", fs.ReadText("k/bom.yaml"));
+    }
 }

@@ -139,4 +139,30 @@ public sealed class YamlLoaderTests
 
         Assert.True(JsonNode.DeepEquals(original, back), text);
     }
+
+    [Fact]
+    public void Write_MultilineWithControlCharacters_EscapesThemAndRoundTrips()
+    {
+        var original = new JsonObject { ["s"] = "line one\n\tbell \u0007 sep\u2028arator\n" };
+
+        var text = YamlWriter.Write(original);
+        var back = YamlLoader.Load("rt.yaml", text);
+
+        // YAML forbids raw control characters (Go's YAML parser used by kubectl rejects them).
+        Assert.DoesNotContain('\u0007', text);
+        Assert.DoesNotContain('\u2028', text);
+        Assert.True(back.Succeeded, text);
+        Assert.Equal("line one\n\tbell \u0007 sep\u2028arator\n", back.Documents[0].Root["s"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("On")]
+    [InlineData("n")]
+    public void Write_Yaml11Booleans_AreQuotedForOlderReaders(string text)
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["v"] = text });
+
+        Assert.Equal($"v: \"{text}\"\n", yaml);
+    }
 }
