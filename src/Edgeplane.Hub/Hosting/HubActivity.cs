@@ -11,6 +11,11 @@ public sealed class HubActivity
     /// <summary>A revision reached a final state (Applied, Failed or Held).</summary>
     public event Action<string, RevisionState>? RevisionProcessed;
 
+    /// <summary>The source poller started waiting for its interval or a webhook (tests advance a fake clock after this).</summary>
+    public event Action? PollerWaiting;
+
+    internal void OnPollerWaiting() => PollerWaiting?.Invoke();
+
     internal void OnFetched(string? head, string? error) => Fetched?.Invoke(head, error);
 
     internal void OnRevisionProcessed(string sha, RevisionState state) => RevisionProcessed?.Invoke(sha, state);

@@ -74,6 +74,7 @@ internal sealed partial class SourcePoller(
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var interval = Task.Delay(options.PollInterval, time, wake.Token);
         var webhook = signals.WaitForFetchRequestAsync(wake.Token).AsTask();
+        activity.OnPollerWaiting();
         await Task.WhenAny(interval, webhook).ConfigureAwait(false);
         await wake.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
