@@ -41,13 +41,13 @@ internal sealed class HubScenario : IAsyncDisposable
     }
 
     /// <summary>Stops the hub (if running) and starts a new one on the same data folder and store.</summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Pipeline.IRevisionCompiler? compiler = null)
     {
         if (Host is not null)
         {
             await Host.DisposeAsync();
         }
-        Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null);
+        Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null, compiler);
         if (Token.Length == 0)
         {
             Token = Host.AdminToken!;
