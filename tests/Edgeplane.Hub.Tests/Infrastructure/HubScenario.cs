@@ -41,7 +41,7 @@ internal sealed class HubScenario : IAsyncDisposable
     }
 
     /// <summary>Stops the hub (if running) and starts a new one on the same data folder and store.</summary>
-    public async Task RestartAsync(Pipeline.IRevisionCompiler? compiler = null)
+    public async Task RestartAsync(Edgeplane.Hub.Pipeline.IRevisionCompiler? compiler = null)
     {
         if (Host is not null)
         {
