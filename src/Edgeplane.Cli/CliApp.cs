@@ -16,6 +16,11 @@ public static class CliApp
               edgeplane render examples/fleet --all --out out/
             """);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(HubCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ClustersCommand.Create());
+        root.Subcommands.Add(RevisionsCommand.Create());
+        root.Subcommands.Add(LoginCommand.Create());
         return root;
     }
 
