@@ -42,6 +42,11 @@ public static class HubApplication
         builder.WebHost.UseUrls(options.Listen);
         AddHubServices(builder.Services, options);
         configureServices?.Invoke(builder);
+        if (!builder.Services.Any(s => s.ServiceType == typeof(IRevisionCompiler)))
+        {
+            // Until the fleet model and renderer are on this branch there is no production compiler to fall back on.
+            throw new InvalidOperationException("no fleet compiler (IRevisionCompiler) is registered; this build of the hub cannot render revisions");
+        }
         var app = builder.Build();
         MapHub(app);
         configureApp?.Invoke(app);
