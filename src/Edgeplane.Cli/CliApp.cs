@@ -16,6 +16,7 @@ public static class CliApp
               edgeplane render examples/fleet --all --out out/
             """);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(HubCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ClustersCommand.Create());

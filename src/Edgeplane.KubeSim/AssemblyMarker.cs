@@ -1,5 +1,0 @@
-namespace Edgeplane.KubeSim;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Edgeplane.KubeSim.Catalog;
+using Edgeplane.KubeSim.Clusters;
+using Edgeplane.KubeSim.Json;
+using Edgeplane.KubeSim.Watch;
+using Microsoft.Extensions.Logging;
+
+namespace Edgeplane.KubeSim.Controllers;
+
+/// <summary>
+/// Runs the simulated controllers for every cluster of a server: commits enqueue work (coalesced), a few workers
+/// reconcile, and delays are timers on the injected <see cref="TimeProvider"/> (so tests advance a FakeTimeProvider).
+/// Also does the API server's own background jobs: garbage collection of dependents and namespace termination.
+/// </summary>
+internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposable
+{
+    private readonly KubeSimRuntime _runtime;
+    private readonly ILogger _logger;
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
+    private readonly ConcurrentDictionary<WorkItem, byte> _pending = new();
+    private readonly ConcurrentDictionary<(VirtualCluster, ResourceKey, string?, string), (long Generation, DateTimeOffset Since)> _observed = new();
+    private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
+    private readonly ConcurrentDictionary<VirtualCluster, Action> _resyncHandlers = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _workers;
+
+    public ControllerRunner(KubeSimRuntime runtime)
+    {
+        _runtime = runtime;
+        _logger = runtime.LoggerFactory.CreateLogger<ControllerRunner>();
+        Controllers =
+        [
+            new DeploymentController(), new StatefulSetController(), new DaemonSetController(), new ReplicaSetController(),
+            new JobController(), new VolumeClaimController(), new CrdController(), new VirtualMachineController(),
+            new FluxController(), new UpgradePlanController(),
+        ];
+        _workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => Task.Run(WorkAsync)).ToArray();
+    }
+
+    public IReadOnlyList<IKindController> Controllers { get; }
+
+    public void OnCommitted(VirtualCluster cluster, ResourceType type, WatchEvent change)
+    {
+        var obj = change.Object;
+        if (change.Type == WatchEventType.Deleted)
+        {
+            _observed.TryRemove((cluster, type.Key, obj.Namespace, obj.Name), out _);
+            Enqueue(new WorkItem(cluster, WorkKind.CollectGarbage, null, null, obj.Uid));
+            if (obj.Namespace is not null)
+            {
+                Enqueue(new WorkItem(cluster, WorkKind.FinalizeNamespace, null, null, obj.Namespace));
+            }
+            return;
+        }
+        if (type.Kind == "Namespace" && !type.IsCustom)
+        {
+            Enqueue(new WorkItem(cluster, WorkKind.FinalizeNamespace, null, null, obj.Name));
+        }
+        if (Controllers.Any(c => c.Handles(type)))
+        {
+            Enqueue(new WorkItem(cluster, WorkKind.Reconcile, type, obj.Namespace, obj.Name));
+        }
+    }
+
+    public void OnClusterAdded(VirtualCluster cluster)
+    {
+        Action handler = () => Resync(cluster);
+        _resyncHandlers[cluster] = handler;
+        cluster.Faults.ReadinessRulesChanged += handler;
+        Resync(cluster);
+    }
+
+    public void OnClusterRemoved(VirtualCluster cluster)
+    {
+        if (_resyncHandlers.TryRemove(cluster, out var handler))
+        {
+            cluster.Faults.ReadinessRulesChanged -= handler;
+        }
+        foreach (var key in _observed.Keys.Where(k => k.Item1 == cluster))
+        {
+            _observed.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Reconciles every object of every controlled kind in a cluster (after restore or a fault rule change).</summary>
+    public void Resync(VirtualCluster cluster)
+    {
+        foreach (var (resource, obj) in cluster.Snapshot())
+        {
+            var type = cluster.Catalog.AnyVersion(resource);
+            if (type is not null && Controllers.Any(c => c.Handles(type)))
+            {
+                Enqueue(new WorkItem(cluster, WorkKind.Reconcile, type, obj.Namespace, obj.Name));
+            }
+            if (type?.Kind == "Namespace" && !type.IsCustom)
+            {
+                Enqueue(new WorkItem(cluster, WorkKind.FinalizeNamespace, null, null, obj.Name));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _queue.Writer.TryComplete();
+        foreach (var timer in _timers.Keys)
+        {
+            await timer.DisposeAsync();
+        }
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private void Enqueue(WorkItem item)
+    {
+        if (_pending.TryAdd(item, 0))
+        {
+            _queue.Writer.TryWrite(item);
+        }
+    }
+
+    private void EnqueueAfter(WorkItem item, TimeSpan delay)
+    {
+        ITimer? timer = null;
+        timer = _runtime.Time.CreateTimer(_ =>
+        {
+            if (timer is not null && _timers.TryRemove(timer, out byte _))
+            {
+                timer.Dispose();
+            }
+            Enqueue(item);
+        }, null, delay, Timeout.InfiniteTimeSpan);
+        _timers[timer] = 0;
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            await foreach (var item in _queue.Reader.ReadAllAsync(_stop.Token))
+            {
+                _pending.TryRemove(item, out byte _);
+                try
+                {
+                    Process(item);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogWorkFailed(_logger, ex, item.Cluster.Name, item.Kind, item.Namespace, item.Name);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Server stopping.
+        }
+    }
+
+    private void Process(WorkItem item)
+    {
+        switch (item.Kind)
+        {
+            case WorkKind.Reconcile:
+                Reconcile(item);
+                break;
+            case WorkKind.CollectGarbage:
+                CollectGarbage(item.Cluster, item.Name);
+                break;
+            case WorkKind.FinalizeNamespace:
+                FinalizeNamespace(item.Cluster, item.Name);
+                break;
+        }
+    }
+
+    private void Reconcile(WorkItem item)
+    {
+        var type = item.Type!;
+        var stored = item.Cluster.Find(type.Key, item.Namespace, item.Name);
+        var controller = Controllers.FirstOrDefault(c => c.Handles(type));
+        if (stored is null || controller is null || item.Cluster.Catalog.Find(type.Group, type.Version, type.Plural) is null)
+        {
+            return;
+        }
+        var obj = JsonUtil.ParseObject(stored.Json);
+        var now = _runtime.Time.GetUtcNow();
+        var observed = _observed.AddOrUpdate((item.Cluster, type.Key, item.Namespace, item.Name), (obj.Generation(), now),
+            (_, old) => old.Generation == obj.Generation() ? old : (obj.Generation(), now));
+        var since = now - observed.Since;
+        var delay = controller.Delay(_runtime.Options.Delays);
+        if (since < delay)
+        {
+            EnqueueAfter(item, delay - since);
+        }
+        var neverReady = item.Cluster.Faults.IsNeverReady(item.Namespace, item.Name, obj.Images());
+        var context = new ControllerContext(item.Cluster, type, obj, since >= delay, neverReady, since);
+        if (controller.Reconcile(context) is { } requeue)
+        {
+            EnqueueAfter(item, requeue);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "KubeSim controller work failed: cluster {Cluster}, {Kind} {Namespace}/{Name}")]
+    private static partial void LogWorkFailed(ILogger logger, Exception ex, string cluster, WorkKind kind, string? @namespace, string name);
+}

@@ -1,0 +1,23 @@
+using Edgeplane.Kubernetes.Inventory;
+
+namespace Edgeplane.Kubernetes.Apply;
+
+/// <summary>How <see cref="BundleApplier"/> applies, waits and prunes. Every limit is explicit.</summary>
+public sealed record ApplierOptions
+{
+    public ConflictPolicy Conflicts { get; init; } = ConflictPolicy.Force;
+
+    /// <summary>Longest wait for the bundle's CustomResourceDefinitions to become Established.</summary>
+    public TimeSpan EstablishTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an Established wait looks again.</summary>
+    public TimeSpan EstablishPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Objects of one stage diffed (read + dry-run) at the same time; writes are always in bundle order.</summary>
+    public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>Most objects in one bundle.</summary>
+    public int MaxObjects { get; init; } = 5_000;
+
+    public InventoryOptions Inventory { get; init; } = new();
+}

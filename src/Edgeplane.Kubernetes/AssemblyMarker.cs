@@ -1,5 +1,0 @@
-namespace Edgeplane.Kubernetes;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,43 @@
+using Edgeplane.Kubernetes.Api;
+using Edgeplane.Kubernetes.Discovery;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Edgeplane.Kubernetes;
+
+/// <summary>
+/// One cluster as the engine sees it: the official client, the retry/timeout policy, the clock and a discovery cache
+/// shared by <see cref="Apply.BundleApplier"/>, <see cref="Health.HealthChecker"/>, <see cref="Drift.DriftDetector"/>
+/// and <see cref="Inventory.InventoryStore"/>. Thread-safe; make one per cluster and keep it.
+/// </summary>
+public sealed class ClusterConnection
+{
+    /// <param name="client">A client for the cluster; a server URL with a path prefix is fine.</param>
+    /// <param name="time">Drives back-off, timeouts and waits; a fake clock makes them testable.</param>
+    /// <param name="random">Source of back-off jitter.</param>
+    public ClusterConnection(IKubernetes client, ClusterConnectionOptions? options = null, TimeProvider? time = null,
+        Random? random = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Client = client;
+        Options = options ?? new ClusterConnectionOptions();
+        Time = time ?? TimeProvider.System;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Api = new KubeApi(client, Options, new RetryPolicy(Options.Retry, Time, random ?? Random.Shared), Time);
+        Discovery = new DiscoveryCache(Api);
+    }
+
+    public IKubernetes Client { get; }
+
+    public ClusterConnectionOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Kind → resource mapping, refreshed when a kind is not found.</summary>
+    public DiscoveryCache Discovery { get; }
+
+    internal KubeApi Api { get; }
+}

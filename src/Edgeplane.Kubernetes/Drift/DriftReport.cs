@@ -1,0 +1,12 @@
+using Edgeplane.Kubernetes.Apply;
+
+namespace Edgeplane.Kubernetes.Drift;
+
+/// <summary>The result of a drift check: the drifted objects (in bundle order), how many were checked, and failures.</summary>
+public sealed record DriftReport(IReadOnlyList<ObjectDrift> Drifted, int Checked, IReadOnlyList<ApplyFailure> Failures)
+{
+    public bool HasDrift => Drifted.Count > 0;
+
+    /// <summary>Drifted objects that are still drifted (Report policy, or a correction that failed).</summary>
+    public IEnumerable<ObjectDrift> Uncorrected => Drifted.Where(d => !d.Corrected);
+}

@@ -1,0 +1,30 @@
+namespace Edgeplane.Kubernetes.Objects;
+
+/// <summary>The labels and annotations by which Edgeplane marks the objects it owns.</summary>
+public static class EdgeplaneMetadata
+{
+    /// <summary>Label whose value <see cref="ManagedByValue"/> marks an object as Edgeplane's.</summary>
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    public const string ManagedByValue = "edgeplane";
+
+    /// <summary>Label naming the cluster the object was rendered for.</summary>
+    public const string ClusterLabel = "edgeplane.dev/cluster";
+
+    /// <summary>Label naming the bundle that owns the object.</summary>
+    public const string BundleLabel = "edgeplane.dev/bundle";
+
+    /// <summary>Annotation naming the fleet resource the object came from.</summary>
+    public const string SourceAnnotation = "edgeplane.dev/source";
+
+    /// <summary>Annotation with the Git revision the object was rendered from.</summary>
+    public const string SourceRevisionAnnotation = "edgeplane.dev/source-revision";
+
+    /// <summary>
+    /// Annotation an operator may set on a live object to stop Edgeplane from changing it: with value
+    /// <see cref="ReconcileDisabledValue"/> the object is reported Skipped instead of applied or corrected.
+    /// </summary>
+    public const string ReconcileAnnotation = "edgeplane.dev/reconcile";
+
+    public const string ReconcileDisabledValue = "disabled";
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Edgeplane.KubeSim.Tests.Infrastructure;
+
+namespace Edgeplane.KubeSim.Tests.Controllers;
+
+public sealed class WorkloadControllerTests
+{
+    private static string? Condition(JsonObject obj, string type) =>
+        (obj["status"]?["conditions"] as JsonArray)?.FirstOrDefault(c => c!["type"]!.GetValue<string>() == type)?["status"]?.GetValue<string>();
+
+    [Fact]
+    public async Task Deployment_ProgressingThenAvailableAfterDelay()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        await sim.Client.CreateAsync("apps", "v1", "deployments", "default", Fixtures.Json("deployment.json"));
+
+        var progressing = await sim.StatusAsync("apps", "v1", "deployments", "web", d => Condition(d, "Progressing") == "True");
+        sim.Time.Advance(FakeTimeSim.Delay);
+        var available = await sim.StatusAsync("apps", "v1", "deployments", "web", d => Condition(d, "Available") == "True");
+
+        Assert.Equal("False", Condition(progressing, "Available"));
+        Assert.Equal(2, progressing["status"]!["unavailableReplicas"]!.GetValue<int>());
+        Assert.Equal(1, available["status"]!["observedGeneration"]!.GetValue<long>());
+        Assert.Equal(2, available["status"]!["availableReplicas"]!.GetValue<int>());
+        Assert.Equal(2, available["status"]!["readyReplicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Deployment_NeverReadyImage_ProgressDeadlineExceeded()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        sim.Cluster.Faults.NeverReadyImage("nginx");
+        await sim.Client.CreateAsync("apps", "v1", "deployments", "default", Fixtures.Json("deployment.json"));
+        await sim.StatusAsync("apps", "v1", "deployments", "web", d => Condition(d, "Progressing") == "True");
+
+        sim.Time.Advance(TimeSpan.FromSeconds(600));
+        var stuck = await sim.StatusAsync("apps", "v1", "deployments", "web", d => Condition(d, "Progressing") == "False");
+
+        Assert.Equal("False", Condition(stuck, "Available"));
+        Assert.Contains("ProgressDeadlineExceeded", stuck.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Deployment_NeverReadyName_ClearedFaultBecomesAvailable()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        sim.Cluster.Faults.NeverReadyName("default/web");
+        await sim.Client.CreateAsync("apps", "v1", "deployments", "default", Fixtures.Json("deployment.json"));
+        sim.Time.Advance(FakeTimeSim.Delay);
+        var held = await sim.StatusAsync("apps", "v1", "deployments", "web", d => Condition(d, "Available") == "False");
+
+        sim.Cluster.Faults.AllowName("default/web");
+        var available = await sim.StatusAsync("apps", "v1", "deployments", "web", d => Condition(d, "Available") == "True");
+
+        Assert.Null(held["status"]!["availableReplicas"]);
+        Assert.Equal(2, available["status"]!["availableReplicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task StatefulSetAndDaemonSet_ReadyAfterDelay()
+    {
+        await using var sim = await FakeTimeSim.StartAsync(nodes: 3);
+        var template = Fixtures.Json("deployment.json")["spec"]!.AsObject();
+        await sim.Client.CreateAsync("apps", "v1", "statefulsets", "default", Workload("StatefulSet", "db", template));
+        await sim.Client.CreateAsync("apps", "v1", "daemonsets", "default", Workload("DaemonSet", "agent", template));
+        await sim.StatusAsync("apps", "v1", "statefulsets", "db", s => s["status"]?["observedGeneration"] is not null);
+        await sim.StatusAsync("apps", "v1", "daemonsets", "agent", s => s["status"]?["observedGeneration"] is not null);
+
+        sim.Time.Advance(FakeTimeSim.Delay);
+        var sts = await sim.StatusAsync("apps", "v1", "statefulsets", "db", s => s["status"]?["readyReplicas"] is not null);
+        var ds = await sim.StatusAsync("apps", "v1", "daemonsets", "agent", s => s["status"]!["numberReady"]!.GetValue<int>() == 3);
+
+        Assert.Equal(2, sts["status"]!["readyReplicas"]!.GetValue<int>());
+        Assert.Equal(3, ds["status"]!["desiredNumberScheduled"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Job_CompletesAfterDelay()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        var job = JsonNode.Parse("""
+            {"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"migrate","namespace":"default"},
+             "spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"m","image":"migrate:1"}]}}}}
+            """)!.AsObject();
+        await sim.Client.CreateAsync("batch", "v1", "jobs", "default", job);
+        var active = await sim.StatusAsync("batch", "v1", "jobs", "migrate", j => j["status"]?["active"] is not null);
+
+        sim.Time.Advance(FakeTimeSim.Delay);
+        var done = await sim.StatusAsync("batch", "v1", "jobs", "migrate", j => Condition(j, "Complete") == "True");
+
+        Assert.Equal(1, active["status"]!["active"]!.GetValue<int>());
+        Assert.Equal(1, done["status"]!["succeeded"]!.GetValue<int>());
+        Assert.NotNull(done["status"]!["completionTime"]);
+    }
+
+    [Fact]
+    public async Task PersistentVolumeClaim_BoundAfterDelay()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        var pvc = JsonNode.Parse("""
+            {"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"data","namespace":"default"},
+             "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"5Gi"}}}}
+            """)!.AsObject();
+        await sim.Client.CreateAsync("", "v1", "persistentvolumeclaims", "default", pvc);
+        await sim.StatusAsync("", "v1", "persistentvolumeclaims", "data", p => p["status"]?["phase"]?.GetValue<string>() == "Pending");
+
+        sim.Time.Advance(FakeTimeSim.Delay);
+        var bound = await sim.StatusAsync("", "v1", "persistentvolumeclaims", "data", p => p["status"]?["phase"]?.GetValue<string>() == "Bound");
+
+        Assert.Equal("5Gi", bound["status"]!["capacity"]!["storage"]!.GetValue<string>());
+    }
+
+    private static JsonObject Workload(string kind, string name, JsonObject spec) => new()
+    {
+        ["apiVersion"] = "apps/v1",
+        ["kind"] = kind,
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "default" },
+        ["spec"] = spec.DeepClone(),
+    };
+}
