@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -11,9 +9,8 @@ public static partial class HubCommitBenchmark
     private static async Task WriteResultsAsync(string directory, int clusters, int runs, List<StoreResult> results)
     {
         Directory.CreateDirectory(directory);
-        var machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, " +
-            $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
-        var commit = Git("rev-parse --short HEAD");
+        var machine = BenchEnvironment.Machine();
+        var commit = BenchEnvironment.Commit();
         var json = new
         {
             suite = "hub-commit",
@@ -41,6 +38,11 @@ public static partial class HubCommitBenchmark
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Machine: {machine}. Commit: {commit}. Date: {json.date}. Load average (1/5/15 min) at the end: {json.loadAverageAtEnd}.").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Method: {Method(clusters, runs)}").AppendLine();
+        if (double.TryParse(json.loadAverageAtEnd.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount)
+        {
+            md.AppendLine("Note: the machine was shared with other work during the run (load average above the core count), " +
+                "so these times are upper bounds; rerun on a quiet machine for the real figure.").AppendLine();
+        }
         md.AppendLine("| store | all clusters new (median) | every cluster changed (median) | content unchanged (median) | runs |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var r in results)
@@ -62,19 +64,4 @@ public static partial class HubCommitBenchmark
     /// <summary>The machine is shared: the load average says how much of it the run had.</summary>
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string Git(string arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var text = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return text;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "unknown";
-        }
-    }
 }

@@ -21,7 +21,7 @@ public static partial class HubCommitBenchmark
         var clusters = IntArg(args, "--clusters", 10_000);
         var runs = IntArg(args, "--runs", 3);
         var stores = StringArg(args, "--stores", "sqlite,postgres").Split(',');
-        var output = StringArg(args, "--out", Path.Combine("bench", "results"));
+        var output = StringArg(args, "--out", BenchEnvironment.ResultsDirectory());
         var results = new List<StoreResult>();
         ThrowawayPostgres? postgres = null;
         try
