@@ -31,30 +31,35 @@ internal sealed partial class SourcePoller(
 
     internal async Task FetchOnceAsync(CancellationToken cancellationToken)
     {
+        string? head = null;
+        string? failure = null;
         try
         {
             var previous = await store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
             var fetched = await source.FetchAsync(previous, cancellationToken).ConfigureAwait(false);
             await store.RecordFetchAsync(fetched, cancellationToken).ConfigureAwait(false);
+            readiness.MarkFetched();
             metrics.Fetches.WithLabels("ok").Inc();
             if (fetched.Head != previous)
             {
                 LogNewHead(logger, fetched.Head, fetched.NewCommits.Count);
                 signals.RequestProcessing();
             }
-            activity.OnFetched(fetched.Head, null);
+            head = fetched.Head;
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             metrics.Fetches.WithLabels("error").Inc();
             LogFetchFailed(logger, error.Message);
+            readiness.MarkFetched(); // before the error is visible, so whoever sees it also sees the hub ready
             await TryRecordErrorAsync(error.Message, cancellationToken).ConfigureAwait(false);
-            activity.OnFetched(null, error.Message);
+            failure = error.Message;
         }
         finally
         {
             readiness.MarkFetched();
         }
+        activity.OnFetched(head, failure);
     }
 
     private async Task TryRecordErrorAsync(string message, CancellationToken cancellationToken)
