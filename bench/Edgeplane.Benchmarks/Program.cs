@@ -9,6 +9,7 @@ var suites = new SortedDictionary<string, Func<string[], Task<int>>>(StringCompa
 {
     ["generate-fleet"] = GenerateFleetCommand.RunAsync,
     ["kustomize"] = Edgeplane.Benchmarks.Kustomize.KustomizeBenchmark.RunAsync,
+    ["hub"] = Edgeplane.Benchmarks.Hub.HubCommitBenchmark.RunAsync,
     ["kubesim"] = KubeSimSuite.RunAsync,
     ["render"] = RenderBenchmark.RunAsync,
     ["apply"] = Edgeplane.Benchmarks.Apply.ApplyBenchmark.RunAsync,

@@ -20,6 +20,11 @@ public static class CliApp
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(KustomizeCommand.Create());
+        root.Subcommands.Add(HubCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ClustersCommand.Create());
+        root.Subcommands.Add(RevisionsCommand.Create());
+        root.Subcommands.Add(LoginCommand.Create());
         return root;
     }
 

@@ -42,6 +42,17 @@ public sealed partial class FleetRenderer
         return Render(cluster, options ?? new RenderOptions());
     }
 
+    /// <summary>What <paramref name="clusterName"/> inherits, without rendering it. Throws for a cluster not in the fleet.</summary>
+    public EffectiveCluster Describe(string clusterName)
+    {
+        var cluster = Fleet.Clusters.Find(clusterName)
+            ?? throw new ArgumentException($"cluster \"{clusterName}\" is not in the fleet", nameof(clusterName));
+        var context = _contexts.Resolve(cluster);
+        var spec = cluster.Spec;
+        return new EffectiveCluster(cluster.Name, spec.Layer, spec.Region, spec.Site, spec.Provider.ToString().ToLowerInvariant(),
+            context.KubernetesVersion, context.Labels, context.Capabilities.Order(StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>
     /// Renders every cluster in parallel. Returns all bundles sorted by cluster, or no bundle and every problem of
     /// every cluster. <paramref name="progress"/> receives the number of clusters done so far, from worker threads.

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Edgeplane.Hub;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edgeplane.Cli.Commands;
+
+internal static class HubCommand
+{
+    public static Command Create()
+    {
+        var repo = new Option<string>("--repo") { Description = "Fleet repo: a local path or a Git URL", Required = true };
+        var branch = new Option<string>("--branch") { Description = "Branch to follow", DefaultValueFactory = _ => "main" };
+        var data = new Option<string>("--data") { Description = "Data folder (SQLite database, Git mirror)", DefaultValueFactory = _ => ".edgeplane-hub" };
+        var store = new Option<string?>("--store") { Description = "sqlite (default, in --data) or postgres://user:pass@host:port/db" };
+        var listen = new Option<string>("--listen") { Description = "API address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var poll = new Option<int>("--poll-interval") { Description = "Seconds between fetches (webhooks fetch at once)", DefaultValueFactory = _ => 60 };
+        var secretFile = new Option<FileInfo?>("--webhook-secret-file")
+        {
+            Description = "File holding the webhook secret (else $EDGEPLANE_WEBHOOK_SECRET; without one, webhooks are refused)",
+        };
+        var logFormat = new Option<string>("--log-format") { Description = "Log lines on stderr: text or json", DefaultValueFactory = _ => "text" };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("hub", """
+            Run the hub: follow a fleet repo, render every cluster on each new commit, store desired state, serve the REST API.
+            Prints the admin API token once, at first start. Logs go to stderr. /metrics and /healthz need no token.
+
+            Examples:
+              edgeplane hub --repo ./fleet --data /var/lib/edgeplane
+              edgeplane hub --repo https://git.example.com/platform/fleet.git --branch main \
+                --store postgres://edgeplane:secret@db:5432/edgeplane --listen http://0.0.0.0:8080
+            """);
+        foreach (var option in new Option[] { repo, branch, data, store, listen, poll, secretFile, logFormat })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var options = new HubOptions
+            {
+                Repo = parse.GetRequiredValue(repo),
+                Branch = parse.GetRequiredValue(branch),
+                DataDirectory = parse.GetRequiredValue(data),
+                Store = parse.GetValue(store),
+                Listen = parse.GetRequiredValue(listen),
+                PollInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(poll))),
+                WebhookSecret = WebhookSecret(parse.GetValue(secretFile)),
+                AdminTokenCreated = token => output.WriteLine(
+                    $"Admin API token (shown once; store it now): {token}{Environment.NewLine}  edgeplane login --hub <url> --token {token}"),
+            };
+            return await RunAsync(options, parse.GetRequiredValue(logFormat), output, parse.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(HubOptions options, string logFormat, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        WebApplication app;
+        try
+        {
+            app = HubApplication.Build(options, [], builder => ConfigureLogging(builder.Logging, logFormat));
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await error.WriteLineAsync($"error: the hub could not start: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+            await output.WriteLineAsync($"Hub listening on {string.Join(", ", app.Urls)}").ConfigureAwait(false);
+            await output.FlushAsync(ct).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static string? WebhookSecret(FileInfo? file) =>
+        file is not null ? File.ReadAllText(file.FullName).Trim() : Environment.GetEnvironmentVariable("EDGEPLANE_WEBHOOK_SECRET");
+
+    private static void ConfigureLogging(ILoggingBuilder logging, string format)
+    {
+        logging.ClearProviders();
+        if (format == "json")
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+    }
+}

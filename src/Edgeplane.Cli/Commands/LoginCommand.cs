@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Edgeplane.Cli.HubClient;
+
+namespace Edgeplane.Cli.Commands;
+
+internal static class LoginCommand
+{
+    public static Command Create()
+    {
+        var hub = new Option<string>("--hub") { Description = "Hub URL", Required = true };
+        var token = new Option<string>("--token") { Description = "API token (printed by the hub at first start)", Required = true };
+        var command = new Command("login", """
+            Check a hub URL and token, and save them for later commands (mode 0600) in
+            $EDGEPLANE_CONFIG, else $XDG_CONFIG_HOME/edgeplane/config.json, else ~/.config/edgeplane/config.json.
+
+            Example:
+              edgeplane login --hub http://127.0.0.1:8080 --token ep_…
+            """);
+        command.Options.Add(hub);
+        command.Options.Add(token);
+        command.SetAction((parse, ct) => HubConnection.RunAsync(parse, async output =>
+        {
+            var url = HubConnection.ParseUrl(parse.GetRequiredValue(hub));
+            var secret = parse.GetRequiredValue(token);
+            using (var client = new HubApiClient(url, secret))
+            {
+                await client.GetFleetAsync(ct).ConfigureAwait(false); // refuse to save what does not work
+            }
+            var path = CliConfig.PathFromEnvironment();
+            new CliConfig(url.ToString(), secret).Save(path);
+            await output.WriteLineAsync($"logged in to {url}; saved to {path}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

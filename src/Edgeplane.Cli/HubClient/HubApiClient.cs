@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Edgeplane.Hub.Api.Contracts;
+
+namespace Edgeplane.Cli.HubClient;
+
+/// <summary>A small client of the hub's REST API (<c>/api/v1</c>) for the CLI. Problem details become the error text.</summary>
+internal sealed class HubApiClient : IDisposable
+{
+    /// <summary>Most pages followed when listing everything (at 1,000 a page: one million items).</summary>
+    private const int MaxPages = 1000;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = true,
+    };
+
+    private readonly HttpClient _http;
+
+    public HubApiClient(Uri hub, string token, HttpMessageHandler? handler = null)
+    {
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.BaseAddress = hub;
+        _http.Timeout = TimeSpan.FromSeconds(30);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public Task<FleetSummaryResponse> GetFleetAsync(CancellationToken cancellationToken) =>
+        SendAsync<FleetSummaryResponse>(HttpMethod.Get, "api/v1/fleet", cancellationToken);
+
+    public Task<ClusterDetailResponse> GetClusterAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync<ClusterDetailResponse>(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(name)}", cancellationToken);
+
+    public Task<RevisionResponse> GetRevisionAsync(string sha, CancellationToken cancellationToken) =>
+        SendAsync<RevisionResponse>(HttpMethod.Get, $"api/v1/revisions/{Uri.EscapeDataString(sha)}", cancellationToken);
+
+    public Task<RevisionResponse> ApproveAsync(string sha, CancellationToken cancellationToken) =>
+        SendAsync<RevisionResponse>(HttpMethod.Post, $"api/v1/revisions/{Uri.EscapeDataString(sha)}/approve", cancellationToken);
+
+    /// <summary>Every cluster matching the query (follows continue tokens).</summary>
+    public Task<List<ClusterResponse>> ListClustersAsync(string query, CancellationToken cancellationToken) =>
+        ListAllAsync<ClusterResponse>("api/v1/clusters", query, cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> revisions.</summary>
+    public async Task<IReadOnlyList<RevisionResponse>> ListRevisionsAsync(int limit, CancellationToken cancellationToken) =>
+        (await SendAsync<PageResponse<RevisionResponse>>(HttpMethod.Get, $"api/v1/revisions?limit={limit}", cancellationToken)).Items;
+
+    private async Task<List<T>> ListAllAsync<T>(string path, string query, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? next = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var url = $"{path}?limit=1000{(query.Length > 0 ? "&" + query : "")}{(next is null ? "" : "&continue=" + Uri.EscapeDataString(next))}";
+            var result = await SendAsync<PageResponse<T>>(HttpMethod.Get, url, cancellationToken).ConfigureAwait(false);
+            items.AddRange(result.Items);
+            if ((next = result.Continue) is null)
+            {
+                return items;
+            }
+        }
+        throw new HubClientException($"more than {MaxPages} pages of results; narrow the query");
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            using var request = new HttpRequestMessage(method, path);
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new HubClientException($"cannot reach the hub at {_http.BaseAddress}: {error.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HubClientException($"the hub at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:F0} s");
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HubClientException(await ProblemTextAsync(response, cancellationToken).ConfigureAwait(false));
+            }
+            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
+                ?? throw new HubClientException($"the hub answered {path} with an empty body");
+        }
+    }
+
+    private static async Task<string> ProblemTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            var hint = response.StatusCode == HttpStatusCode.Unauthorized ? " (log in with 'edgeplane login --hub URL --token T')" : "";
+            return detail is null ? $"hub answered {status}" : $"hub answered {status}: {detail}{hint}";
+        }
+        catch (JsonException)
+        {
+            return $"hub answered {status}";
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

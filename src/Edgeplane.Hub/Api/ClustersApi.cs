@@ -1,0 +1,67 @@
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Edgeplane.Hub.Api;
+
+/// <summary><c>/api/v1/clusters</c>: the registry, filtered and paged; one cluster with its bundle's objects.</summary>
+internal static class ClustersApi
+{
+    public static RouteGroupBuilder MapClustersApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clusters", ListAsync).WithName("ListClusters").WithTags("Clusters");
+        api.MapGet("/clusters/{name}", GetAsync).WithName("GetCluster").WithTags("Clusters");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PageResponse<ClusterResponse>>, ProblemHttpResult>> ListAsync(
+        IClusterStore store, HubOptions options, TimeProvider time, CancellationToken cancellationToken,
+        string? layer = null, string? region = null, string? site = null, string? selector = null, string? health = null,
+        int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
+    {
+        if (!Paging.TryLimit(limit, options.Limits, out var size, out var error)
+            || !LabelSelectorParser.TryParse(selector, out var requirements, out error))
+        {
+            return ApiProblems.BadRequest(error);
+        }
+        string? after;
+        try
+        {
+            after = continueToken is null ? null : ContinueToken.Decode(continueToken);
+        }
+        catch (FormatException e)
+        {
+            return ApiProblems.BadRequest(e.Message);
+        }
+        var query = new ClusterQuery
+        {
+            Layer = layer, Region = region, Site = site, Health = health, Selector = requirements, Limit = size, After = after,
+        };
+        var page = await store.ListClustersAsync(query, cancellationToken).ConfigureAwait(false);
+        var offlineBefore = FleetApi.OfflineBefore(options, time);
+        return TypedResults.Ok(new PageResponse<ClusterResponse>(page.Items.Select(c => c.ToResponse(offlineBefore)).ToList(), page.Continue));
+    }
+
+    private static async Task<Results<Ok<ClusterDetailResponse>, ProblemHttpResult>> GetAsync(
+        string name, IClusterStore clusters, IBundleStore bundles, HubOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var cluster = await clusters.GetClusterAsync(name, cancellationToken).ConfigureAwait(false);
+        if (cluster is null)
+        {
+            return ApiProblems.NotFound($"cluster '{name}' not found");
+        }
+        BundleSummaryResponse? summary = null;
+        if (cluster.DesiredDigest is { } digest && await bundles.GetBundleAsync(digest, cancellationToken).ConfigureAwait(false) is { } bundle)
+        {
+            var objects = BundleDocument.ReadObjects(BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size));
+            summary = new BundleSummaryResponse(bundle.Digest, bundle.Size, objects.Count, objects.Select(o => new ObjectRef(
+                (string?)o["apiVersion"], (string?)o["kind"], (string?)o["metadata"]?["namespace"], (string?)o["metadata"]?["name"])).ToList());
+        }
+        return TypedResults.Ok(new ClusterDetailResponse(cluster.ToResponse(FleetApi.OfflineBefore(options, time)), summary));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Auth;
+using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Edgeplane.Hub.Api;
+
+/// <summary><c>/api/v1/revisions</c>: every commit seen, its errors, and the approval of a held one.</summary>
+internal static class RevisionsApi
+{
+    public static RouteGroupBuilder MapRevisionsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/revisions", ListAsync).WithName("ListRevisions").WithTags("Revisions");
+        api.MapGet("/revisions/{sha}", GetAsync).WithName("GetRevision").WithTags("Revisions");
+        api.MapPost("/revisions/{sha}/approve", ApproveAsync).WithName("ApproveRevision").WithTags("Revisions")
+            .RequireAuthorization(HubRoles.FleetAdminPolicy);
+        return api;
+    }
+
+    private static async Task<Results<Ok<PageResponse<RevisionResponse>>, ProblemHttpResult>> ListAsync(
+        IRevisionStore store, HubOptions options, CancellationToken cancellationToken,
+        int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
+    {
+        if (!Paging.TryLimit(limit, options.Limits, out var size, out var error))
+        {
+            return ApiProblems.BadRequest(error);
+        }
+        try
+        {
+            var page = await store.ListRevisionsAsync(size, continueToken, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(new PageResponse<RevisionResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.Continue));
+        }
+        catch (FormatException e)
+        {
+            return ApiProblems.BadRequest(e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> GetAsync(
+        string sha, IRevisionStore store, CancellationToken cancellationToken)
+    {
+        var revision = await store.GetRevisionAsync(sha, cancellationToken).ConfigureAwait(false);
+        return revision is null
+            ? ApiProblems.NotFound($"revision '{sha}' not found (give the full sha or a unique prefix of at least 7 characters)")
+            : TypedResults.Ok(revision.ToResponse());
+    }
+
+    private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> ApproveAsync(
+        string sha, ClaimsPrincipal user, IRevisionStore store, HubSignals signals, CancellationToken cancellationToken)
+    {
+        var outcome = await store.ApproveAsync(sha, user.Identity?.Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+        var revision = await store.GetRevisionAsync(sha, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case ApproveOutcome.NotFound:
+                return ApiProblems.NotFound($"revision '{sha}' not found");
+            case ApproveOutcome.NotHeld:
+                return ApiProblems.Conflict($"revision {revision!.Sha} is {revision.State}; only a Held revision can be approved");
+            default:
+                signals.RequestProcessing();
+                return TypedResults.Ok(revision!.ToResponse());
+        }
+    }
+}

@@ -1,5 +1,0 @@
-namespace Edgeplane.Hub;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,18 @@
+using Edgeplane.Hub.Store;
+
+namespace Edgeplane.Hub.Auth;
+
+/// <summary>Creates the first admin token when the store has none, and hands the clear text out once.</summary>
+internal sealed class AdminTokenBootstrap(ITokenStore tokens, HubOptions options, TimeProvider time)
+{
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (await tokens.AnyTokenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        var (token, record) = ApiTokens.Create("admin", HubRoles.FleetAdmin, time.GetUtcNow().UtcDateTime);
+        await tokens.AddTokenAsync(record, cancellationToken).ConfigureAwait(false);
+        options.AdminTokenCreated?.Invoke(token);
+    }
+}

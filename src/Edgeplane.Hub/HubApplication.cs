@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+using Edgeplane.Hub.Api;
+using Edgeplane.Hub.Auth;
+using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Observability;
+using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Sources;
+using Edgeplane.Hub.Sources.Webhooks;
+using Edgeplane.Hub.Store;
+using Edgeplane.Hub.Targets;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
+
+namespace Edgeplane.Hub;
+
+/// <summary>
+/// Builds the hub: an ASP.NET Core app with the REST API, webhooks, health and metrics on <see cref="HubOptions.Listen"/>,
+/// and background services for the source poller and the revision processor. The CLI's <c>edgeplane hub</c> runs it;
+/// tests host it on port 0. More endpoints and services (the agent gateway) plug in through the two callbacks.
+/// </summary>
+public static class HubApplication
+{
+    /// <summary>Builds (does not start) the hub.</summary>
+    /// <param name="options">What to serve and where.</param>
+    /// <param name="args">Host arguments (configuration overrides), may be empty.</param>
+    /// <param name="configureServices">Adds or replaces services after the hub's own (e.g. a gateway, a test clock).</param>
+    /// <param name="configureApp">Maps more endpoints after the hub's own.</param>
+    public static WebApplication Build(HubOptions options, string[]? args = null,
+        Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Listen);
+        AddHubServices(builder.Services, options);
+        configureServices?.Invoke(builder);
+        var app = builder.Build();
+        MapHub(app);
+        configureApp?.Invoke(app);
+        return app;
+    }
+
+    private static void AddHubServices(IServiceCollection services, HubOptions options)
+    {
+        var settings = StoreSettings.Parse(options.Store, options.DataDirectory);
+        services.AddSingleton(options);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDbContextFactory<HubDbContext>>(new HubDbContextFactory(settings));
+        services.AddSingleton<ClusterTargetFeed>();
+        services.AddSingleton<IClusterTargetFeed>(sp => sp.GetRequiredService<ClusterTargetFeed>());
+        if (settings.Provider == StoreProvider.Postgres)
+        {
+            services.AddSingleton<ITargetChangePublisher, PostgresTargetChangePublisher>();
+            services.AddHostedService<PostgresTargetListener>();
+        }
+        else
+        {
+            services.AddSingleton<ITargetChangePublisher, LocalTargetChangePublisher>();
+        }
+        services.AddSingleton<EfHubStore>();
+        services.AddSingleton<IRevisionStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<IClusterStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<IBundleStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<HubSignals>();
+        services.AddSingleton<HubReadiness>();
+        services.AddSingleton<HubActivity>();
+        services.AddSingleton<HubMetrics>();
+        services.AddSingleton<ClusterGaugeUpdater>();
+        services.AddSingleton<AdminTokenBootstrap>();
+        services.AddSingleton<GitSource>();
+        services.AddSingleton<DeliveryReplayCache>();
+        services.AddSingleton<WebhookVerifier>();
+        services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
+        services.AddHostedService<HubStartup>();
+        services.AddHostedService<SourcePoller>();
+        services.AddHostedService<RevisionProcessor>();
+        AddApiServices(services);
+    }
+
+    private static void AddApiServices(IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(HubRoles.FleetAdminPolicy, p => p.RequireRole(HubRoles.FleetAdmin));
+    }
+
+    private static void MapHub(WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<HubMetrics>();
+        app.Services.GetRequiredService<ClusterGaugeUpdater>().Register();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseHttpMetrics(o => o.SetMetricFactory(Metrics.WithCustomRegistry(metrics.Registry)));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthApi();
+        app.MapMetrics("/metrics", metrics.Registry).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1");
+        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi();
+    }
+}

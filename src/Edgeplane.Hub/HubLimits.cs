@@ -1,0 +1,26 @@
+namespace Edgeplane.Hub;
+
+/// <summary>Every bound the hub enforces, in one place (documented in docs/hub.md, "Limits").</summary>
+public sealed record HubLimits
+{
+    /// <summary>Most files written when checking out one revision (default 50,000).</summary>
+    public int MaxCheckoutFiles { get; init; } = 50_000;
+
+    /// <summary>Most bytes written when checking out one revision (default 512 MiB).</summary>
+    public long MaxCheckoutBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Deepest directory nesting of a checkout (default 64).</summary>
+    public int MaxCheckoutDepth { get; init; } = 64;
+
+    /// <summary>Largest webhook body read (default 5 MiB); larger requests get 413.</summary>
+    public int MaxWebhookBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Most webhook delivery ids remembered for replay protection (default 10,000; the oldest go first).</summary>
+    public int MaxRememberedDeliveries { get; init; } = 10_000;
+
+    /// <summary>Default page size of list endpoints (100).</summary>
+    public int DefaultPageSize { get; init; } = 100;
+
+    /// <summary>Largest page size a client may ask for (1,000).</summary>
+    public int MaxPageSize { get; init; } = 1_000;
+}

@@ -1,0 +1,47 @@
+namespace Edgeplane.Hub;
+
+/// <summary>How a hub runs: where the fleet repo is, where it keeps data, which store, where it listens.</summary>
+public sealed record HubOptions
+{
+    /// <summary>The fleet repo: a local path or a Git URL (file://, https://, ssh).</summary>
+    public required string Repo { get; init; }
+
+    /// <summary>The branch whose head is desired (default <c>main</c>).</summary>
+    public string Branch { get; init; } = "main";
+
+    /// <summary>Folder for the SQLite database, the Git mirror and checkouts (default <c>.edgeplane-hub</c>).</summary>
+    public string DataDirectory { get; init; } = ".edgeplane-hub";
+
+    /// <summary><c>sqlite</c> (default), <c>sqlite:PATH</c>, <c>postgres://…</c> or an Npgsql connection string.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>REST API / metrics / webhook address, e.g. <c>http://127.0.0.1:8080</c>; port 0 picks a free one.</summary>
+    public string Listen { get; init; } = "http://127.0.0.1:8080";
+
+    /// <summary>Reserved for the agent gateway (gRPC over mTLS, its own listener); null while there is none.</summary>
+    public string? GatewayListen { get; init; }
+
+    /// <summary>How often the repo is fetched without a webhook (default 60 s).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest one fetch may take before it is abandoned (default 2 min).</summary>
+    public TimeSpan GitTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Most commits recorded from one fetch (newest first; default 200).</summary>
+    public int MaxCommitsPerFetch { get; init; } = 200;
+
+    /// <summary>Shared secret for webhooks (HMAC key for GitHub/Gitea, token for GitLab); null rejects every webhook.</summary>
+    public string? WebhookSecret { get; init; }
+
+    /// <summary>How long webhook delivery ids are remembered to reject replays (default 1 h).</summary>
+    public TimeSpan WebhookReplayWindow { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>A cluster whose agent was not seen for this long counts as offline (default 5 min).</summary>
+    public TimeSpan OfflineAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Size and count limits.</summary>
+    public HubLimits Limits { get; init; } = new();
+
+    /// <summary>Called once, with the clear text, when the first admin token is created (the CLI prints it).</summary>
+    public Action<string>? AdminTokenCreated { get; init; }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Observability;
+using Edgeplane.Hub.Sources;
+using Edgeplane.Hub.Store;
+using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Model.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edgeplane.Hub.Pipeline;
+
+/// <summary>
+/// Takes the newest waiting revision (Pending, or Approved by an admin) and turns it into desired state:
+/// checkout → compile every cluster → plan against the stored desired state → hold, or compress and store in one
+/// transaction. Level-triggered: after a restart, a revision that was fetched but not processed is processed.
+/// </summary>
+internal sealed partial class RevisionProcessor(
+    HubOptions options, GitSource source, IRevisionCompiler compiler, IRevisionStore store, HubSignals signals,
+    HubReadiness readiness, HubActivity activity, HubMetrics metrics, TimeProvider time, ILogger<RevisionProcessor> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WaitForStoreAsync(stoppingToken).ConfigureAwait(false);
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!await ProcessNextAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    await signals.WaitForProcessingRequestAsync(stoppingToken).ConfigureAwait(false);
+                }
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                // The store is unreachable or similar: nothing was committed, so retrying later is safe.
+                LogProcessingError(logger, error, backoff);
+                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Processes one waiting revision; false when there was none.</summary>
+    internal async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    {
+        var revision = await store.NextToProcessAsync(cancellationToken).ConfigureAwait(false);
+        if (revision is null)
+        {
+            return false;
+        }
+        var directory = Path.Combine(options.DataDirectory, "checkouts", revision.Sha);
+        DeleteDirectory(directory);
+        try
+        {
+            var state = await ProcessAsync(revision, directory, cancellationToken).ConfigureAwait(false);
+            metrics.Revisions.WithLabels(state.ToString().ToLowerInvariant()).Inc();
+            LogProcessed(logger, revision.Sha, state);
+            activity.OnRevisionProcessed(revision.Sha, state);
+        }
+        finally
+        {
+            DeleteDirectory(directory);
+        }
+        return true;
+    }
+
+    private async Task<RevisionState> ProcessAsync(RevisionRecord revision, string directory, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var compiled = await CompileAsync(revision.Sha, directory, cancellationToken).ConfigureAwait(false);
+        var renderTime = Stopwatch.GetElapsedTime(started);
+        metrics.RenderSeconds.Observe(renderTime.TotalSeconds);
+        if (!compiled.Succeeded)
+        {
+            await store.FailAsync(revision.Id, compiled.Diagnostics, cancellationToken).ConfigureAwait(false);
+            return RevisionState.Failed;
+        }
+        var desired = await store.GetDesiredAsync(cancellationToken).ConfigureAwait(false);
+        var decision = RevisionPlanner.Plan(revision.Id, revision.Sha, compiled.Clusters, desired,
+            approved: revision.State == RevisionState.Approved);
+        if (decision.HoldReason is not null)
+        {
+            await store.HoldAsync(revision.Id, decision.HoldReason, cancellationToken).ConfigureAwait(false);
+            return RevisionState.Held;
+        }
+        var storeStarted = Stopwatch.GetTimestamp();
+        var plan = decision.Plan with { NewBundles = Compress(decision.BundlesToStore) };
+        await store.ApplyAsync(plan, renderTime, cancellationToken).ConfigureAwait(false);
+        metrics.StoreSeconds.Observe(Stopwatch.GetElapsedTime(storeStarted).TotalSeconds);
+        return RevisionState.Applied;
+    }
+
+    private async Task<CompileResult> CompileAsync(string sha, string directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.CheckoutAsync(sha, directory, cancellationToken).ConfigureAwait(false);
+            return await compiler.CompileAsync(directory, sha, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitSourceException error)
+        {
+            return CompileResult.Failed([new Diagnostic(SourceLocation.FileOnly(""), error.Message, "CheckoutFailed")]);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A compiler bug must not wedge the pipeline on one commit: record it against the revision and move on.
+            LogCompilerCrashed(logger, error, sha);
+            return CompileResult.Failed([new Diagnostic(SourceLocation.FileOnly(""),
+                $"internal error while compiling the revision: {error.GetType().Name}: {error.Message}", "InternalError")]);
+        }
+    }
+
+    private static StoredBundle[] Compress(IReadOnlyList<CompiledBundle> bundles)
+    {
+        var stored = new StoredBundle[bundles.Count];
+        Parallel.For(0, bundles.Count, i =>
+        {
+            var b = bundles[i];
+            stored[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCompression.Encoding,
+                BundleCompression.Compress(b.CanonicalBytes.Span), b.CanonicalBytes.Length, b.ObjectCount);
+        });
+        return stored;
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Revision {Sha} processed: {State}")]
+    private static partial void LogProcessed(ILogger logger, string sha, RevisionState state);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Processing failed; retrying in {Backoff}")]
+    private static partial void LogProcessingError(ILogger logger, Exception error, TimeSpan backoff);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "The compiler crashed on revision {Sha}")]
+    private static partial void LogCompilerCrashed(ILogger logger, Exception error, string sha);
+}

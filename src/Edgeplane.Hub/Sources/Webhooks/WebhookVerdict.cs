@@ -1,0 +1,13 @@
+namespace Edgeplane.Hub.Sources.Webhooks;
+
+/// <summary>Why a webhook delivery was accepted or refused (also the metric label).</summary>
+public enum WebhookVerdict
+{
+    Accepted,
+    Disabled,
+    Unsigned,
+    BadSignature,
+    NoDeliveryId,
+    Replayed,
+    UnknownProvider,
+}

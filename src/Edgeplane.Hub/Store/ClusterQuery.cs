@@ -1,0 +1,22 @@
+namespace Edgeplane.Hub.Store;
+
+/// <summary>Filters for listing clusters; every set filter must match.</summary>
+public sealed record ClusterQuery
+{
+    public string? Layer { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? Site { get; init; }
+
+    /// <summary>Reported health, e.g. <c>Healthy</c>; <c>Unknown</c> also matches clusters that never reported.</summary>
+    public string? Health { get; init; }
+
+    public IReadOnlyList<LabelRequirement> Selector { get; init; } = [];
+
+    /// <summary>Page size (1..1000).</summary>
+    public int Limit { get; init; } = 100;
+
+    /// <summary>List names after this one (the decoded continue token).</summary>
+    public string? After { get; init; }
+}

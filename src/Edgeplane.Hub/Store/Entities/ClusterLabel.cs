@@ -1,0 +1,11 @@
+namespace Edgeplane.Hub.Store.Entities;
+
+/// <summary>One label of a cluster, in its own row so selectors run in the database.</summary>
+public sealed class ClusterLabel
+{
+    public required string ClusterName { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Value { get; set; }
+}

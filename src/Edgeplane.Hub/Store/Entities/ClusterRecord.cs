@@ -1,0 +1,60 @@
+namespace Edgeplane.Hub.Store.Entities;
+
+/// <summary>
+/// One cluster: what Git declares, the desired/target/applied digests, and what its agent last observed.
+/// </summary>
+public sealed class ClusterRecord
+{
+    public required string Name { get; set; }
+
+    // Declared in Git.
+    public required string Layer { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Site { get; set; }
+
+    public string? Provider { get; set; }
+
+    public string? KubernetesVersion { get; set; }
+
+    /// <summary>Capabilities as a JSON array of strings.</summary>
+    public string CapabilitiesJson { get; set; } = "[]";
+
+    public List<ClusterLabel> Labels { get; set; } = [];
+
+    /// <summary>Set when an approved revision removed the cluster from Git; the row stays for history.</summary>
+    public bool Removed { get; set; }
+
+    // Desired (from Git), target (what the rollout allows now), applied (reported).
+    public string? DesiredDigest { get; set; }
+
+    public string? DesiredContentDigest { get; set; }
+
+    public string? DesiredRevision { get; set; }
+
+    public int DesiredObjectCount { get; set; }
+
+    public string? TargetDigest { get; set; }
+
+    public string? TargetRevision { get; set; }
+
+    public DateTime? TargetChangedAt { get; set; }
+
+    public string? AppliedDigest { get; set; }
+
+    // Observed by the agent.
+    public DateTime? LastSeen { get; set; }
+
+    public string? ObservedKubernetesVersion { get; set; }
+
+    public string? Health { get; set; }
+
+    public bool Drifted { get; set; }
+
+    /// <summary>Conditions as a JSON array of <c>{type,status,reason,message}</c>.</summary>
+    public string ConditionsJson { get; set; } = "[]";
+
+    /// <summary>Sequence number of the last status report taken; older or repeated reports are ignored.</summary>
+    public long StatusSequence { get; set; }
+}

@@ -1,0 +1,36 @@
+namespace Edgeplane.Hub.Store.Entities;
+
+/// <summary>One commit of the fleet repo the hub has seen, and what became of it.</summary>
+public sealed class RevisionRecord
+{
+    /// <summary>Order in which the hub recorded revisions (newest is highest).</summary>
+    public long Id { get; set; }
+
+    public required string Sha { get; set; }
+
+    public required string Author { get; set; }
+
+    public required string Message { get; set; }
+
+    public DateTime CommittedAt { get; set; }
+
+    public DateTime FetchedAt { get; set; }
+
+    public RevisionState State { get; set; }
+
+    /// <summary>Why a revision is held, failed or superseded, in words.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The head before this fetch when the new head is not its descendant (force push, rewritten history).</summary>
+    public string? RewroteFrom { get; set; }
+
+    public DateTime? ProcessedAt { get; set; }
+
+    public int? ClusterCount { get; set; }
+
+    public int? ChangedClusterCount { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public List<RevisionError> Errors { get; set; } = [];
+}

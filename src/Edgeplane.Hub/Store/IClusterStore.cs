@@ -1,0 +1,22 @@
+using Edgeplane.Hub.Store.Entities;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary>Persistence port for the cluster registry: declarations, digests and observed status.</summary>
+public interface IClusterStore
+{
+    /// <summary>Clusters matching <paramref name="query"/>, by name.</summary>
+    Task<Page<ClusterRecord>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One cluster with its labels, or null.</summary>
+    Task<ClusterRecord?> GetClusterAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Counts by layer; clusters not seen since <paramref name="offlineBefore"/> count as offline.</summary>
+    Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken);
+
+    /// <summary>Records an agent's status report if it is newer than the last one taken (idempotent).</summary>
+    Task<StatusReportOutcome> RecordStatusAsync(ClusterStatusReport report, CancellationToken cancellationToken);
+
+    /// <summary>The current target of every cluster not removed (what a gateway sends agents that connect).</summary>
+    Task<IReadOnlyList<Targets.ClusterTargetChange>> ListTargetsAsync(CancellationToken cancellationToken);
+}

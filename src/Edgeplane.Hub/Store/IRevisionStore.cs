@@ -1,0 +1,57 @@
+using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Model.Diagnostics;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary>Persistence port for fetched revisions and their outcomes.</summary>
+public interface IRevisionStore
+{
+    /// <summary>The last fetched head, or null before the first fetch.</summary>
+    Task<string?> GetHeadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records a fetch: new commits, the newest as Pending and any older Pending as Superseded.</summary>
+    Task RecordFetchAsync(FetchRecord fetch, CancellationToken cancellationToken);
+
+    /// <summary>Records that a fetch failed (shown in the API; the previous head stays).</summary>
+    Task RecordFetchErrorAsync(string error, CancellationToken cancellationToken);
+
+    /// <summary>The newest revision waiting for the processor (Pending or Approved), if any.</summary>
+    Task<RevisionRecord?> NextToProcessAsync(CancellationToken cancellationToken);
+
+    /// <summary>The desired state of every cluster not removed.</summary>
+    Task<IReadOnlyDictionary<string, DesiredCluster>> GetDesiredAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies a good revision in one transaction and announces the changed targets after it commits.</summary>
+    Task ApplyAsync(RevisionPlan plan, TimeSpan renderDuration, CancellationToken cancellationToken);
+
+    /// <summary>Marks a revision Failed with every error; nothing else changes.</summary>
+    Task FailAsync(long revisionId, IReadOnlyList<Diagnostic> errors, CancellationToken cancellationToken);
+
+    /// <summary>Marks a revision Held with a reason naming the clusters it would remove or empty.</summary>
+    Task HoldAsync(long revisionId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Approves a Held revision so the processor applies it; audited.</summary>
+    Task<ApproveOutcome> ApproveAsync(string sha, string actor, CancellationToken cancellationToken);
+
+    /// <summary>One revision with its errors, by full sha or a unique prefix of at least 7 characters.</summary>
+    Task<RevisionRecord?> GetRevisionAsync(string sha, CancellationToken cancellationToken);
+
+    /// <summary>Revisions, newest first.</summary>
+    Task<Page<RevisionRecord>> ListRevisionsAsync(int limit, string? continueToken, CancellationToken cancellationToken);
+
+    /// <summary>The source's last fetch time and error.</summary>
+    Task<SourceStateRecord?> GetSourceStateAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What an approval did.</summary>
+public enum ApproveOutcome
+{
+    /// <summary>The revision is now Approved and will be applied.</summary>
+    Approved,
+
+    /// <summary>No revision with that sha.</summary>
+    NotFound,
+
+    /// <summary>The revision is not Held (nothing to approve).</summary>
+    NotHeld,
+}

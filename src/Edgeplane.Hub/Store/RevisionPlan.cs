@@ -1,0 +1,26 @@
+using Edgeplane.Hub.Pipeline;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary>
+/// Everything one good revision changes, decided before the store is touched so the write is one transaction.
+/// </summary>
+/// <param name="RevisionId">The revision being applied.</param>
+/// <param name="Sha">Its commit.</param>
+/// <param name="Declared">Every cluster the revision declares.</param>
+/// <param name="DesiredChanges">Clusters whose desired bundle changes, with the new bundle.</param>
+/// <param name="NewBundles">Compressed bundles to store (the store skips digests it already has).</param>
+/// <param name="Removed">Clusters in the store that the revision no longer declares.</param>
+public sealed record RevisionPlan(
+    long RevisionId,
+    string Sha,
+    IReadOnlyList<DeclaredCluster> Declared,
+    IReadOnlyList<DesiredChange> DesiredChanges,
+    IReadOnlyList<StoredBundle> NewBundles,
+    IReadOnlyList<string> Removed);
+
+/// <summary>One cluster's new desired bundle.</summary>
+public sealed record DesiredChange(string Cluster, string Digest, string ContentDigest, int ObjectCount);
+
+/// <summary>A compressed bundle ready to store.</summary>
+public sealed record StoredBundle(string Digest, string ContentDigest, string Encoding, byte[] Data, int Size, int ObjectCount);

@@ -1,0 +1,13 @@
+using Edgeplane.Hub.Store;
+
+namespace Edgeplane.Hub.Targets;
+
+/// <summary>How the store announces target changes: in the transaction (NOTIFY) and/or after it commits.</summary>
+internal interface ITargetChangePublisher
+{
+    /// <summary>Called inside the write transaction, before commit.</summary>
+    Task InTransactionAsync(HubDbContext db, IReadOnlyList<ClusterTargetChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>Called after the transaction committed.</summary>
+    void AfterCommit(IReadOnlyList<ClusterTargetChange> changes);
+}

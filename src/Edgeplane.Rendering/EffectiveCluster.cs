@@ -1,0 +1,16 @@
+namespace Edgeplane.Rendering;
+
+/// <summary>
+/// A cluster as it stands after inheritance (fleet → layer → region → site → cluster, nearest wins): what a registry
+/// or a UI shows about it, without rendering its bundle.
+/// </summary>
+/// <param name="Name">Cluster name.</param>
+/// <param name="Layer">Layer the cluster belongs to.</param>
+/// <param name="Region">Region the cluster belongs to.</param>
+/// <param name="Site">Site, or null for clusters that are not at a site.</param>
+/// <param name="Provider">Backend provider in lower case, e.g. <c>eks</c>, <c>k3s</c>.</param>
+/// <param name="KubernetesVersion">Desired Kubernetes version (nearest scope that sets one; empty when none does).</param>
+/// <param name="Labels">Inherited labels plus <c>edgeplane.dev/layer|region|site|provider</c>.</param>
+/// <param name="Capabilities">Declared capabilities plus those the enabled add-ons provide, sorted.</param>
+public sealed record EffectiveCluster(string Name, string Layer, string Region, string? Site, string Provider,
+    string KubernetesVersion, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Capabilities);

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Store.Entities;
+
+namespace Edgeplane.Cli.Tests.HubCommands;
+
+/// <summary>status, clusters, revisions and login against a real hub serving a Git copy of examples/fleet.</summary>
+public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
+{
+    private static readonly JsonSerializerOptions Json = Cli.HubClient.HubApiClient.Json;
+
+    private string[] Connection => ["--hub", hub.Url, "--token", hub.Token];
+
+    [Fact]
+    public async Task ClustersList_Json_ServesEveryExampleClusterWithDesiredDigest()
+    {
+        var run = await HubCli.RunAsync(["clusters", "list", "-o", "json", .. Connection]);
+
+        Assert.Equal(0, run.ExitCode);
+        var clusters = JsonSerializer.Deserialize<List<ClusterResponse>>(run.Out, Json)!;
+        Assert.Equal(hub.ClusterCount, clusters.Count);
+        Assert.All(clusters, c => Assert.StartsWith("sha256:", c.Desired.Digest));
+    }
+
+    [Fact]
+    public async Task ClustersList_LayerFilter_Table()
+    {
+        var run = await HubCli.RunAsync(["clusters", "list", "--layer", "edge", .. Connection]);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.TrimEnd().Split('\n');
+        Assert.StartsWith("NAME", lines[0]);
+        Assert.True(lines.Length > 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains(" edge ", l));
+    }
+
+    [Fact]
+    public async Task ClustersGet_ShowsBundleObjects()
+    {
+        var name = JsonSerializer.Deserialize<List<ClusterResponse>>((await HubCli.RunAsync(["clusters", "list", "-o", "json", .. Connection])).Out, Json)![0].Name;
+
+        var run = await HubCli.RunAsync(["clusters", "get", name, .. Connection]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"Name:               {name}", run.Out);
+        Assert.Contains("KIND", run.Out);
+        Assert.Contains("Namespace", run.Out);
+    }
+
+    [Fact]
+    public async Task Status_PrintsLayersAndCurrentRevision()
+    {
+        var run = await HubCli.RunAsync(["status", .. Connection]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("LAYER", run.Out);
+        Assert.Contains("total", run.Out);
+        Assert.Contains("revision:", run.Out);
+    }
+
+    [Fact]
+    public async Task Status_WithoutConnection_ExitsTwo()
+    {
+        var config = Path.Combine(hub.Root, "no-config.json");
+        Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", config);
+        try
+        {
+            var run = await HubCli.RunAsync("status");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("no hub connection: pass --hub URL --token T", run.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", null);
+        }
+    }
+
+    [Fact]
+    public async Task Status_WrongToken_ExitsOneWith401()
+    {
+        var run = await HubCli.RunAsync("status", "--hub", hub.Url, "--token", "ep_00000000_wrong");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("hub answered 401 Unauthorized: unknown or revoked token", run.Error);
+    }
+
+    [Fact]
+    public async Task Login_SavesConfigMode0600_ThenCommandsNeedNoFlags()
+    {
+        var config = Path.Combine(hub.Root, "config", "edgeplane.json");
+        Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", config);
+        try
+        {
+            var login = await HubCli.RunAsync("login", "--hub", hub.Url, "--token", hub.Token);
+            var status = await HubCli.RunAsync("status", "-o", "yaml");
+
+            Assert.Equal(0, login.ExitCode);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(config));
+            }
+            Assert.Contains(hub.Token, await File.ReadAllTextAsync(config));
+            Assert.Equal(0, status.ExitCode);
+            Assert.Contains("layers:", status.Out);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", null);
+        }
+    }
+
+    [Fact]
+    public async Task Login_BadToken_RefusesAndSavesNothing()
+    {
+        var config = Path.Combine(hub.Root, "bad-login.json");
+        Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", config);
+        try
+        {
+            var run = await HubCli.RunAsync("login", "--hub", hub.Url, "--token", "ep_00000000_wrong");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.False(File.Exists(config));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", null);
+        }
+    }
+
+    [Fact]
+    public async Task Revisions_ListAndApproveNotHeld()
+    {
+        var list = await HubCli.RunAsync(["revisions", .. Connection]);
+        var approve = await HubCli.RunAsync(["revisions", "approve", hub.InitialSha, .. Connection]);
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains(hub.InitialSha[..12], list.Out);
+        Assert.Equal(1, approve.ExitCode);
+        Assert.Contains("409", approve.Error);
+        Assert.Contains("only a Held revision can be approved", approve.Error);
+    }
+
+    [Fact]
+    public async Task BadCommit_RevisionsGetAndStatusShowErrorWithFileAndLine_DesiredUnchanged()
+    {
+        var before = (await HubCli.RunAsync(["clusters", "list", "-o", "json", .. Connection])).Out;
+        File.WriteAllText(Path.Combine(hub.RepoPath, "common", "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n");
+        var sha = hub.Commit("break YAML");
+        var processed = hub.WaitForRevision(sha);
+        await hub.TriggerFetchAsync();
+        Assert.Equal(RevisionState.Failed, await processed);
+
+        var get = await HubCli.RunAsync(["revisions", "get", sha[..10], .. Connection]);
+        var status = await HubCli.RunAsync(["status", .. Connection]);
+        var after = (await HubCli.RunAsync(["clusters", "list", "-o", "json", .. Connection])).Out;
+
+        Assert.Equal(0, get.ExitCode);
+        Assert.Contains("State:      Failed", get.Out);
+        Assert.Matches(@"common/broken\.yaml:\d+:\d+: invalid YAML", get.Out);
+        Assert.Contains($"last error: {sha[..12]} Failed", status.Out);
+        Assert.Matches(@"  common/broken\.yaml:\d+:\d+: invalid YAML", status.Out);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Hub_UnknownStore_ExitsTwo()
+    {
+        var run = await HubCli.RunAsync("hub", "--repo", hub.RepoPath, "--store", "mysql://x", "--data", Path.Combine(hub.Root, "unused"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown --store 'mysql://x'", run.Error);
+    }
+}
