@@ -87,7 +87,7 @@ public sealed partial class ConnectSession
     {
         lock (_lock)
         {
-            if (_pendingTarget is not null || _pendingAck > _ackSent)
+            if (_pendingTarget is not null || _ackDue)
             {
                 return Task.CompletedTask;
             }
@@ -106,8 +106,8 @@ public sealed partial class ConnectSession
             {
                 _generationSent = target.Generation;
             }
-            var ack = _pendingAck > _ackSent ? _pendingAck : 0;
-            _ackSent = Math.Max(_ackSent, ack);
+            var ack = _ackDue ? _pendingAck : 0;
+            _ackDue = false;
             return (target, _pendingTargetReceived, ack, _pendingAckReceived);
         }
     }

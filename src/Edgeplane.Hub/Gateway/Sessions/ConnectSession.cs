@@ -25,7 +25,7 @@ public sealed partial class ConnectSession : IStatusSink, IDisposable
     private long _pendingTargetReceived;
     private ulong _pendingAck;
     private long _pendingAckReceived;
-    private ulong _ackSent;
+    private bool _ackDue;
     private long _generationSent = -1;
     private TaskCompletionSource? _wake;
     private Exception? _storeFailure;
@@ -75,12 +75,13 @@ public sealed partial class ConnectSession : IStatusSink, IDisposable
     {
         lock (_lock)
         {
-            if (sequence <= _pendingAck)
+            // Acks are cumulative: a repeated report is acknowledged again with the highest sequence stored.
+            if (sequence >= _pendingAck)
             {
-                return;
+                _pendingAck = sequence;
+                _pendingAckReceived = receivedTimestamp;
             }
-            _pendingAck = sequence;
-            _pendingAckReceived = receivedTimestamp;
+            _ackDue = true;
         }
         Wake();
     }
