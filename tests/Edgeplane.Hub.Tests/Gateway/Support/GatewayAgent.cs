@@ -21,15 +21,20 @@ internal sealed class GatewayAgent(GatewayScenario scenario, AgentCredentials cr
 
     public string Cluster => Credentials.Cluster.Value;
 
+    /// <summary>Another hub replica's gateway to dial instead of the scenario's.</summary>
+    public Uri? HubAddress { get; init; }
+
+    private Uri Address => HubAddress ?? scenario.GatewayAddress;
+
     public AgentGateway.AgentGatewayClient Client
     {
         get
         {
             // A restarted hub listens on a new port (port 0): follow it like a real agent re-dialing its hub URL.
-            if (_channel is null || _channelAddress != scenario.GatewayAddress)
+            if (_channel is null || _channelAddress != Address)
             {
                 _channel?.Dispose();
-                _channelAddress = scenario.GatewayAddress;
+                _channelAddress = Address;
                 _channel = HubChannels.Create(_channelAddress, Credentials, scenario.Time);
             }
             return new AgentGateway.AgentGatewayClient(_channel);
