@@ -135,7 +135,7 @@ public sealed partial class AgentHost : IAsyncDisposable
     {
         if (condition.Health == IdentityHealth.Stalled && condition.Reason == IdentityReasons.ClusterRevoked)
         {
-            _parts.Reconciler.Freeze(AgentReasons.ClusterRevoked, condition.Message);
+            _parts.Reconciler.Freeze(AgentReasons.ClusterRevoked, $"{condition.Message}; {HubLink.NewTokenHint(Cluster)}");
         }
         Changed?.Invoke(this, Snapshot);
     }
