@@ -112,7 +112,7 @@ public sealed class AgentTestBed : IAsyncDisposable
     /// <summary>Starts the gateway again on the same port, data and state.</summary>
     public async Task StartGatewayAsync()
     {
-        Gateway = await ProtocolGateway.StartAsync(Dir.Sub("hub"), Gateway.Address.Port, Gateway.State, _hubTime);
+        Gateway = await ProtocolGateway.StartAsync(Dir.Sub("hub"), Gateway.Address.Port, Gateway.State, _hubTime, Gateway.Store);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,14 +22,18 @@ public sealed class ProtocolGateway : IAsyncDisposable
         _app = app;
         Address = address;
         State = app.Services.GetRequiredService<GatewayState>();
+        Store = app.Services.GetRequiredService<IIdentityStore>();
     }
 
     public Uri Address { get; }
 
     public GatewayState State { get; }
 
+    /// <summary>Tokens, certificates and revocations; handed to a restarted gateway like a hub's database.</summary>
+    public IIdentityStore Store { get; }
+
     public static async Task<ProtocolGateway> StartAsync(string dataDirectory, int port = 0, GatewayState? state = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, IIdentityStore? store = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -38,7 +42,7 @@ public sealed class ProtocolGateway : IAsyncDisposable
         {
             builder.Services.AddSingleton(time);
         }
-        builder.Services.AddSingleton<IIdentityStore>(new InMemoryIdentityStore());
+        builder.Services.AddSingleton(store ?? new InMemoryIdentityStore());
         builder.Services.AddSingleton(state ?? new GatewayState());
         builder.Services.AddEdgeplaneIdentity(new IdentityOptions { DataDirectory = dataDirectory });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseEdgeplaneGatewayTls()));
