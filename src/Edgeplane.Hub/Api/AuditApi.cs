@@ -17,22 +17,9 @@ internal static class AuditApi
         return api;
     }
 
-    private static async Task<Results<Ok<PageResponse<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
+    private static Task<Results<Ok<PageResponse<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
         IAuditStore store, HubOptions options, CancellationToken cancellationToken,
         int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
-    {
-        if (!Paging.TryLimit(limit, options.Limits, out var size, out var error))
-        {
-            return ApiProblems.BadRequest(error);
-        }
-        try
-        {
-            var page = await store.ListAuditAsync(size, continueToken, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new PageResponse<AuditEntryResponse>(page.Items.Select(a => a.ToResponse()).ToList(), page.Continue));
-        }
-        catch (FormatException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
-        }
-    }
+        => Paging.ListAsync(limit, continueToken, options.Limits,
+            (size, token) => store.ListAuditAsync(size, token, cancellationToken), a => a.ToResponse());
 }

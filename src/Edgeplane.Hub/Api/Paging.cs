@@ -1,6 +1,11 @@
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Edgeplane.Hub.Api;
 
-/// <summary>Checks <c>?limit=</c>: 1..MaxPageSize, default DefaultPageSize.</summary>
+/// <summary>Checks <c>?limit=</c>: 1..MaxPageSize, default DefaultPageSize; serves one page of a keyset-paged list.</summary>
 internal static class Paging
 {
     public static bool TryLimit(int? limit, HubLimits limits, out int value, out string error)
@@ -13,5 +18,25 @@ internal static class Paging
             return false;
         }
         return true;
+    }
+
+    /// <summary>A bad limit or continue token is a 400 problem; otherwise one page, mapped to its contract.</summary>
+    public static async Task<Results<Ok<PageResponse<TResponse>>, ProblemHttpResult>> ListAsync<TItem, TResponse>(
+        int? limit, string? continueToken, HubLimits limits,
+        Func<int, string?, Task<Page<TItem>>> list, Func<TItem, TResponse> map)
+    {
+        if (!TryLimit(limit, limits, out var size, out var error))
+        {
+            return ApiProblems.BadRequest(error);
+        }
+        try
+        {
+            var page = await list(size, continueToken).ConfigureAwait(false);
+            return TypedResults.Ok(new PageResponse<TResponse>(page.Items.Select(map).ToList(), page.Continue));
+        }
+        catch (FormatException e)
+        {
+            return ApiProblems.BadRequest(e.Message);
+        }
     }
 }

@@ -23,24 +23,11 @@ internal static class RevisionsApi
         return api;
     }
 
-    private static async Task<Results<Ok<PageResponse<RevisionResponse>>, ProblemHttpResult>> ListAsync(
+    private static Task<Results<Ok<PageResponse<RevisionResponse>>, ProblemHttpResult>> ListAsync(
         IRevisionStore store, HubOptions options, CancellationToken cancellationToken,
         int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
-    {
-        if (!Paging.TryLimit(limit, options.Limits, out var size, out var error))
-        {
-            return ApiProblems.BadRequest(error);
-        }
-        try
-        {
-            var page = await store.ListRevisionsAsync(size, continueToken, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new PageResponse<RevisionResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.Continue));
-        }
-        catch (FormatException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
-        }
-    }
+        => Paging.ListAsync(limit, continueToken, options.Limits,
+            (size, token) => store.ListRevisionsAsync(size, token, cancellationToken), r => r.ToResponse());
 
     private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> GetAsync(
         string sha, IRevisionStore store, CancellationToken cancellationToken)
