@@ -1,3 +1,5 @@
+using Edgeplane.Model.Sources;
+
 namespace Edgeplane.Hub;
 
 /// <summary>Every bound the hub enforces, in one place (documented in docs/hub.md, "Limits").</summary>
@@ -11,6 +13,13 @@ public sealed record HubLimits
 
     /// <summary>Deepest directory nesting of a checkout (default 64).</summary>
     public int MaxCheckoutDepth { get; init; } = 64;
+
+    /// <summary>
+    /// Bounds on reading the fleet repo of one revision (default <see cref="LoadLimits.Default"/>: 20,000 files, 256 MiB).
+    /// The example layout has one file per cluster, so a fleet of more than about 19,900 clusters needs a higher
+    /// <see cref="LoadLimits.MaxFiles"/> (and <see cref="MaxCheckoutFiles"/> above 50,000 files).
+    /// </summary>
+    public LoadLimits FleetLoad { get; init; } = LoadLimits.Default;
 
     /// <summary>Largest webhook body read (default 5 MiB); larger requests get 413.</summary>
     public int MaxWebhookBytes { get; init; } = 5 * 1024 * 1024;

@@ -12,12 +12,17 @@ namespace Edgeplane.Benchmarks.Hub;
 /// PostgreSQL: plan against the stored desired state → Brotli-compress the new bundles in parallel → one transaction
 /// with every bundle, declaration, desired/target digest and the audit entry (<see cref="IRevisionStore.ApplyAsync"/>).
 /// Bundles are synthetic (see <see cref="SyntheticFleet"/>) so the store path is measured alone; rendering is measured
-/// by the rendering suite. Usage: <c>hub [--clusters 10000] [--runs 3] [--stores sqlite,postgres] [--out bench/results]</c>.
+/// by the rendering suite. Usage: <c>hub [--clusters 10000] [--runs 3] [--stores sqlite,postgres] [--out bench/results]</c>;
+/// <c>hub pipeline …</c> runs <see cref="HubPipelineBenchmark"/> (the whole pipeline on the generated example fleet) instead.
 /// </summary>
 public static partial class HubCommitBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["pipeline", .. var rest])
+        {
+            return await HubPipelineBenchmark.RunAsync(rest);
+        }
         var clusters = IntArg(args, "--clusters", 10_000);
         var runs = IntArg(args, "--runs", 3);
         var stores = StringArg(args, "--stores", "sqlite,postgres").Split(',');

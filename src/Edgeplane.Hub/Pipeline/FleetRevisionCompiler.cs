@@ -6,16 +6,16 @@ namespace Edgeplane.Hub.Pipeline;
 /// <summary>
 /// The hub's compiler: <see cref="FleetLoader"/> loads and validates the checked-out revision (every error with file,
 /// line and column), <see cref="FleetRenderer.RenderAll"/> renders every cluster in parallel, stamped with the commit.
-/// All bundles, or all errors.
+/// All bundles, or all errors. Reading is bounded by <see cref="HubLimits.FleetLoad"/>.
 /// </summary>
-internal sealed class FleetRevisionCompiler : IRevisionCompiler
+internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompiler
 {
     public Task<CompileResult> CompileAsync(string checkoutDirectory, string revision, CancellationToken cancellationToken) =>
         Task.Run(() => Compile(checkoutDirectory, revision, cancellationToken), cancellationToken);
 
-    private static CompileResult Compile(string directory, string revision, CancellationToken cancellationToken)
+    private CompileResult Compile(string directory, string revision, CancellationToken cancellationToken)
     {
-        var loaded = FleetLoader.Load(directory);
+        var loaded = FleetLoader.Load(directory, options.Limits.FleetLoad);
         if (loaded.Fleet is not { } fleet || loaded.Diagnostics.Count > 0)
         {
             return CompileResult.Failed(loaded.Diagnostics);

@@ -1,0 +1,120 @@
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub.Tests.Infrastructure;
+
+namespace Edgeplane.Hub.Tests.Fleet;
+
+/// <summary>
+/// Issue #4 on the real compiler: a bad commit to examples/fleet changes no cluster's desired digest or revision, and
+/// its errors reach the API with file, line and column.
+/// </summary>
+public sealed class ExampleFleetBadCommitTests
+{
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task MalformedYaml_FailsWithFileLineColumn_NothingChanges(StoreKind store)
+    {
+        await using var hub = await StartedAsync(store);
+        var before = await hub.ClustersAsync();
+        ExampleFleet.ReplaceOnce(hub.Repo, "clusters/edge/eu-central/muc-01.yaml", "  region: eu-central", "  region: [eu-central");
+
+        var revision = await hub.CommitOnIntervalAsync("break muc-01");
+
+        await AssertFailedAsync(hub, before, revision, new RevisionErrorResponse("clusters/edge/eu-central/muc-01.yaml", 11, 11, "InvalidYaml",
+            "invalid YAML: malformed flow collection or scalar after this point"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task UnknownField_FailsWithFileLineColumnAndSuggestion_NothingChanges(StoreKind store)
+    {
+        await using var hub = await StartedAsync(store);
+        var before = await hub.ClustersAsync();
+        ExampleFleet.ReplaceOnce(hub.Repo, "clusters/cloud/aks-us-east.yaml", "  provider: aks\n", "  provider: aks\n  kubernetesVersoin: v1.31.2\n");
+
+        var revision = await hub.CommitOnIntervalAsync("pin aks-us-east (typo)");
+
+        await AssertFailedAsync(hub, before, revision, new RevisionErrorResponse("clusters/cloud/aks-us-east.yaml", 11, 3, "UnknownField",
+            "Cluster \"aks-us-east\": unknown field \"spec.kubernetesVersoin\"; did you mean \"kubernetesVersion\"?"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task PolicyViolation_RanApplicationWritesIntoForeignNamespace_FailsWithManifestLocation_NothingChanges(StoreKind store)
+    {
+        await using var hub = await StartedAsync(store);
+        var before = await hub.ClustersAsync();
+        var fixture = ExampleFleet.Fixture("ran-probe");
+        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
+        {
+            hub.Repo.Write(Path.Combine("applications", "ran-probe", Path.GetRelativePath(fixture, file)), File.ReadAllText(file));
+        }
+
+        var revision = await hub.CommitOnIntervalAsync("ran: probe in kube-system");
+
+        await AssertFailedAsync(hub, before, revision, new RevisionErrorResponse("applications/ran-probe/manifests/probe.yaml", 1, 1, "NamespaceNotOwned",
+            "Application \"ran-probe\": ConfigMap \"kube-system/probe\" is in namespace \"kube-system\", which Workspace \"ran\" does not own " +
+            "(it owns ran-du, ran-vrouter); cluster \"edge-muc-01\""));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task EmptiedRepo_FailsForMissingFleet_NoClusterIsRemoved(StoreKind store)
+    {
+        await using var hub = await StartedAsync(store);
+        var before = await hub.ClustersAsync();
+        hub.Repo.DeleteAll();
+
+        var revision = await hub.CommitOnIntervalAsync("delete everything");
+
+        await AssertFailedAsync(hub, before, revision, new RevisionErrorResponse("fleet.yaml", 0, 0, "MissingFleet",
+            "the repo has no Fleet resource: add one (kind: Fleet) in a file at the repo root, e.g. fleet.yaml"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task EveryEdgeClusterDeleted_IsHeldListingThem_NothingChanges(StoreKind store)
+    {
+        await using var hub = await StartedAsync(store);
+        var before = await hub.ClustersAsync();
+        Directory.Delete(Path.Combine(hub.Repo.Path, "clusters", "edge"), recursive: true);
+
+        var revision = await hub.CommitOnIntervalAsync("drop the edge");
+
+        Assert.Equal(RevisionState.Held, revision.State);
+        var edge = before.Values.Where(c => c.Layer == "edge").Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(24, edge.Count);
+        Assert.Equal($"held: it removes 24 cluster(s) from the fleet: {string.Join(", ", edge)}. Nothing changed. To accept it, an admin runs " +
+            $"'edgeplane revisions approve {revision.Sha}' (POST /api/v1/revisions/{revision.Sha}/approve).", revision.Reason);
+        await AssertNothingChangedAsync(hub, before, revision);
+    }
+
+    private static async Task<ExampleFleetHub> StartedAsync(StoreKind store)
+    {
+        var hub = await ExampleFleetHub.StartAsync(store);
+        Assert.Equal(RevisionState.Applied, (await hub.Host.WaitForRevisionAsync(hub.InitialSha)).State);
+        return hub;
+    }
+
+    private static async Task AssertFailedAsync(ExampleFleetHub hub, Dictionary<string, ClusterResponse> before, RevisionResponse revision,
+        RevisionErrorResponse expected)
+    {
+        Assert.Equal(RevisionState.Failed, revision.State);
+        Assert.Equal(expected, Assert.Single(revision.Errors));
+        Assert.Equal("1 error(s); the last good revision stays desired", revision.Reason);
+        await AssertNothingChangedAsync(hub, before, revision);
+    }
+
+    private static async Task AssertNothingChangedAsync(ExampleFleetHub hub, Dictionary<string, ClusterResponse> before, RevisionResponse revision)
+    {
+        var after = await hub.ClustersAsync();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(after.Values, c => Assert.Equal((before[c.Name].Desired, before[c.Name].Target), (c.Desired, c.Target)));
+        var fleet = await hub.Host.GetAsync<FleetSummaryResponse>("/api/v1/fleet");
+        Assert.Equal(hub.InitialSha, fleet.CurrentRevision!.Sha);
+        Assert.Equal(revision.Sha, fleet.LastError!.Sha);
+        Assert.Equal(ExampleFleet.ClusterCount, fleet.Total.Clusters);
+        var audit = await hub.Host.GetAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit");
+        Assert.Contains(audit.Items, a => a.Action == "revision.process" && a.Target == revision.Sha && a.Outcome == revision.State.ToString());
+    }
+}
