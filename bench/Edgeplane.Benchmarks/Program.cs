@@ -13,6 +13,7 @@ var suites = new SortedDictionary<string, Func<string[], Task<int>>>(StringCompa
     ["kubesim"] = KubeSimSuite.RunAsync,
     ["render"] = RenderBenchmark.RunAsync,
     ["apply"] = Edgeplane.Benchmarks.Apply.ApplyBenchmark.RunAsync,
+    ["gateway-swarm"] = Edgeplane.Benchmarks.Gateway.GatewaySwarmBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
