@@ -44,6 +44,9 @@ internal sealed partial class SimulatedAgent(string cluster, AgentCredentials cr
 
     public ulong Acked { get { lock (_lock) { return _acked; } } }
 
+    /// <summary>Why connection attempts failed (not counting drops made by the swarm), shared by all agents.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Errors = new(StringComparer.Ordinal);
+
     public int Attempts;
     public int Overloaded;
     public int Failures;
@@ -68,6 +71,10 @@ internal sealed partial class SimulatedAgent(string cluster, AgentCredentials cr
             catch (Exception e) when (e is RpcException or IOException or HttpRequestException or OperationCanceledException or InvalidOperationException)
             {
                 // dropped, refused at the handshake, or the hub went away: back off below
+                if (!connection.IsCancellationRequested)
+                {
+                    Errors.AddOrUpdate(e is RpcException r ? $"{r.StatusCode}: {Cut(r.Status.Detail)}" : $"{e.GetType().Name}: {Cut(e.Message)}", 1, (_, n) => n + 1);
+                }
             }
             finally
             {
@@ -86,6 +93,8 @@ internal sealed partial class SimulatedAgent(string cluster, AgentCredentials cr
             }
         }
     }
+
+    private static string Cut(string text) => text.Length > 120 ? text[..120] : text;
 
     /// <summary>Drops the stream and its connection at once, as a broken link would.</summary>
     public void Drop()

@@ -34,7 +34,7 @@ internal static class SwarmConsole
                     var started = Stopwatch.GetTimestamp();
                     running.AddRange(agents.Select(a => Task.Run(() => a.RunAsync(stop.Token))));
                     var connected = await WaitAsync(agents, a => a.ConnectedAt != 0);
-                    Reply(new { connected, seconds = Seconds(started, agents.Max(a => a.ConnectedAt)), attempts = agents.Sum(a => a.Attempts), overloaded = agents.Sum(a => a.Overloaded) });
+                    Reply(new { connected, seconds = Seconds(started, agents.Max(a => a.ConnectedAt)), attempts = agents.Sum(a => a.Attempts), overloaded = agents.Sum(a => a.Overloaded), errors = TakeErrors() });
                     break;
                 case "report-all":
                     var sent = Stopwatch.GetTimestamp();
@@ -95,6 +95,7 @@ internal static class SwarmConsole
             allAckedSeconds = Seconds(dropped, agents.Max(a => a.AllAckedAt)),
             attempts = agents.Sum(a => a.Attempts) - attempts,
             overloaded = agents.Sum(a => a.Overloaded) - overloaded,
+            errors = TakeErrors(),
         };
     }
 
@@ -117,6 +118,17 @@ internal static class SwarmConsole
             }
             await Task.Delay(20);
         }
+    }
+
+    private static Dictionary<string, int> TakeErrors()
+    {
+        var errors = SimulatedAgent.Errors.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        SimulatedAgent.Errors.Clear();
+        foreach (var (error, count) in errors)
+        {
+            Console.Error.WriteLine($"swarm: {count} failed connection attempt(s): {error}");
+        }
+        return errors;
     }
 
     private static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;

@@ -25,13 +25,14 @@ public static partial class GatewaySwarmBenchmark
         var results = new List<SwarmScale>();
         foreach (var agents in scales)
         {
-            results.Add(await MeasureScaleAsync(Path.Combine(work, agents.ToString(CultureInfo.InvariantCulture)), agents, settings));
-            await WriteResultsAsync(output, settings, results);
+            // Results are rewritten after every run, so a long scale that is stopped early still leaves what it measured.
+            results.Add(await MeasureScaleAsync(Path.Combine(work, agents.ToString(CultureInfo.InvariantCulture)), agents, settings,
+                scale => WriteResultsAsync(output, settings, [.. results, scale])));
         }
         return 0;
     }
 
-    private static async Task<SwarmScale> MeasureScaleAsync(string work, int agents, SwarmSettings settings)
+    private static async Task<SwarmScale> MeasureScaleAsync(string work, int agents, SwarmSettings settings, Func<SwarmScale, Task> written)
     {
         Directory.CreateDirectory(work);
         Log($"{agents} agents: fleet repo in {work}");
@@ -41,6 +42,7 @@ public static partial class GatewaySwarmBenchmark
         double? enrolSeconds = null;
         int? clusterCount = null;
         var runs = new List<SwarmRun>();
+        SwarmScale? scale = null;
         for (var run = 1; run <= settings.Runs; run++)
         {
             await using var hub = await SwarmHub.StartAsync(repo.Path, Path.Combine(work, "hub-data"), Path.Combine(work, "admin-token"));
@@ -49,8 +51,10 @@ public static partial class GatewaySwarmBenchmark
             clusterCount ??= (await hub.ClustersAsync()).Count;
             enrolSeconds ??= await EnrolMissingAsync(hub, work, repo.Clusters);
             runs.Add(await MeasureRunAsync(hub, repo, work, clustersFile, run, settings, load));
+            scale = new SwarmScale(agents, clusterCount ?? 0, enrolSeconds, [.. runs]);
+            await written(scale);
         }
-        return new SwarmScale(agents, clusterCount ?? 0, enrolSeconds, runs);
+        return scale ?? throw new ArgumentException("--runs must be at least 1");
     }
 
     /// <summary>Enrols every agent without a stored certificate; null when all were cached.</summary>
