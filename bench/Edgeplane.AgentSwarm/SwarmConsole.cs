@@ -7,7 +7,7 @@ namespace Edgeplane.AgentSwarm;
 /// <summary>
 /// Loads every listed agent's stored identity and answers the driver's commands, one per stdin line, each with one
 /// JSON line on stdout (progress goes to stderr). Commands: connect, report-all, targets, probe CLUSTER, storm, seqs,
-/// rss, quit. Times in answers are <see cref="Stopwatch"/> timestamps or seconds.
+/// rss (resident set and CPU time used), quit. Times in answers are <see cref="Stopwatch"/> timestamps or seconds.
 /// </summary>
 internal static class SwarmConsole
 {
@@ -56,7 +56,7 @@ internal static class SwarmConsole
                     Reply(new { seqs = agents.ToDictionary(a => a.Cluster, a => a.Sequence) });
                     break;
                 case "rss":
-                    Reply(new { rssBytes = Environment.WorkingSet });
+                    Reply(new { rssBytes = Environment.WorkingSet, cpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds });
                     break;
                 case "quit":
                     await stop.CancelAsync();

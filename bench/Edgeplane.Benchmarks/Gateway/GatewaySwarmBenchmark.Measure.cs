@@ -97,14 +97,18 @@ public static partial class GatewaySwarmBenchmark
     /// <summary>Drops every stream at once (see the swarm's storm), then checks at the API that every agent's last report is stored.</summary>
     private static async Task<StormResult> StormAsync(SwarmHub hub, SwarmProcess swarm, IReadOnlyList<string> clusters)
     {
+        var (hubCpu, swarmCpu) = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, await SwarmCpuAsync(swarm));
         var storm = await swarm.SendAsync("storm");
+        (hubCpu, swarmCpu) = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - hubCpu, await SwarmCpuAsync(swarm) - swarmCpu);
         var seqs = (await swarm.SendAsync("seqs")).GetProperty("seqs");
         var api = await hub.ClustersAsync();
         var lost = clusters.Count(c => api[c].Connection.LastStatusSequence != seqs.GetProperty(c).GetInt64());
         return new StormResult(storm.GetProperty("reconnected").GetInt32(), storm.GetProperty("reestablishedSeconds").GetDouble(),
             storm.GetProperty("allAckedSeconds").GetDouble(), storm.GetProperty("attempts").GetInt32(), storm.GetProperty("overloaded").GetInt32(),
-            lost, clusters.Count);
+            lost, clusters.Count, hubCpu, swarmCpu);
     }
+
+    private static async Task<double> SwarmCpuAsync(SwarmProcess swarm) => (await swarm.SendAsync("rss")).GetProperty("cpuSeconds").GetDouble();
 
     private static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
 

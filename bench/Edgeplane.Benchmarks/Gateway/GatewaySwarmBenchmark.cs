@@ -9,7 +9,8 @@ namespace Edgeplane.Benchmarks.Gateway;
 /// run: fan-out of a commit to every agent, hub memory per connected agent, status report → visible in the API, and a
 /// reconnect storm with every report checked at the hub.
 /// Usage: <c>gateway-swarm [--agents 1000,10000] [--runs 3] [--rounds 3] [--storms 1] [--probes 100]
-/// [--work /tmp/edgeplane-bench-swarm] [--out bench/results]</c>.
+/// [--handshake-rate R] [--handshake-burst B] [--connect-rate R] [--connect-burst B] [--work /tmp/edgeplane-bench-swarm] [--out bench/results]</c>;
+/// the admission settings are the hub's GatewayOptions (defaults when not given).
 /// </summary>
 public static partial class GatewaySwarmBenchmark
 {
@@ -17,7 +18,14 @@ public static partial class GatewaySwarmBenchmark
     {
         var options = new BenchArgs(args);
         var scales = (options.Get("--agents") ?? "1000,10000").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-        var settings = new SwarmSettings(options.Int("--runs", 3), options.Int("--rounds", 3), options.Int("--storms", 1), options.Int("--probes", 100));
+        var defaults = new Edgeplane.Hub.Gateway.GatewayOptions();
+        var gateway = defaults with
+        {
+            HandshakeRate = options.Int("--handshake-rate", (int)defaults.HandshakeRate), HandshakeBurst = options.Int("--handshake-burst", defaults.HandshakeBurst),
+            ConnectRate = options.Int("--connect-rate", (int)defaults.ConnectRate), ConnectBurst = options.Int("--connect-burst", defaults.ConnectBurst),
+        };
+        var settings = new SwarmSettings(options.Int("--runs", 3), options.Int("--rounds", 3), options.Int("--storms", 1), options.Int("--probes", 100),
+            gateway.HandshakeRate, gateway.HandshakeBurst, gateway.ConnectRate, gateway.ConnectBurst);
         var work = options.Get("--work") ?? Path.Combine(Path.GetTempPath(), "edgeplane-bench-swarm");
         var output = options.Get("--out") ?? BenchEnvironment.ResultsDirectory();
         SwarmProcess.Dll();
@@ -45,7 +53,7 @@ public static partial class GatewaySwarmBenchmark
         SwarmScale? scale = null;
         for (var run = 1; run <= settings.Runs; run++)
         {
-            await using var hub = await SwarmHub.StartAsync(repo.Path, Path.Combine(work, "hub-data"), Path.Combine(work, "admin-token"));
+            await using var hub = await SwarmHub.StartAsync(repo.Path, Path.Combine(work, "hub-data"), Path.Combine(work, "admin-token"), settings.Gateway);
             var load = LoadAverage();
             await hub.PushAsync(repo.CommitRound()); // every cluster has a target before the agents come
             clusterCount ??= (await hub.ClustersAsync()).Count;
@@ -133,5 +141,9 @@ public static partial class GatewaySwarmBenchmark
 
     internal static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
-    internal sealed record SwarmSettings(int Runs, int Rounds, int Storms, int Probes);
+    /// <summary>How much is measured, and the hub's admission settings (GatewayOptions; defaults unless given).</summary>
+    internal sealed record SwarmSettings(int Runs, int Rounds, int Storms, int Probes, double HandshakeRate, int HandshakeBurst, double ConnectRate, int ConnectBurst)
+    {
+        public Edgeplane.Hub.Gateway.GatewayOptions Gateway => new() { HandshakeRate = HandshakeRate, HandshakeBurst = HandshakeBurst, ConnectRate = ConnectRate, ConnectBurst = ConnectBurst };
+    }
 }

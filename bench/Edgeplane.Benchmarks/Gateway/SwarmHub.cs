@@ -19,7 +19,7 @@ namespace Edgeplane.Benchmarks.Gateway;
 
 /// <summary>
 /// The real hub in this process (HubApplication: default compiler, SQLite in the data folder, the gateway listener with
-/// mTLS and default gateway options), so this process's memory is the hub's. The data folder (CA, database with the
+/// mTLS and the given gateway options), so this process's memory is the hub's. The data folder (CA, database with the
 /// enrolled identities) and the admin token are kept between runs, so cached agent certificates stay valid.
 /// </summary>
 internal sealed class SwarmHub : IAsyncDisposable
@@ -44,13 +44,13 @@ internal sealed class SwarmHub : IAsyncDisposable
 
     private HubActivity Activity => _app.Services.GetRequiredService<HubActivity>();
 
-    public static async Task<SwarmHub> StartAsync(string repo, string data, string tokenFile)
+    public static async Task<SwarmHub> StartAsync(string repo, string data, string tokenFile, Edgeplane.Hub.Gateway.GatewayOptions gateway)
     {
         var options = new HubOptions
         {
             Repo = repo, DataDirectory = data, Listen = "http://127.0.0.1:0", GatewayListen = "https://127.0.0.1:0",
             WebhookSecret = Secret, PollInterval = TimeSpan.FromHours(1), GitTimeout = TimeSpan.FromMinutes(10),
-            AdminTokenCreated = t => File.WriteAllText(tokenFile, t),
+            AdminTokenCreated = t => File.WriteAllText(tokenFile, t), Gateway = gateway,
         };
         var app = HubApplication.Build(options, [], b => b.Logging.ClearProviders());
         var fetched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

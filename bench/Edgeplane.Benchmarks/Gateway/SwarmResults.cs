@@ -18,10 +18,11 @@ internal sealed record FanoutRound(string Revision, double WebhookToAppliedSecon
 
 /// <summary>
 /// Every stream dropped at once: seconds from the drop until the last agent had its Welcome again and until the last
-/// buffered report was acknowledged; connect attempts, OVERLOADED refusals; agents whose last report the API does not show (must be 0).
+/// buffered report was acknowledged; connect attempts, OVERLOADED refusals; agents whose last report the API does not show (must be 0);
+/// CPU seconds the hub process and the swarm process used from the drop to the end.
 /// </summary>
 internal sealed record StormResult(int Reconnected, double ReestablishedSeconds, double AllAckedSeconds, int Attempts, int Overloaded,
-    int LostReports, int AgentsChecked);
+    int LostReports, int AgentsChecked, double HubCpuSeconds, double SwarmCpuSeconds);
 
 /// <summary>One hub lifetime with N agents.</summary>
 internal sealed record SwarmRun(
