@@ -66,11 +66,12 @@ internal sealed class GatewayScenario : IAsyncDisposable
     /// <summary>Stops the hub (if running; agents get Goodbye) and starts a new one on the same data folder and store.</summary>
     public async Task RestartAsync()
     {
+        var time = Host?.Time; // a restart keeps the clock: real clocks do not jump back to the test's start
         if (Host is not null)
         {
             await Host.DisposeAsync();
         }
-        Host = await HubHost.StartAsync(Options, _token.Length > 0 ? _token : null);
+        Host = await HubHost.StartAsync(Options, _token.Length > 0 ? _token : null, time: time);
         _token = _token.Length > 0 ? _token : Host.AdminToken!;
         var addresses = Host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         GatewayAddress = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
