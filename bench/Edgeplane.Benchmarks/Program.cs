@@ -14,6 +14,7 @@ var suites = new SortedDictionary<string, Func<string[], Task<int>>>(StringCompa
     ["render"] = RenderBenchmark.RunAsync,
     ["apply"] = Edgeplane.Benchmarks.Apply.ApplyBenchmark.RunAsync,
     ["agent-footprint"] = Edgeplane.Benchmarks.Agent.AgentFootprintBenchmark.RunAsync,
+    ["gateway-swarm"] = Edgeplane.Benchmarks.Gateway.GatewaySwarmBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
