@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(ClustersCommand.Create());
         root.Subcommands.Add(RevisionsCommand.Create());
         root.Subcommands.Add(LoginCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 

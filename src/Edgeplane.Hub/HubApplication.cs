@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Edgeplane.Hub.Api;
 using Edgeplane.Hub.Auth;
+using Edgeplane.Hub.Gateway;
 using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Sources;
@@ -39,11 +41,19 @@ public static class HubApplication
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls(options.Listen);
+        if (options.GatewayListen is null)
+        {
+            builder.WebHost.UseUrls(options.Listen);
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => GatewayEndpoints.Listen(kestrel, options));
+            builder.Services.AddEdgeplaneGateway(options.Gateway);
+        }
         AddHubServices(builder.Services, options);
         configureServices?.Invoke(builder);
         var app = builder.Build();
-        MapHub(app);
+        MapHub(app, options);
         configureApp?.Invoke(app);
         return app;
     }
@@ -72,6 +82,8 @@ public static class HubApplication
         services.AddSingleton<IBundleStore>(sp => sp.GetRequiredService<EfHubStore>());
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EfHubStore>());
         services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<IAgentStateStore>(sp => sp.GetRequiredService<EfHubStore>());
+        AddIdentityServices(services, options, settings);
         services.AddSingleton<HubSignals>();
         services.AddSingleton<HubReadiness>();
         services.AddSingleton<HubActivity>();
@@ -88,6 +100,17 @@ public static class HubApplication
         AddApiServices(services);
     }
 
+    private static void AddIdentityServices(IServiceCollection services, HubOptions options, StoreSettings settings)
+    {
+        services.TryAddSingleton<IIdentityStore, EfIdentityStore>();
+        var identity = new IdentityOptions { DataDirectory = options.DataDirectory };
+        services.AddEdgeplaneIdentity(options.GatewayHostNames is { } names ? identity with { GatewayHostNames = names } : identity);
+        if (settings.Provider == StoreProvider.Postgres)
+        {
+            services.AddHostedService<PostgresRevocationListener>();
+        }
+    }
+
     private static void AddApiServices(IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -100,10 +123,15 @@ public static class HubApplication
             .AddPolicy(HubRoles.FleetAdminPolicy, p => p.RequireRole(HubRoles.FleetAdmin));
     }
 
-    private static void MapHub(WebApplication app)
+    private static void MapHub(WebApplication app, HubOptions options)
     {
         var metrics = app.Services.GetRequiredService<HubMetrics>();
         app.Services.GetRequiredService<ClusterGaugeUpdater>().Register();
+        if (options.GatewayListen is not null)
+        {
+            app.UseGatewayIsolation();
+            app.MapGrpcService<AgentGatewayService>().AllowAnonymous(); // agents authenticate by certificate, per call
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -114,6 +142,6 @@ public static class HubApplication
         app.MapMetrics("/metrics", metrics.Registry).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1");
-        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi();
+        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi().MapClusterIdentityApi();
     }
 }

@@ -18,8 +18,19 @@ public sealed record HubOptions
     /// <summary>REST API / metrics / webhook address, e.g. <c>http://127.0.0.1:8080</c>; port 0 picks a free one.</summary>
     public string Listen { get; init; } = "http://127.0.0.1:8080";
 
-    /// <summary>Reserved for the agent gateway (gRPC over mTLS, its own listener); null while there is none.</summary>
+    /// <summary>
+    /// The agent gateway's address (gRPC over HTTP/2 with mutual TLS, its own listener), e.g. <c>https://0.0.0.0:7443</c>;
+    /// port 0 picks a free one. Null: no gateway (the REST API still creates tokens and revokes clusters).
+    /// </summary>
     public string? GatewayListen { get; init; }
+
+    /// <summary>
+    /// Names and addresses agents use to reach the gateway, put in its server certificate; null: localhost, 127.0.0.1 and ::1.
+    /// </summary>
+    public IReadOnlyList<string>? GatewayHostNames { get; init; }
+
+    /// <summary>Gateway timings and bounds (heartbeats, availability hysteresis, admission, queues, caches).</summary>
+    public Gateway.GatewayOptions Gateway { get; init; } = new();
 
     /// <summary>How often the repo is fetched without a webhook (default 60 s).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);

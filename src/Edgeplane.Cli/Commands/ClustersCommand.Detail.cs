@@ -20,6 +20,10 @@ internal static class ClusterDetailTable
         o.WriteLine($"Applied:            {c.AppliedDigest ?? "-"}");
         o.WriteLine($"Health:             {(c.Offline ? "Offline" : c.Status.Health ?? "Unknown")}{(c.Status.Drifted ? ", drifted" : "")}");
         o.WriteLine($"Last seen:          {c.Status.LastSeen?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}");
+        var link = c.Connection;
+        o.WriteLine($"Link:               {link.State}{(link.Since is { } since ? $" since {since:u}" : "")}{(link.Reason is { } why ? $" ({why})" : "")}" +
+            $"; agent {link.AgentVersion ?? "-"}, last status #{link.LastStatusSequence}");
+        o.WriteLine($"Objects:            {c.Objects.Total} reported, {c.Objects.Failed} failed, {c.Objects.InProgress} in progress, {c.Objects.Drifted} drifted");
         foreach (var condition in c.Status.Conditions)
         {
             o.WriteLine($"  {condition.Type}={condition.Status} {condition.Reason}: {condition.Message}");

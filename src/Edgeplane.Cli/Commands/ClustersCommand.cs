@@ -13,9 +13,11 @@ internal static class ClustersCommand
             Examples:
               edgeplane clusters list --layer edge -l env=prod
               edgeplane clusters get edge-site-1 -o yaml
+              edgeplane clusters revoke edge-site-1
             """);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Get());
+        command.Subcommands.Add(ClustersRevokeCommand.Create());
         return command;
     }
 
@@ -45,11 +47,11 @@ internal static class ClustersCommand
             var clusters = await client.ListClustersAsync(query, ct).ConfigureAwait(false);
             await CliOutput.WriteAsync(output, connection.Format(parse), clusters, o =>
             {
-                var table = new TextTable("NAME", "LAYER", "REGION", "SITE", "DESIRED", "APPLIED", "IN-SYNC", "HEALTH");
+                var table = new TextTable("NAME", "LAYER", "REGION", "SITE", "DESIRED", "APPLIED", "IN-SYNC", "HEALTH", "LINK");
                 foreach (var c in clusters)
                 {
                     table.Add(c.Name, c.Layer, c.Region, c.Site, CliOutput.Short(c.Desired.Digest), CliOutput.Short(c.AppliedDigest),
-                        c.InSync ? "yes" : "no", c.Offline ? "Offline" : c.Status.Health ?? "Unknown");
+                        c.InSync ? "yes" : "no", c.Offline ? "Offline" : c.Status.Health ?? "Unknown", c.Connection.State);
                 }
                 table.Write(o);
             }).ConfigureAwait(false);

@@ -20,6 +20,16 @@ internal static class HubCommand
         {
             Description = "File holding the webhook secret (else $EDGEPLANE_WEBHOOK_SECRET; without one, webhooks are refused)",
         };
+        var gatewayListen = new Option<string>("--gateway-listen")
+        {
+            Description = "Agent gateway address (gRPC over mutual TLS), e.g. https://0.0.0.0:7443; 'none' turns it off",
+            DefaultValueFactory = _ => "https://127.0.0.1:7443",
+        };
+        var gatewayNames = new Option<string[]>("--gateway-name")
+        {
+            Description = "Host name or IP agents dial, added to the gateway certificate (repeatable; default localhost, 127.0.0.1, ::1)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines on stderr: text or json", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var command = new Command("hub", """
@@ -29,9 +39,10 @@ internal static class HubCommand
             Examples:
               edgeplane hub --repo ./fleet --data /var/lib/edgeplane
               edgeplane hub --repo https://git.example.com/platform/fleet.git --branch main \
-                --store postgres://edgeplane:secret@db:5432/edgeplane --listen http://0.0.0.0:8080
+                --store postgres://edgeplane:secret@db:5432/edgeplane --listen http://0.0.0.0:8080 \
+                --gateway-listen https://0.0.0.0:7443 --gateway-name hub.example.com
             """);
-        foreach (var option in new Option[] { repo, branch, data, store, listen, poll, secretFile, logFormat })
+        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat })
         {
             command.Options.Add(option);
         }
@@ -45,6 +56,8 @@ internal static class HubCommand
                 DataDirectory = parse.GetRequiredValue(data),
                 Store = parse.GetValue(store),
                 Listen = parse.GetRequiredValue(listen),
+                GatewayListen = parse.GetRequiredValue(gatewayListen) is "none" ? null : parse.GetRequiredValue(gatewayListen),
+                GatewayHostNames = parse.GetValue(gatewayNames) is { Length: > 0 } names ? names : null,
                 PollInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(poll))),
                 WebhookSecret = WebhookSecret(parse.GetValue(secretFile)),
                 AdminTokenCreated = token => output.WriteLine(

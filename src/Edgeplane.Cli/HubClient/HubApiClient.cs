@@ -8,7 +8,7 @@ using Edgeplane.Hub.Api.Contracts;
 namespace Edgeplane.Cli.HubClient;
 
 /// <summary>A small client of the hub's REST API (<c>/api/v1</c>) for the CLI. Problem details become the error text.</summary>
-internal sealed class HubApiClient : IDisposable
+internal sealed partial class HubApiClient : IDisposable
 {
     /// <summary>Most pages followed when listing everything (at 1,000 a page: one million items).</summary>
     private const int MaxPages = 1000;
@@ -66,12 +66,12 @@ internal sealed class HubApiClient : IDisposable
         throw new HubClientException($"more than {MaxPages} pages of results; narrow the query");
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken, HttpContent? content = null)
     {
         HttpResponseMessage response;
         try
         {
-            using var request = new HttpRequestMessage(method, path);
+            using var request = new HttpRequestMessage(method, path) { Content = content };
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException error)

@@ -62,6 +62,6 @@ internal static class ClustersApi
             summary = new BundleSummaryResponse(bundle.Digest, bundle.Size, objects.Count, objects.Select(o => new ObjectRef(
                 (string?)o["apiVersion"], (string?)o["kind"], (string?)o["metadata"]?["namespace"], (string?)o["metadata"]?["name"])).ToList());
         }
-        return TypedResults.Ok(new ClusterDetailResponse(cluster.ToResponse(FleetApi.OfflineBefore(options, time)), summary));
+        return TypedResults.Ok(new ClusterDetailResponse(cluster.ToResponse(FleetApi.OfflineBefore(options, time)), summary, cluster.StatusDetails()));
     }
 }

@@ -16,9 +16,24 @@ internal static class ContractMapping
         new DigestRef(c.TargetDigest, c.TargetRevision),
         c.AppliedDigest,
         InSync: c.AppliedDigest is not null && c.AppliedDigest == c.TargetDigest,
-        Offline: c.LastSeen is null || c.LastSeen < offlineBefore,
+        Offline: IsOffline(c, offlineBefore),
         new ClusterStatusResponse(Utc(c.LastSeen), c.Health, c.Drifted, c.ObservedKubernetesVersion,
-            JsonSerializer.Deserialize<List<ClusterCondition>>(c.ConditionsJson) ?? []));
+            JsonSerializer.Deserialize<List<ClusterCondition>>(c.ConditionsJson) ?? []),
+        new AgentConnectionResponse(c.Availability ?? (IsOffline(c, offlineBefore) ? "Offline" : "Unknown"), Utc(c.AvailabilitySince),
+            c.AvailabilityReason, c.AgentVersion, Utc(c.LastSeen), c.StatusSequence),
+        new ObjectHealthSummaryResponse(c.ObjectCount, c.ObjectsFailed, c.ObjectsInProgress, c.DriftCount));
+
+    /// <summary>
+    /// Offline as the gateway decided it; for a cluster no gateway ever tracked, no status report since
+    /// <paramref name="offlineBefore"/> (the same rule as the fleet summary).
+    /// </summary>
+    public static bool IsOffline(ClusterRecord c, DateTime offlineBefore) =>
+        c.Availability == "Offline" || (c.Availability is null && (c.LastSeen is null || c.LastSeen < offlineBefore));
+
+    public static AgentStatusDetails? StatusDetails(this ClusterRecord c) =>
+        c.StatusDetailsJson is { } json ? JsonSerializer.Deserialize<AgentStatusDetails>(json, DetailsJson) : null;
+
+    private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
     public static RevisionResponse ToResponse(this RevisionRecord r) => new(
         r.Sha, r.Author, r.Message, Utc(r.CommittedAt), Utc(r.FetchedAt), Utc(r.ProcessedAt), r.State, r.Reason, r.RewroteFrom,

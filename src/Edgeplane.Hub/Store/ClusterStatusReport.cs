@@ -12,7 +12,26 @@ public sealed record ClusterStatusReport(
     string? KubernetesVersion,
     string? Health,
     bool Drifted,
-    IReadOnlyList<ClusterCondition> Conditions);
+    IReadOnlyList<ClusterCondition> Conditions)
+{
+    /// <summary>The agent's version.</summary>
+    public string? AgentVersion { get; init; }
+
+    /// <summary>Objects the agent reported health for (including those cut by the per-report limits).</summary>
+    public int ObjectCount { get; init; }
+
+    /// <summary>Objects whose health is Failed.</summary>
+    public int ObjectsFailed { get; init; }
+
+    /// <summary>Objects whose health is InProgress.</summary>
+    public int ObjectsInProgress { get; init; }
+
+    /// <summary>Objects that drifted from the desired state.</summary>
+    public int DriftCount { get; init; }
+
+    /// <summary>The change set, objects that are not Current and the drift entries, as JSON (bounded by the sender).</summary>
+    public string? DetailsJson { get; init; }
+}
 
 /// <summary>A condition in the Kubernetes habit: <c>Ready</c>/<c>True</c>/<c>Applied</c>/"…".</summary>
 public sealed record ClusterCondition(string Type, string Status, string? Reason, string? Message);

@@ -68,9 +68,10 @@ internal sealed partial class EfHubStore
             {
                 continue;
             }
+            var generation = (old?.TargetGeneration ?? 0) + (change is null ? 0 : 1);
             if (change is not null)
             {
-                changes.Add(new ClusterTargetChange(declared.Name, change.Digest, plan.Sha));
+                changes.Add(new ClusterTargetChange(declared.Name, change.Digest, plan.Sha, generation));
             }
             rows.Add([
                 declared.Name, declared.Layer, declared.Region, declared.Site, declared.Provider, declared.KubernetesVersion, capabilities, false,
@@ -78,7 +79,7 @@ internal sealed partial class EfHubStore
                 change is null ? old?.DesiredRevision : plan.Sha, change?.ObjectCount ?? old?.DesiredObjectCount ?? 0,
                 // No rollout gate yet: the target follows the desired digest at once.
                 change?.Digest ?? old?.TargetDigest, change is null ? old?.TargetRevision : plan.Sha, change is null ? old?.TargetChangedAt : now,
-                false, "[]", 0L,
+                generation, false, "[]", 0L,
             ]);
         }
         await BulkSql.InsertRowsAsync(connection, transaction, ClusterUpsertHead, ClusterUpsertTail, rows, cancellationToken).ConfigureAwait(false);
@@ -88,7 +89,7 @@ internal sealed partial class EfHubStore
     private const string ClusterUpsertHead = """
         INSERT INTO "clusters" ("Name","Layer","Region","Site","Provider","KubernetesVersion","CapabilitiesJson","Removed",
           "DesiredDigest","DesiredContentDigest","DesiredRevision","DesiredObjectCount","TargetDigest","TargetRevision","TargetChangedAt",
-          "Drifted","ConditionsJson","StatusSequence")
+          "TargetGeneration","Drifted","ConditionsJson","StatusSequence")
         """;
 
     private const string ClusterUpsertTail = """
@@ -96,7 +97,8 @@ internal sealed partial class EfHubStore
           "Provider"=excluded."Provider","KubernetesVersion"=excluded."KubernetesVersion","CapabilitiesJson"=excluded."CapabilitiesJson",
           "Removed"=excluded."Removed","DesiredDigest"=excluded."DesiredDigest","DesiredContentDigest"=excluded."DesiredContentDigest",
           "DesiredRevision"=excluded."DesiredRevision","DesiredObjectCount"=excluded."DesiredObjectCount","TargetDigest"=excluded."TargetDigest",
-          "TargetRevision"=excluded."TargetRevision","TargetChangedAt"=excluded."TargetChangedAt"
+          "TargetRevision"=excluded."TargetRevision","TargetChangedAt"=excluded."TargetChangedAt",
+          "TargetGeneration"=excluded."TargetGeneration"
         """;
 
     private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities) =>
@@ -126,8 +128,11 @@ internal sealed partial class EfHubStore
     {
         var removed = plan.Removed.Where(n => existing.TryGetValue(n, out var c) && !c.Removed).ToList();
         await BulkSql.ForKeysAsync(connection, transaction,
-            """UPDATE "clusters" SET "Removed"=@f0, "TargetDigest"=NULL, "TargetRevision"=@f1, "TargetChangedAt"=@f2 WHERE "Name" """,
+            """
+            UPDATE "clusters" SET "Removed"=@f0, "TargetDigest"=NULL, "TargetRevision"=@f1, "TargetChangedAt"=@f2,
+              "TargetGeneration"="TargetGeneration"+1 WHERE "Name" 
+            """,
             removed, [true, plan.Sha, Now], cancellationToken).ConfigureAwait(false);
-        return removed.Select(n => new ClusterTargetChange(n, null, plan.Sha)).ToList();
+        return removed.Select(n => new ClusterTargetChange(n, null, plan.Sha, existing[n].TargetGeneration + 1)).ToList();
     }
 }

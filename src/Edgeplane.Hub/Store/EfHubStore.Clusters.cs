@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Hub.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -77,8 +76,8 @@ internal sealed partial class EfHubStore
                 g.Count(),
                 g.Count(c => c.AppliedDigest != null && c.AppliedDigest == c.TargetDigest),
                 g.Count(c => c.Drifted),
-                g.Count(c => c.Health != null && c.Health != "Healthy" && c.Health != "Unknown"),
-                g.Count(c => c.LastSeen == null || c.LastSeen < offlineBefore)))
+                g.Count(c => c.Health != null && c.Health != "Healthy" && c.Health != "Unknown" && c.Health != "Progressing"),
+                g.Count(c => c.Availability == "Offline" || (c.Availability == null && (c.LastSeen == null || c.LastSeen < offlineBefore)))))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var current = await db.Revisions.AsNoTracking().Where(r => r.State == RevisionState.Applied)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -98,32 +97,14 @@ internal sealed partial class EfHubStore
     public async Task<StatusReportOutcome> RecordStatusAsync(ClusterStatusReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        await using var db = contexts.CreateDbContext();
-        var conditions = JsonSerializer.Serialize(report.Conditions);
-        var observedAt = DateTime.SpecifyKind(report.ObservedAt, DateTimeKind.Utc);
-        var updated = await db.Clusters
-            .Where(c => c.Name == report.Cluster && !c.Removed && c.StatusSequence < report.Sequence)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.StatusSequence, report.Sequence)
-                .SetProperty(c => c.LastSeen, observedAt)
-                .SetProperty(c => c.AppliedDigest, report.AppliedDigest)
-                .SetProperty(c => c.ObservedKubernetesVersion, report.KubernetesVersion)
-                .SetProperty(c => c.Health, report.Health)
-                .SetProperty(c => c.Drifted, report.Drifted)
-                .SetProperty(c => c.ConditionsJson, conditions), cancellationToken).ConfigureAwait(false);
-        if (updated == 1)
-        {
-            return StatusReportOutcome.Recorded;
-        }
-        var exists = await db.Clusters.AnyAsync(c => c.Name == report.Cluster && !c.Removed, cancellationToken).ConfigureAwait(false);
-        return exists ? StatusReportOutcome.Stale : StatusReportOutcome.UnknownCluster;
+        return (await RecordStatusBatchAsync([report], cancellationToken).ConfigureAwait(false))[0];
     }
 
     public async Task<IReadOnlyList<ClusterTargetChange>> ListTargetsAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         return await db.Clusters.AsNoTracking().Where(c => !c.Removed && c.TargetDigest != null).OrderBy(c => c.Name)
-            .Select(c => new ClusterTargetChange(c.Name, c.TargetDigest, c.TargetRevision))
+            .Select(c => new ClusterTargetChange(c.Name, c.TargetDigest, c.TargetRevision, c.TargetGeneration))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,6 +25,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SourceStateRecord> SourceState => Set<SourceStateRecord>();
 
+    public DbSet<BootstrapTokenEntity> BootstrapTokens => Set<BootstrapTokenEntity>();
+
+    public DbSet<IssuedCertificateEntity> IssuedCertificates => Set<IssuedCertificateEntity>();
+
+    public DbSet<ClusterIdentityEntity> ClusterIdentities => Set<ClusterIdentityEntity>();
+
     /// <summary>
     /// Serializes writers that must not interleave (recording fetches, processing revisions) across hub replicas.
     /// Call inside a transaction; released at its end.

@@ -11,7 +11,10 @@ public interface IClusterStore
     /// <summary>One cluster with its labels, or null.</summary>
     Task<ClusterRecord?> GetClusterAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Counts by layer; clusters not seen since <paramref name="offlineBefore"/> count as offline.</summary>
+    /// <summary>
+    /// Counts by layer. Offline: the gateway marked the cluster Offline, or no gateway ever tracked it and it sent no
+    /// status since <paramref name="offlineBefore"/>.
+    /// </summary>
     Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken);
 
     /// <summary>Records an agent's status report if it is newer than the last one taken (idempotent).</summary>

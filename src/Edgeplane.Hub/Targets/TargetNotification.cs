@@ -3,8 +3,9 @@ using System.Text;
 namespace Edgeplane.Hub.Targets;
 
 /// <summary>
-/// The PostgreSQL NOTIFY payload for target changes: lines of <c>cluster TAB digest TAB revision</c>
-/// (<c>-</c> for null), each payload under PostgreSQL's 8,000-byte limit.
+/// The PostgreSQL NOTIFY payload for target changes: lines of <c>cluster TAB digest TAB revision TAB generation</c>
+/// (<c>-</c> for null), each payload under PostgreSQL's 8,000-byte limit. Lines without the generation (3 fields) are
+/// read with generation 0.
 /// </summary>
 internal static class TargetNotification
 {
@@ -18,7 +19,8 @@ internal static class TargetNotification
         var payload = new StringBuilder();
         foreach (var change in changes)
         {
-            var line = $"{change.Cluster}\t{change.Digest ?? "-"}\t{change.Revision ?? "-"}";
+            var line = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{change.Cluster}\t{change.Digest ?? "-"}\t{change.Revision ?? "-"}\t{change.Generation}");
             if (payload.Length > 0 && Encoding.UTF8.GetByteCount(line) + payload.Length + 1 > MaxPayloadBytes)
             {
                 yield return payload.ToString();
@@ -41,9 +43,11 @@ internal static class TargetNotification
         foreach (var line in payload.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split('\t');
-            if (parts.Length == 3)
+            if (parts.Length is 3 or 4)
             {
-                yield return new ClusterTargetChange(parts[0], parts[1] == "-" ? null : parts[1], parts[2] == "-" ? null : parts[2]);
+                var generation = parts.Length == 4 && long.TryParse(parts[3], System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 0;
+                yield return new ClusterTargetChange(parts[0], parts[1] == "-" ? null : parts[1], parts[2] == "-" ? null : parts[2], generation);
             }
         }
     }

@@ -20,10 +20,12 @@ public sealed class ClusterTargetFeedTests
         var change = await subscription.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 
         var target = (await scenario.Host.GetAsync<Edgeplane.Hub.Api.Contracts.ClusterDetailResponse>("/api/v1/clusters/edge-site-1")).Cluster.Target;
-        Assert.Equal(new ClusterTargetChange("edge-site-1", target.Digest, revision.Sha), change);
+        // Generation 1 came with the first commit; the target changed once since.
+        Assert.Equal(new ClusterTargetChange("edge-site-1", target.Digest, revision.Sha, 2), change);
         Assert.False(subscription.Reader.TryRead(out _));
         var targets = await scenario.Host.Service<IClusterStore>().ListTargetsAsync(default);
         Assert.Equal(["cloud-eu", "edge-site-1", "regional-eu-1"], targets.Select(t => t.Cluster));
+        Assert.Equal([1L, 2L, 1L], targets.Select(t => t.Generation));
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class ClusterTargetFeedTests
     public void TargetNotification_LargeBatch_SplitsUnderPayloadLimitAndRoundTrips()
     {
         var changes = Enumerable.Range(0, 500)
-            .Select(i => new ClusterTargetChange($"edge-site-{i:D5}", i % 7 == 0 ? null : $"sha256:{new string('a', 64)}", "0123456789abcdef0123456789abcdef01234567"))
+            .Select(i => new ClusterTargetChange($"edge-site-{i:D5}", i % 7 == 0 ? null : $"sha256:{new string('a', 64)}", "0123456789abcdef0123456789abcdef01234567", i))
             .ToList();
 
         var payloads = TargetNotification.Encode(changes).ToList();

@@ -15,4 +15,6 @@ public sealed record ClusterResponse(
     string? AppliedDigest,
     bool InSync,
     bool Offline,
-    ClusterStatusResponse Status);
+    ClusterStatusResponse Status,
+    AgentConnectionResponse Connection,
+    ObjectHealthSummaryResponse Objects);

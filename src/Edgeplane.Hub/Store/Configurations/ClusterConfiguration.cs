@@ -25,6 +25,10 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<ClusterRec
         }
         builder.Property(c => c.DesiredRevision).HasMaxLength(64);
         builder.Property(c => c.TargetRevision).HasMaxLength(64);
+        builder.Property(c => c.AgentVersion).HasMaxLength(64);
+        builder.Property(c => c.Availability).HasMaxLength(16);
+        builder.Property(c => c.AvailabilityReason).HasMaxLength(64);
+        builder.Property(c => c.AgentSession).HasMaxLength(64);
         builder.HasIndex(c => new { c.Layer, c.Name });
         builder.HasIndex(c => c.Region);
         builder.HasIndex(c => c.Site);

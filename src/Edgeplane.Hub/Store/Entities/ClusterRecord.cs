@@ -41,6 +41,9 @@ public sealed class ClusterRecord
 
     public DateTime? TargetChangedAt { get; set; }
 
+    /// <summary>Increases with every change of the target (removal included); agents ignore an older generation.</summary>
+    public long TargetGeneration { get; set; }
+
     public string? AppliedDigest { get; set; }
 
     // Observed by the agent.
@@ -57,4 +60,32 @@ public sealed class ClusterRecord
 
     /// <summary>Sequence number of the last status report taken; older or repeated reports are ignored.</summary>
     public long StatusSequence { get; set; }
+
+    // From the last status report, beyond the fields above (written by the gateway).
+    public string? AgentVersion { get; set; }
+
+    /// <summary>Objects in the applied bundle the agent reported health for (including truncated ones).</summary>
+    public int ObjectCount { get; set; }
+
+    public int ObjectsFailed { get; set; }
+
+    public int ObjectsInProgress { get; set; }
+
+    public int DriftCount { get; set; }
+
+    /// <summary>The change set, objects that are not Current, and drift entries of the last report (JSON, bounded).</summary>
+    public string? StatusDetailsJson { get; set; }
+
+    // Connection state, decided by the gateway with hysteresis (docs/gateway.md, "Availability").
+
+    /// <summary><c>Online</c>, <c>Degraded</c> or <c>Offline</c>; null when no gateway has seen the cluster's agent.</summary>
+    public string? Availability { get; set; }
+
+    public DateTime? AvailabilitySince { get; set; }
+
+    /// <summary>PascalCase reason of the last availability change, e.g. <c>HeartbeatsMissed</c>.</summary>
+    public string? AvailabilityReason { get; set; }
+
+    /// <summary>The gateway stream that owns the cluster's connection state; writes from older streams are ignored.</summary>
+    public string? AgentSession { get; set; }
 }

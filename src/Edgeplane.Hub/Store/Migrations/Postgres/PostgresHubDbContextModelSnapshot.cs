@@ -99,6 +99,38 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BootstrapTokenEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("bootstrap_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BundleRecord", b =>
                 {
                     b.Property<string>("Digest")
@@ -135,6 +167,27 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.ToTable("bundles", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterIdentityEntity", b =>
+                {
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Cluster");
+
+                    b.ToTable("cluster_identities", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterLabel", b =>
                 {
                     b.Property<string>("ClusterName")
@@ -162,9 +215,28 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
 
+                    b.Property<string>("AgentSession")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AgentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("AppliedDigest")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AvailabilityReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("AvailabilitySince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CapabilitiesJson")
                         .IsRequired()
@@ -189,6 +261,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("DriftCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Drifted")
                         .HasColumnType("boolean");
 
@@ -207,6 +282,15 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<int>("ObjectCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectsFailed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectsInProgress")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ObservedKubernetesVersion")
                         .HasMaxLength(32)
@@ -227,6 +311,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
 
+                    b.Property<string>("StatusDetailsJson")
+                        .HasColumnType("text");
+
                     b.Property<long>("StatusSequence")
                         .HasColumnType("bigint");
 
@@ -236,6 +323,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.Property<string>("TargetDigest")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<long>("TargetGeneration")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TargetRevision")
                         .HasMaxLength(64)
@@ -250,6 +340,33 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.HasIndex("Layer", "Name");
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.IssuedCertificateEntity", b =>
+                {
+                    b.Property<string>("Serial")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Serial");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("issued_certificates", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionError", b =>

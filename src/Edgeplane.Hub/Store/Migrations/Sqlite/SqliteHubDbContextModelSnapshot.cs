@@ -92,6 +92,38 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BootstrapTokenEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("bootstrap_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BundleRecord", b =>
                 {
                     b.Property<string>("Digest")
@@ -128,6 +160,27 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.ToTable("bundles", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterIdentityEntity", b =>
+                {
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnrolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Cluster");
+
+                    b.ToTable("cluster_identities", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterLabel", b =>
                 {
                     b.Property<string>("ClusterName")
@@ -155,8 +208,27 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgentSession")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AppliedDigest")
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvailabilityReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AvailabilitySince")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CapabilitiesJson")
@@ -182,6 +254,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DriftCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Drifted")
                         .HasColumnType("INTEGER");
 
@@ -200,6 +275,15 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectsFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectsInProgress")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ObservedKubernetesVersion")
                         .HasMaxLength(32)
@@ -220,6 +304,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusDetailsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StatusSequence")
                         .HasColumnType("INTEGER");
 
@@ -229,6 +316,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.Property<string>("TargetDigest")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetGeneration")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TargetRevision")
                         .HasMaxLength(64)
@@ -243,6 +333,33 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.HasIndex("Layer", "Name");
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.IssuedCertificateEntity", b =>
+                {
+                    b.Property<string>("Serial")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Serial");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("issued_certificates", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionError", b =>

@@ -1,0 +1,14 @@
+namespace Edgeplane.Hub.Gateway.Availability;
+
+/// <summary>How reachable and well a cluster's agent is, as the hub decides with hysteresis (docs/gateway.md).</summary>
+public enum AvailabilityState
+{
+    /// <summary>The link is up and stable, and the agent reports nothing failing.</summary>
+    Online,
+
+    /// <summary>The link is recovering, flapping or briefly down, or the agent reports failures.</summary>
+    Degraded,
+
+    /// <summary>No link for longer than the offline grace period.</summary>
+    Offline,
+}

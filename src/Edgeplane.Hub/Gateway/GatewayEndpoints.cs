@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Edgeplane.Hub.Gateway.Admission;
+using Edgeplane.Hub.Identity;
+using Edgeplane.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Edgeplane.Hub.Gateway;
+
+/// <summary>
+/// The hub's two Kestrel listeners when the gateway is on: the REST API on <see cref="HubOptions.Listen"/> (plain HTTP)
+/// and the agent gateway on <see cref="HubOptions.GatewayListen"/> (HTTP/2, TLS from the hub CA, handshakes admitted
+/// at a bounded rate). Each serves only its own endpoints.
+/// </summary>
+public static partial class GatewayEndpoints
+{
+    private const string GatewayConnection = "edgeplane.gateway";
+
+    /// <summary>Binds both listeners; throws <see cref="ArgumentException"/> for an address it cannot bind.</summary>
+    public static void Listen(KestrelServerOptions kestrel, HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(kestrel);
+        ArgumentNullException.ThrowIfNull(options);
+        var api = Parse(options.Listen, "http", "--listen");
+        var gateway = Parse(options.GatewayListen ?? throw new ArgumentException("no gateway address"), "https", "--gateway-listen");
+        Bind(kestrel, api, _ => { });
+        Bind(kestrel, gateway, listen =>
+        {
+            var admission = listen.ApplicationServices.GetRequiredService<AdmissionController>();
+            var metrics = listen.ApplicationServices.GetRequiredService<GatewayMetrics>();
+            listen.Use(next => async connection =>
+            {
+                connection.Items[GatewayConnection] = true;
+                if (!await admission.WaitForHandshakeAsync(connection.ConnectionClosed).ConfigureAwait(false))
+                {
+                    metrics.AdmissionRejections.WithLabels("handshake").Inc();
+                    connection.Abort();
+                    return;
+                }
+                await next(connection).ConfigureAwait(false);
+            });
+            listen.UseEdgeplaneGatewayTls();
+        });
+    }
+
+    /// <summary>
+    /// Keeps the listeners apart: gRPC gateway calls only on the gateway listener, everything else only on the API
+    /// listener (404 otherwise), so the REST API is not reachable on the port agents are given, nor the other way round.
+    /// </summary>
+    public static IApplicationBuilder UseGatewayIsolation(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var onGateway = context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(GatewayConnection) == true;
+        var isGatewayCall = context.Request.Path.StartsWithSegments(GatewayMethods.ServicePrefix.TrimEnd('/'), StringComparison.Ordinal);
+        if (onGateway != isGatewayCall)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        return next(context);
+    });
+
+    private static void Bind(KestrelServerOptions kestrel, (IPAddress? Address, int Port) endpoint, Action<ListenOptions> configure)
+    {
+        if (endpoint.Address is null)
+        {
+            kestrel.ListenAnyIP(endpoint.Port, configure);
+        }
+        else
+        {
+            kestrel.Listen(endpoint.Address, endpoint.Port, configure);
+        }
+    }
+
+    /// <summary><c>scheme://host:port</c> with an IP address, <c>localhost</c> or a wildcard host (0.0.0.0, *, +, [::]).</summary>
+    internal static (IPAddress? Address, int Port) Parse(string url, string scheme, string flag)
+    {
+        var match = UrlPattern().Match(url ?? "");
+        if (!match.Success || match.Groups["scheme"].Value != scheme
+            || !int.TryParse(match.Groups["port"].Value, out var port) || port > 65535)
+        {
+            throw new ArgumentException($"{flag} '{url}' must look like {scheme}://HOST:PORT (HOST an IP address, localhost or 0.0.0.0)");
+        }
+        var host = match.Groups["host"].Value.Trim('[', ']');
+        if (host is "0.0.0.0" or "*" or "+" or "::")
+        {
+            return (null, port);
+        }
+        if (host == "localhost")
+        {
+            return (IPAddress.Loopback, port);
+        }
+        return IPAddress.TryParse(host, out var address)
+            ? (address, port)
+            : throw new ArgumentException($"{flag} '{url}': '{host}' is not an IP address; use an address, localhost or 0.0.0.0");
+    }
+
+    [GeneratedRegex(@"^(?<scheme>[a-z]+)://(?<host>\[[0-9a-fA-F:.]+\]|[^:/\[\]]+):(?<port>\d{1,5})/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPattern();
+}

@@ -1,0 +1,110 @@
+namespace Edgeplane.Hub.Gateway;
+
+/// <summary>
+/// Timings and bounds of the agent gateway. Defaults and the rules they drive are documented in docs/gateway.md;
+/// <see cref="Validate"/> refuses values outside the documented ranges.
+/// </summary>
+public sealed record GatewayOptions
+{
+    /// <summary>How often agents send a heartbeat (told in Welcome; default 15 s).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Silence on a stream after which the link counts as lost (default 2 heartbeats: one missed one is a blip).</summary>
+    public TimeSpan LinkTimeout => HeartbeatInterval * 2;
+
+    /// <summary>An Online cluster whose link is down this long becomes Degraded (default 30 s).</summary>
+    public TimeSpan DegradedAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A cluster whose link is down this long becomes Offline (default 90 s = 6 heartbeats).</summary>
+    public TimeSpan OfflineAfter { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>A Degraded cluster becomes Online once its link has been up without a loss this long (default 30 s).</summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This many link losses within <see cref="FlapWindow"/> make a cluster Degraded however short each was (default 3).</summary>
+    public int FlapThreshold { get; init; } = 3;
+
+    /// <summary>The window link losses are counted in (default 5 min).</summary>
+    public TimeSpan FlapWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often availability is evaluated and connection state is written (default 1 s).</summary>
+    public TimeSpan EvaluateInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>New Connect streams admitted per second, sustained (default 500).</summary>
+    public double ConnectRate { get; init; } = 500;
+
+    /// <summary>New Connect streams admitted at once before the rate applies (default 1,000).</summary>
+    public int ConnectBurst { get; init; } = 1_000;
+
+    /// <summary>TLS handshakes started per second on the gateway listener, sustained (default 500).</summary>
+    public double HandshakeRate { get; init; } = 500;
+
+    /// <summary>TLS handshakes started at once before the rate applies (default 500).</summary>
+    public int HandshakeBurst { get; init; } = 500;
+
+    /// <summary>Longest a new connection waits for a handshake slot before it is closed (default 2 s).</summary>
+    public TimeSpan MaxHandshakeWait { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Most connections waiting for a handshake slot; more are closed at once (default 2,000).</summary>
+    public int MaxQueuedHandshakes { get; init; } = 2_000;
+
+    /// <summary>Upper bound of the random jitter added to every retry hint (default 5 s).</summary>
+    public TimeSpan RetryJitter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Retry hint in the Goodbye sent when the hub shuts down (plus jitter; default 2 s).</summary>
+    public TimeSpan ShutdownRetryAfter { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait for the agent's Hello after the stream opens (default 30 s).</summary>
+    public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Status reports waiting to be stored before readers wait (back-pressure; default 20,000).</summary>
+    public int StatusQueueCapacity { get; init; } = 20_000;
+
+    /// <summary>Most status reports stored in one transaction (default 1,000).</summary>
+    public int StatusBatchSize { get; init; } = 1_000;
+
+    /// <summary>Bytes of gzipped bundles kept in memory (LRU; default 256 MiB).</summary>
+    public long BundleCacheBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>How many earlier targets of a cluster it may still fetch, besides the current one (default 3).</summary>
+    public int RecentTargetsPerCluster { get; init; } = 3;
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every setting that is out of bounds.</summary>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        Check(errors, nameof(HeartbeatInterval), HeartbeatInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        Check(errors, nameof(DegradedAfter), DegradedAfter, TimeSpan.Zero, OfflineAfter);
+        Check(errors, nameof(OfflineAfter), OfflineAfter, LinkTimeout, TimeSpan.FromDays(1));
+        Check(errors, nameof(StableAfter), StableAfter, TimeSpan.Zero, TimeSpan.FromHours(1));
+        Check(errors, nameof(FlapWindow), FlapWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Check(errors, nameof(EvaluateInterval), EvaluateInterval, TimeSpan.FromMilliseconds(10), HeartbeatInterval);
+        Check(errors, nameof(MaxHandshakeWait), MaxHandshakeWait, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Check(errors, nameof(RetryJitter), RetryJitter, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        Check(errors, nameof(HelloTimeout), HelloTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        if (FlapThreshold is < 1 or > 1000)
+        {
+            errors.Add($"{nameof(FlapThreshold)} is {FlapThreshold}; it must be between 1 and 1000");
+        }
+        if (ConnectRate <= 0 || HandshakeRate <= 0 || ConnectBurst < 1 || HandshakeBurst < 1 || MaxQueuedHandshakes < 0)
+        {
+            errors.Add("admission rates must be > 0 and bursts >= 1");
+        }
+        if (StatusQueueCapacity < 1 || StatusBatchSize < 1 || BundleCacheBytes < 0 || RecentTargetsPerCluster is < 0 or > 64)
+        {
+            errors.Add("status queue and batch must be >= 1, bundle cache >= 0, recent targets 0..64");
+        }
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid gateway options: " + string.Join("; ", errors));
+        }
+    }
+
+    private static void Check(List<string> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{name} is {value}; it must be between {min} and {max}");
+        }
+    }
+}

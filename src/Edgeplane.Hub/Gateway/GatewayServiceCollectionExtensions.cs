@@ -1,0 +1,41 @@
+using Edgeplane.Hub.Gateway.Admission;
+using Edgeplane.Hub.Gateway.Availability;
+using Edgeplane.Hub.Gateway.Bundles;
+using Edgeplane.Hub.Gateway.Fanout;
+using Edgeplane.Hub.Gateway.Sessions;
+using Edgeplane.Hub.Gateway.Status;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Edgeplane.Hub.Gateway;
+
+/// <summary>DI registration of the agent gateway (the hub's identity services and stores must be registered too).</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the target index and fan-out, sessions, the status writer, the availability tracker and monitor,
+    /// admission control, the bundle cache and server, metrics, and the shutdown Goodbye.
+    /// </summary>
+    public static IServiceCollection AddEdgeplaneGateway(this IServiceCollection services, GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.AddSingleton(options);
+        services.TryAddSingleton(Random.Shared);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<AdmissionController>();
+        services.AddSingleton<TargetIndex>();
+        services.AddSingleton<SessionTable>();
+        services.AddSingleton<AvailabilityTracker>();
+        services.AddSingleton<StatusWriter>();
+        services.AddSingleton<SessionServices>();
+        services.AddSingleton<ConnectHandler>();
+        services.AddSingleton<BundleCache>();
+        services.AddSingleton<BundleServer>();
+        services.AddHostedService<GatewayShutdown>();
+        services.AddHostedService<TargetIndexService>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusWriter>());
+        services.AddHostedService<AvailabilityMonitor>();
+        return services;
+    }
+}

@@ -1,0 +1,146 @@
+using Edgeplane.Hub.Gateway;
+using Edgeplane.Hub.Gateway.Status;
+using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Store;
+using Edgeplane.Hub.Tests.Gateway.Support;
+using Edgeplane.Hub.Tests.Infrastructure;
+using Edgeplane.Protocol.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Edgeplane.Hub.Tests.Gateway;
+
+/// <summary>Status reports: stored idempotently by sequence, acknowledged only once stored, visible in the API.</summary>
+public sealed class StatusTests
+{
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task StatusReport_SameSequenceTwice_StoredOnceAndAckedBothTimes(StoreKind store)
+    {
+        await using var scenario = await GatewayScenario.StartAsync(store);
+        using var agent = await scenario.EnrolAsync("edge-site-1");
+        var target = (await agent.ConnectAsync()).Welcome.Target.Digest;
+
+        await agent.SendStatusAsync(GatewayAgent.Status(1, applied: target, health: HealthStatus.InProgress));
+        var first = (await agent.NextAsync()).StatusAck;
+        var replay = GatewayAgent.Status(1, applied: target, health: HealthStatus.Failed);
+        await agent.SendStatusAsync(replay);
+        var second = (await agent.NextAsync()).StatusAck;
+
+        Assert.Equal((1UL, 1UL), (first.UpToSequence, second.UpToSequence));
+        var detail = await scenario.ClusterAsync("edge-site-1");
+        var c = detail.Cluster;
+        Assert.Equal((target, "Progressing", true, "v1.30.4"), (c.AppliedDigest, c.Status.Health, c.Status.Drifted, c.Status.KubernetesVersion));
+        Assert.True(c.InSync);
+        Assert.Equal((1L, "test-agent/1.0"), (c.Connection.LastStatusSequence, c.Connection.AgentVersion));
+        Assert.Equal((2, 0, 1, 1), (c.Objects.Total, c.Objects.Failed, c.Objects.InProgress, c.Objects.Drifted));
+        var details = detail.StatusDetails!;
+        Assert.Equal(2, details.ChangeSet.Created);
+        var web = Assert.Single(details.Objects);
+        Assert.Equal(("Deployment", "web", "InProgress", "2/3 replicas"), (web.Kind, web.Name, web.Status, web.Message));
+        Assert.Equal(["data.mode"], Assert.Single(details.Drift).Fields);
+    }
+
+    [Fact]
+    public async Task StatusReport_ResentAfterReconnect_AckedAndNewerOnesStored()
+    {
+        await using var scenario = await GatewayScenario.StartAsync(StoreKind.Sqlite);
+        using var agent = await scenario.EnrolAsync("edge-site-1");
+        await agent.ConnectAsync();
+        await agent.SendStatusAsync(GatewayAgent.Status(1));
+        await agent.SendStatusAsync(GatewayAgent.Status(2));
+        var acks = new List<ulong> { (await agent.NextAsync()).StatusAck.UpToSequence };
+        if (acks[0] < 2)
+        {
+            acks.Add((await agent.NextAsync()).StatusAck.UpToSequence);
+        }
+        agent.Disconnect();
+
+        await agent.ConnectAsync(lastAcked: 2);
+        await agent.SendStatusAsync(GatewayAgent.Status(2));
+        await agent.SendStatusAsync(GatewayAgent.Status(3, health: HealthStatus.Failed));
+        var after = new List<ulong> { (await agent.NextAsync()).StatusAck.UpToSequence };
+        if (after[0] < 3)
+        {
+            after.Add((await agent.NextAsync()).StatusAck.UpToSequence);
+        }
+
+        Assert.Equal(2UL, acks[^1]);
+        Assert.Equal(3UL, after[^1]);
+        var c = (await scenario.ClusterAsync("edge-site-1")).Cluster;
+        Assert.Equal((3L, "Degraded"), (c.Connection.LastStatusSequence, c.Status.Health));
+    }
+
+    [Fact]
+    public async Task StatusReport_MalformedDigest_EndsTheStreamWithTheFieldAtFault()
+    {
+        await using var scenario = await GatewayScenario.StartAsync(StoreKind.Sqlite);
+        using var agent = await scenario.EnrolAsync("edge-site-1");
+        await agent.ConnectAsync();
+
+        await agent.SendStatusAsync(GatewayAgent.Status(1, applied: "md5:1234"));
+        var e = await Assert.ThrowsAsync<RpcException>(() => agent.NextAsync());
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("status report 1: applied_digest 'md5:1234' is not sha256:<64 lowercase hex>", e.Status.Detail);
+        Assert.Equal(0L, (await scenario.ClusterAsync("edge-site-1")).Cluster.Connection.LastStatusSequence);
+    }
+
+    [Fact]
+    public async Task StatusWriter_StoreNotYetCommitted_NoAckUntilItCommits()
+    {
+        var store = new GatedStore();
+        var readiness = new HubReadiness();
+        readiness.MarkStoreReady();
+        var writer = new StatusWriter(store, readiness, new GatewayOptions(), new GatewayMetrics(new Edgeplane.Hub.Observability.HubMetrics()),
+            new FakeTimeProvider(), NullLogger<StatusWriter>.Instance);
+        var sink = new RecordingSink();
+        await writer.StartAsync(default);
+
+        await writer.EnqueueAsync(new PendingStatus(Report(7), sink, 0), default);
+        await store.Entered.Task.WaitAsync(GatewayScenario.Timeout);
+        var ackedWhileOpen = sink.Acked.Task.IsCompleted;
+        store.Commit.SetResult();
+        var acked = await sink.Acked.Task.WaitAsync(GatewayScenario.Timeout);
+        await writer.StopAsync(default);
+
+        Assert.False(ackedWhileOpen);
+        Assert.Equal(7UL, acked);
+        Assert.True(store.Committed);
+    }
+
+    private static ClusterStatusReport Report(long sequence) => new("edge-site-1", sequence, DateTime.UtcNow, null, null, "Healthy", false, []);
+
+    private sealed class RecordingSink : IStatusSink
+    {
+        public TaskCompletionSource<ulong> Acked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void OnStatusStored(ulong sequence, long receivedTimestamp) => Acked.TrySetResult(sequence);
+
+        public void OnStatusFailed(Exception error) => Acked.TrySetException(error);
+    }
+
+    private sealed class GatedStore : IAgentStateStore
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Commit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Committed { get; private set; }
+
+        public async Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Commit.Task.WaitAsync(cancellationToken);
+            Committed = true;
+            return reports.Select(_ => StatusReportOutcome.Recorded).ToList();
+        }
+
+        public Task<IReadOnlyList<string>> WriteAgentStateAsync(AgentStateBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> MarkUnseenOfflineAsync(DateTime seenBefore, DateTime now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,118 @@
+using Edgeplane.Agent.Identity;
+using Edgeplane.Protocol;
+using Edgeplane.Protocol.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Edgeplane.Hub.Tests.Gateway.Support;
+
+/// <summary>
+/// A minimal agent at the protocol level over a real mTLS channel (the agent's own <see cref="HubChannels"/>): opens
+/// Connect, reads what the hub sends, sends heartbeats and status reports, fetches bundles.
+/// </summary>
+internal sealed class GatewayAgent(GatewayScenario scenario, AgentCredentials credentials) : IDisposable
+{
+    private GrpcChannel? _channel;
+    private AsyncDuplexStreamingCall<AgentMessage, HubMessage>? _call;
+
+    public AgentCredentials Credentials { get; } = credentials;
+
+    public string Cluster => Credentials.Cluster.Value;
+
+    public AgentGateway.AgentGatewayClient Client
+    {
+        get
+        {
+            _channel ??= HubChannels.Create(scenario.GatewayAddress, Credentials, scenario.Time);
+            return new AgentGateway.AgentGatewayClient(_channel);
+        }
+    }
+
+    /// <summary>Opens Connect with a Hello and returns the hub's first message (a Welcome, or a Goodbye when refused).</summary>
+    public async Task<HubMessage> ConnectAsync(string? claimedCluster = null, ulong lastAcked = 0, uint protocol = ProtocolVersions.Current)
+    {
+        _call?.Dispose();
+        _call = Client.Connect();
+        await _call.RequestStream.WriteAsync(new AgentMessage
+        {
+            Hello = new Hello
+            {
+                ClusterId = claimedCluster ?? Cluster,
+                AgentVersion = "test-agent/1.0",
+                ProtocolVersion = protocol,
+                LastAckedStatusSequence = lastAcked,
+            },
+        });
+        return await NextAsync();
+    }
+
+    /// <summary>The next message from the hub; throws when the stream ended or failed.</summary>
+    public async Task<HubMessage> NextAsync()
+    {
+        var call = _call ?? throw new InvalidOperationException("not connected");
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GatewayScenario.Timeout), "the hub ended the stream");
+        return call.ResponseStream.Current;
+    }
+
+    /// <summary>Reads until the hub ends the stream; returns the messages read (the last is usually a Goodbye).</summary>
+    public async Task<List<HubMessage>> ReadToEndAsync()
+    {
+        var call = _call ?? throw new InvalidOperationException("not connected");
+        var messages = new List<HubMessage>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GatewayScenario.Timeout))
+        {
+            messages.Add(call.ResponseStream.Current);
+        }
+        return messages;
+    }
+
+    public Task SendStatusAsync(StatusReport report) => Send(new AgentMessage { Status = report });
+
+    public Task HeartbeatAsync() => Send(new AgentMessage { Heartbeat = new Heartbeat { Time = Timestamp.FromDateTimeOffset(scenario.Time.GetUtcNow()) } });
+
+    /// <summary>Closes the agent's side of the stream and drops the call (the agent goes away).</summary>
+    public void Disconnect()
+    {
+        _call?.Dispose();
+        _call = null;
+    }
+
+    /// <summary>A status report with typical content.</summary>
+    public static StatusReport Status(ulong sequence, string? applied = null, HealthStatus health = HealthStatus.Current) => new()
+    {
+        Sequence = sequence,
+        AppliedDigest = applied ?? "",
+        KubernetesVersion = "v1.30.4",
+        AgentVersion = "test-agent/1.0",
+        ChangeSet = new ChangeSetSummary { Created = 2, Unchanged = 1 },
+        Objects =
+        {
+            new ObjectHealth { Object = new ObjectRef { ApiVersion = "v1", Kind = "ConfigMap", Namespace = "platform", Name = "site" }, Status = HealthStatus.Current },
+            new ObjectHealth { Object = new ObjectRef { ApiVersion = "apps/v1", Kind = "Deployment", Namespace = "platform", Name = "web" }, Status = health, Message = "2/3 replicas" },
+        },
+        Drift = { new DriftEntry { Object = new ObjectRef { ApiVersion = "v1", Kind = "ConfigMap", Namespace = "platform", Name = "site" }, Fields = { "data.mode" } } },
+        Conditions = { new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "ReconciliationSucceeded" } },
+    };
+
+    /// <summary>Downloads a bundle from <paramref name="offset"/>; returns the chunks.</summary>
+    public async Task<List<BundleChunk>> FetchAsync(string digest, ulong offset = 0)
+    {
+        using var call = Client.FetchBundle(new FetchBundleRequest { Digest = digest, Offset = offset });
+        var chunks = new List<BundleChunk>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GatewayScenario.Timeout))
+        {
+            chunks.Add(call.ResponseStream.Current);
+        }
+        return chunks;
+    }
+
+    private Task Send(AgentMessage message) =>
+        (_call ?? throw new InvalidOperationException("not connected")).RequestStream.WriteAsync(message);
+
+    public void Dispose()
+    {
+        _call?.Dispose();
+        _channel?.Dispose();
+    }
+}
