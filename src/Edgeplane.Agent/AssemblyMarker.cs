@@ -1,5 +1,0 @@
-namespace Edgeplane.Agent;
-
-internal static class AssemblyMarker
-{
-}

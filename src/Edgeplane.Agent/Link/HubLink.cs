@@ -1,0 +1,171 @@
+using Edgeplane.Agent.Identity;
+using Edgeplane.Agent.Status;
+using Grpc.Net.Client;
+
+namespace Edgeplane.Agent.Link;
+
+/// <summary>
+/// The agent's side of the session with the hub (docs/protocol.md, "Session"). It always dials out: Hello, then the
+/// hub's Welcome with the current target, heartbeats at the interval the hub asks for, every unacknowledged status report
+/// (from the outbox, so nothing is lost across reconnects or restarts), targets and acks as they come. A lost session is
+/// redialled with jittered exponential back-off; Goodbye reasons are respected (REVOKED stops the link for good,
+/// SHUTTING_DOWN and OVERLOADED wait for the hub's hint, CERTIFICATE_EXPIRED redials with the renewed certificate).
+/// It also serves bundles to the reconciler (<see cref="FetchAsync"/>).
+/// </summary>
+internal sealed partial class HubLink : IDisposable
+{
+    private readonly HubLinkDependencies _deps;
+    private readonly AgentOptions _options;
+    private readonly Lock _lock = new();
+    private GrpcChannel? _channel;
+    private CancellationTokenSource? _session;
+    private AgentCredentials? _channelCredentials;
+    private HubLinkStatus _status;
+    private TimeSpan _backoff;
+
+    public HubLink(HubLinkDependencies deps)
+    {
+        _deps = deps;
+        _options = deps.Options;
+        _backoff = _options.ReconnectInitialDelay;
+        _status = new HubLinkStatus(HubLinkState.Connecting, $"dialling {_options.Hub}", deps.Time.GetUtcNow());
+        deps.Identity.ConditionChanged += OnIdentityCondition;
+    }
+
+    /// <summary>Raised when the link's state or message changes.</summary>
+    public event Action<HubLinkStatus>? StatusChanged;
+
+    /// <summary>Raised once when the hub revoked the cluster (Goodbye REVOKED or a refused call).</summary>
+    public event Action<string>? Revoked;
+
+    public HubLinkStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>Holds sessions with the hub until cancelled or stopped.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (IdentityStall() is { } stall)
+            {
+                Stop(stall.Reason, stall.Message);
+                return;
+            }
+            SetStatus(HubLinkState.Connecting, $"dialling {_options.Hub}");
+            var end = await RunSessionAsync(cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            if (IdentityStall() is { } stalled)
+            {
+                Stop(stalled.Reason, stalled.Message);
+                return;
+            }
+            if (end.Kind == SessionEndKind.Revoked)
+            {
+                Stop(AgentReasons.ClusterRevoked, end.Message);
+                Revoked?.Invoke(end.Message);
+                return;
+            }
+            var wait = NextWait(end);
+            SetStatus(HubLinkState.Disconnected, end.Message, _deps.Time.GetUtcNow() + wait);
+            LogSessionEnded(_deps.Logger, end.Kind.ToString(), end.Message, wait);
+            try
+            {
+                await Task.Delay(wait, _deps.Time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _deps.Identity.ConditionChanged -= OnIdentityCondition;
+        lock (_lock)
+        {
+            _channel?.Dispose();
+            _channel = null;
+        }
+    }
+
+    /// <summary>The wait before the next dial: back-off (doubling, reset by a Welcome), or the hub's hint plus jitter.</summary>
+    private TimeSpan NextWait(SessionEnd end)
+    {
+        if (end.Welcomed)
+        {
+            _backoff = _options.ReconnectInitialDelay;
+        }
+        switch (end.Kind)
+        {
+            case SessionEndKind.RetryAfter when end.RetryAfter is { } hint:
+                return hint + (hint * _options.JitterFraction * _deps.Random.NextDouble());
+            case SessionEndKind.Reconnect:
+                return Jitter(_options.ReconnectInitialDelay);
+            case SessionEndKind.Unsupported:
+                return Jitter(_options.ReconnectMaxDelay);
+            default:
+                var wait = Jitter(_backoff);
+                _backoff = _backoff * 2 < _options.ReconnectMaxDelay ? _backoff * 2 : _options.ReconnectMaxDelay;
+                return wait;
+        }
+    }
+
+    /// <summary>A channel with the current credentials; a renewal makes the next dial use a new one.</summary>
+    private GrpcChannel Channel()
+    {
+        var credentials = _deps.Identity.Current;
+        lock (_lock)
+        {
+            if (_channel is null || !ReferenceEquals(_channelCredentials, credentials))
+            {
+                _channel?.Dispose();
+                _channel = HubChannels.Create(_options.Hub, credentials, _deps.Time);
+                _channelCredentials = credentials;
+            }
+            return _channel;
+        }
+    }
+
+    /// <summary>An identity that stalled (expired, refused, revoked at renewal) cannot hold a session: end the current one.</summary>
+    private void OnIdentityCondition(object? sender, IdentityCondition condition)
+    {
+        if (condition.Health == IdentityHealth.Stalled)
+        {
+            lock (_lock)
+            {
+                _session?.Cancel();
+            }
+        }
+    }
+
+    private (string Reason, string Message)? IdentityStall()
+    {
+        var condition = _deps.Identity.Condition;
+        return condition.Health == IdentityHealth.Stalled ? (condition.Reason, condition.Message) : null;
+    }
+
+    private void Stop(string reason, string message)
+    {
+        SetStatus(HubLinkState.Stopped, $"{reason}: {message}");
+        LogStopped(_deps.Logger, reason, message);
+    }
+
+    private void SetStatus(HubLinkState state, string message, DateTimeOffset? next = null)
+    {
+        var old = Status;
+        var since = old.State == state ? old.Since : _deps.Time.GetUtcNow();
+        var status = new HubLinkStatus(state, message, since, next);
+        if (status == old)
+        {
+            return;
+        }
+        Volatile.Write(ref _status, status);
+        StatusChanged?.Invoke(status);
+    }
+
+    private TimeSpan Jitter(TimeSpan delay) =>
+        delay * (1 + (_options.JitterFraction * ((_deps.Random.NextDouble() * 2) - 1)));
+}

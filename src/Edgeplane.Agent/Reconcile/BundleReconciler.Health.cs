@@ -1,0 +1,115 @@
+using Edgeplane.Agent.Status;
+using Edgeplane.Kubernetes.Drift;
+using Edgeplane.Kubernetes.Health;
+using k8s;
+using k8s.Autorest;
+
+namespace Edgeplane.Agent.Reconcile;
+
+internal sealed partial class BundleReconciler
+{
+    /// <summary>The applied bundle is the one wanted: check drift when due, and keep polling health while it settles.</summary>
+    private async Task KeepAppliedAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
+    {
+        if ((triggers & (ReconcileTrigger.Startup | ReconcileTrigger.Drift | ReconcileTrigger.Retry)) != 0)
+        {
+            await CheckDriftAsync(cancellationToken).ConfigureAwait(false);
+            await PollHealthAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if ((triggers & ReconcileTrigger.Health) != 0)
+        {
+            await PollHealthAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Drift check of the applied bundle by server-side dry run; under <c>spec.drift: correct</c> the drifted objects (and
+    /// only those) are re-applied, deleted ones recreated. Objects it rewrote get their health watched again.
+    /// </summary>
+    private async Task CheckDriftAsync(CancellationToken cancellationToken)
+    {
+        var bundle = _applied!;
+        _queue.AddAfter(ReconcileTrigger.Drift, _options.DriftInterval);
+        var request = new DriftRequest
+        {
+            Cluster = _deps.Cluster,
+            Bundle = bundle.Document.Name,
+            Objects = bundle.Document.Objects,
+            Policy = bundle.Document.Drift,
+        };
+        DriftReport report;
+        using (await _deps.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            report = await new DriftDetector(_deps.Connection, _options.Applier).DetectAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        _observation = _observation with { Drift = report.Drifted };
+        if (report.HasDrift)
+        {
+            LogDrift(_logger, report.Drifted.Count, report.Drifted.Count(d => d.Corrected), string.Join("; ", report.Drifted.Take(5)));
+        }
+        if (report.Drifted.Any(d => d.Corrected))
+        {
+            _healthSince = _deps.Time.GetUtcNow();
+        }
+        if (report.Failures.Count > 0)
+        {
+            var unreachable = report.Failures.All(f => f.Reason is "Unreachable" or "Timeout" or "ServiceUnavailable" or "TooManyRequests");
+            throw new ReconcileFailure(unreachable ? AgentReasons.ClusterUnreachable : AgentReasons.DriftCorrectionFailed,
+                $"drift check of {bundle.Digest} failed for {report.Failures.Count} object(s): " +
+                string.Join("; ", report.Failures.Take(5).Select(f => f.ToString())));
+        }
+    }
+
+    /// <summary>
+    /// Step 5: reads every object's health. While objects are InProgress it polls again every
+    /// <see cref="AgentOptions.HealthPollInterval"/>, bounded by <see cref="AgentOptions.HealthTimeout"/> from the apply (or
+    /// from the moment healthy objects degraded); it stops at once when all are Current or one Failed.
+    /// </summary>
+    private async Task PollHealthAsync(CancellationToken cancellationToken)
+    {
+        var bundle = _applied!;
+        var health = await new HealthChecker(_deps.Connection).CheckAsync(bundle.Document.Objects, cancellationToken).ConfigureAwait(false);
+        var wasCurrent = _observation.AllCurrent;
+        _observation = _observation with { Health = health };
+        var now = _deps.Time.GetUtcNow();
+        if (_observation.AllCurrent || _observation.Failed.Any() || health.Count == 0)
+        {
+            _healthSince = null;
+            _queue.Cancel(ReconcileTrigger.Health);
+            return;
+        }
+        if (_healthSince is null && wasCurrent)
+        {
+            _healthSince = now;
+        }
+        if (_healthSince is { } since && now - since >= _options.HealthTimeout)
+        {
+            _healthSince = null;
+        }
+        if (_healthSince is not null)
+        {
+            _queue.AddAfter(ReconcileTrigger.Health, _options.HealthPollInterval);
+        }
+    }
+
+    /// <summary>The cluster's <c>/version</c>, for the status report. Failures keep the last known version.</summary>
+    private async Task RefreshKubernetesVersionAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
+    {
+        if (_observation.KubernetesVersion is not null && (triggers & (ReconcileTrigger.Startup | ReconcileTrigger.Drift)) == 0)
+        {
+            return;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Cluster.RequestTimeout);
+        try
+        {
+            var version = await _deps.Connection.Client.Version.GetCodeAsync(timeout.Token).ConfigureAwait(false);
+            _observation = _observation with { KubernetesVersion = version.GitVersion };
+        }
+        catch (Exception e) when (e is HttpRequestException or HttpOperationException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogVersionUnknown(_logger, e.Message);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Edgeplane.Agent.Status;
+using Edgeplane.Kubernetes.Drift;
+using Edgeplane.Kubernetes.Health;
+
+namespace Edgeplane.Agent.Reconcile;
+
+/// <summary>What the agent last saw in its cluster: the last apply's counts, each object's health, the last drift check.</summary>
+internal sealed record ClusterObservation
+{
+    public static ClusterObservation Empty { get; } = new();
+
+    public ChangeCounts? ChangeSet { get; init; }
+
+    public IReadOnlyList<ObjectHealth> Health { get; init; } = [];
+
+    /// <summary>What the latest drift check found (corrected entries included; cleared by the next clean check).</summary>
+    public IReadOnlyList<ObjectDrift> Drift { get; init; } = [];
+
+    public string? KubernetesVersion { get; init; }
+
+    public bool AllCurrent => Health.Count > 0 && Health.All(h => h.Status == HealthStatus.Current);
+
+    public IEnumerable<ObjectHealth> Failed => Health.Where(h => h.Status == HealthStatus.Failed);
+
+    public IEnumerable<ObjectHealth> NotCurrent => Health.Where(h => h.Status != HealthStatus.Current);
+}
