@@ -8,6 +8,8 @@ namespace Edgeplane.Cli.Up;
 
 public sealed partial class UpStack
 {
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+
     /// <summary>How often each agent checks its cluster for drift in <c>up</c> (default 30 s).</summary>
     public static readonly TimeSpan DriftInterval = TimeSpan.FromSeconds(30);
 
@@ -80,7 +82,8 @@ public sealed partial class UpStack
         try
         {
             var clusters = await ListClustersAsync(cancellationToken).ConfigureAwait(false);
-            var missing = clusters.Where(c => !_agents.ContainsKey(c.Name)).ToList();
+            // only clusters never started here: an agent a caller stopped on purpose stays stopped
+            var missing = clusters.Where(c => _started.Add(c.Name)).ToList();
             foreach (var cluster in missing.Where(c => !KubeSim.Clusters.ContainsKey(c.Name)))
             {
                 AddVirtualCluster(cluster);
