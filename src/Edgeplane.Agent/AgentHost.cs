@@ -5,7 +5,6 @@ using Edgeplane.Agent.Reconcile;
 using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes;
-using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Agent;
@@ -114,9 +113,9 @@ public sealed partial class AgentHost : IAsyncDisposable
         {
             await Task.Run(run).ConfigureAwait(false);
         }
-        catch (Exception e) when (_stop.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
-            // stopping (a gRPC call cancelled by the stop surfaces as RpcException Cancelled, not as OperationCanceledException)
+            // stopping
         }
         catch (Exception e)
         {
