@@ -18,8 +18,10 @@ internal sealed partial class PostgresRevocationListener(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    /// <summary>Raised once LISTEN is active (tests wait for it instead of sleeping).</summary>
-    public event Action? Listening;
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once LISTEN is active the first time (tests wait for it instead of sleeping).</summary>
+    public Task Listening => _listening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +38,7 @@ internal sealed partial class PostgresRevocationListener(
                     await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
                 }
                 backoff = TimeSpan.FromMilliseconds(250);
-                Listening?.Invoke();
+                _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken).ConfigureAwait(false);

@@ -14,17 +14,29 @@ namespace Edgeplane.Hub.Tests.Gateway.Support;
 internal sealed class GatewayAgent(GatewayScenario scenario, AgentCredentials credentials) : IDisposable
 {
     private GrpcChannel? _channel;
+    private Uri? _channelAddress;
     private AsyncDuplexStreamingCall<AgentMessage, HubMessage>? _call;
 
     public AgentCredentials Credentials { get; } = credentials;
 
     public string Cluster => Credentials.Cluster.Value;
 
+    /// <summary>Another hub replica's gateway to dial instead of the scenario's.</summary>
+    public Uri? HubAddress { get; init; }
+
+    private Uri Address => HubAddress ?? scenario.GatewayAddress;
+
     public AgentGateway.AgentGatewayClient Client
     {
         get
         {
-            _channel ??= HubChannels.Create(scenario.GatewayAddress, Credentials, scenario.Time);
+            // A restarted hub listens on a new port (port 0): follow it like a real agent re-dialing its hub URL.
+            if (_channel is null || _channelAddress != Address)
+            {
+                _channel?.Dispose();
+                _channelAddress = Address;
+                _channel = HubChannels.Create(_channelAddress, Credentials, scenario.Time);
+            }
             return new AgentGateway.AgentGatewayClient(_channel);
         }
     }
@@ -71,7 +83,17 @@ internal sealed class GatewayAgent(GatewayScenario scenario, AgentCredentials cr
 
     public Task HeartbeatAsync() => Send(new AgentMessage { Heartbeat = new Heartbeat { Time = Timestamp.FromDateTimeOffset(scenario.Time.GetUtcNow()) } });
 
-    /// <summary>Closes the agent's side of the stream and drops the call (the agent goes away).</summary>
+    /// <summary>Half-closes the stream and reads to its end: when this returns, the hub has finished the session.</summary>
+    public async Task<List<HubMessage>> CloseAsync()
+    {
+        var call = _call ?? throw new InvalidOperationException("not connected");
+        await call.RequestStream.CompleteAsync();
+        var rest = await ReadToEndAsync();
+        Disconnect();
+        return rest;
+    }
+
+    /// <summary>Drops the call without closing it (the agent vanishes).</summary>
     public void Disconnect()
     {
         _call?.Dispose();
