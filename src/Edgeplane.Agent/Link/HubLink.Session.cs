@@ -39,11 +39,15 @@ internal sealed partial class HubLink
             writing = WriteLoopAsync(call.RequestStream, heartbeat, session.Token);
             return await ReadLoopAsync(call.ResponseStream, session.Token).ConfigureAwait(false);
         }
-        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is RpcException or OperationCanceledException or IOException)
+        {
+            return new SessionEnd(SessionEndKind.Failed, "the agent is stopping", Welcomed: welcomed);
+        }
+        catch (RpcException e)
         {
             return Refused(e, welcomed);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or HttpRequestException or InvalidOperationException
+        catch (Exception e) when (e is IOException or HttpRequestException or InvalidOperationException
             or OperationCanceledException)
         {
             return new SessionEnd(SessionEndKind.Failed, $"the connection to {_options.Hub} failed: {e.Message}", Welcomed: welcomed);
