@@ -21,7 +21,7 @@ internal sealed class GatewayMetrics
             "From a target change reaching the gateway to its TargetChanged written to the agent's stream.",
             new HistogramConfiguration { Buckets = LatencyBuckets });
         StatusReports = factory.CreateCounter("edgeplane_gateway_status_reports_total",
-            "Status reports, by outcome (recorded, stale, unknown_cluster, failed).", "outcome");
+            "Status reports, by outcome (applied; duplicate: a sequence already stored, e.g. resent after a reconnect; unknown_cluster; failed).", "outcome");
         AckLatency = factory.CreateHistogram("edgeplane_gateway_status_ack_latency_seconds",
             "From a status report's arrival to the StatusAck written after it was stored.",
             new HistogramConfiguration { Buckets = LatencyBuckets });

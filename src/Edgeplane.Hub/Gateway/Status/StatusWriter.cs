@@ -80,8 +80,8 @@ internal sealed partial class StatusWriter(
 
     private static string Label(StatusReportOutcome outcome) => outcome switch
     {
-        StatusReportOutcome.Recorded => "recorded",
-        StatusReportOutcome.Stale => "stale",
+        StatusReportOutcome.Recorded => "applied",
+        StatusReportOutcome.Stale => "duplicate",
         _ => "unknown_cluster",
     };
 
