@@ -30,11 +30,12 @@ public sealed partial class AgentHost : IAsyncDisposable
         _logger = logger;
         parts.Reconciler.Updated += OnReconciled;
         parts.Link.StatusChanged += _ => Changed?.Invoke(this, Snapshot);
+        parts.Outbox.Acknowledged += () => Changed?.Invoke(this, Snapshot);
         parts.Link.Revoked += message => parts.Reconciler.Freeze(AgentReasons.ClusterRevoked, message);
         parts.Identity.ConditionChanged += OnIdentityCondition;
     }
 
-    /// <summary>Raised whenever the snapshot may have changed (after each reconcile pass, on link changes).</summary>
+    /// <summary>Raised whenever the snapshot may have changed (after each reconcile pass, on link changes, on status acks).</summary>
     public event EventHandler<AgentSnapshot>? Changed;
 
     /// <summary>The cluster this agent manages (its certificate's CN).</summary>
@@ -135,7 +136,7 @@ public sealed partial class AgentHost : IAsyncDisposable
     {
         if (condition.Health == IdentityHealth.Stalled && condition.Reason == IdentityReasons.ClusterRevoked)
         {
-            _parts.Reconciler.Freeze(AgentReasons.ClusterRevoked, condition.Message);
+            _parts.Reconciler.Freeze(AgentReasons.ClusterRevoked, $"{condition.Message}; {HubLink.NewTokenHint(Cluster)}");
         }
         Changed?.Invoke(this, Snapshot);
     }

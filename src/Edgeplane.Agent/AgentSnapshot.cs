@@ -64,6 +64,9 @@ public sealed record AgentSnapshot
     /// <summary>True when <c>Stalled</c> is True.</summary>
     public bool IsStalled => Condition(ConditionTypes.Stalled)?.IsTrue == true;
 
+    /// <summary>True when the hub revoked the cluster: the agent stopped and needs a new bootstrap token.</summary>
+    public bool IsRevoked => Condition(ConditionTypes.Stalled) is { IsTrue: true, Reason: AgentReasons.ClusterRevoked };
+
     /// <summary>True when the hub's target is applied and Ready.</summary>
     public bool IsConverged => IsReady && Target is { IsEmpty: false } t && t.Digest == AppliedDigest;
 }

@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(RevisionsCommand.Create());
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         return root;
     }
 

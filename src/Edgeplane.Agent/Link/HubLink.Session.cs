@@ -35,8 +35,8 @@ internal sealed partial class HubLink
                     ? "the hub ended the stream before its Welcome" : $"the hub answered Hello with {first.BodyCase}, not Welcome");
             }
             welcomed = true;
-            var heartbeat = OnWelcome(welcome);
-            writing = WriteLoopAsync(call.RequestStream, heartbeat, session.Token);
+            var interval = OnWelcome(welcome, session.Token, out var heartbeat);
+            writing = WriteLoopAsync(call.RequestStream, interval, heartbeat, session.Token);
             return await ReadLoopAsync(call.ResponseStream, session.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && e is RpcException or OperationCanceledException or IOException)
@@ -94,10 +94,15 @@ internal sealed partial class HubLink
         }
     }
 
-    private TimeSpan OnWelcome(Welcome welcome)
+    /// <summary>
+    /// Takes the Welcome: resets the back-off, starts the first heartbeat timer (before anyone is told the link is up, so
+    /// whoever reacts to Connected finds it running), and hands the target to the reconciler.
+    /// </summary>
+    private TimeSpan OnWelcome(Welcome welcome, CancellationToken cancellationToken, out Task heartbeat)
     {
         _backoff = _options.ReconnectInitialDelay;
         var interval = welcome.HeartbeatInterval?.ToTimeSpan() is { } t && t > TimeSpan.Zero ? t : _options.DefaultHeartbeatInterval;
+        heartbeat = Task.Delay(interval, _deps.Time, cancellationToken);
         SetStatus(HubLinkState.Connected, $"connected to {_options.Hub} (protocol {welcome.ProtocolVersion}, heartbeat {interval.TotalSeconds:0.#} s)");
         LogConnected(_deps.Logger, _options.Hub, welcome.Target?.Digest ?? "", welcome.Target?.Generation ?? 0);
         if (welcome.Target is { } target)
@@ -135,10 +140,10 @@ internal sealed partial class HubLink
     }
 
     /// <summary>Sends every unacknowledged report (oldest first), new ones as they come, and a heartbeat every interval.</summary>
-    private async Task WriteLoopAsync(IClientStreamWriter<AgentMessage> requests, TimeSpan heartbeatInterval, CancellationToken cancellationToken)
+    private async Task WriteLoopAsync(IClientStreamWriter<AgentMessage> requests, TimeSpan heartbeatInterval, Task heartbeat,
+        CancellationToken cancellationToken)
     {
         var sent = _deps.Outbox.LastAcked;
-        var heartbeat = Task.Delay(heartbeatInterval, _deps.Time, cancellationToken);
         try
         {
             while (true)
@@ -152,9 +157,11 @@ internal sealed partial class HubLink
                 await Task.WhenAny(changed, heartbeat).WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (heartbeat.IsCompleted)
                 {
-                    await requests.WriteAsync(new AgentMessage { Heartbeat = new Heartbeat { Time = Timestamp.FromDateTimeOffset(_deps.Time.GetUtcNow()) } },
-                        cancellationToken).ConfigureAwait(false);
+                    // The next timer starts before this heartbeat leaves, so the interval is measured from the tick, not the send.
+                    var now = _deps.Time.GetUtcNow();
                     heartbeat = Task.Delay(heartbeatInterval, _deps.Time, cancellationToken);
+                    await requests.WriteAsync(new AgentMessage { Heartbeat = new Heartbeat { Time = Timestamp.FromDateTimeOffset(now) } },
+                        cancellationToken).ConfigureAwait(false);
                 }
             }
         }

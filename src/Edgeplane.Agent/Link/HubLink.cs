@@ -63,16 +63,19 @@ internal sealed partial class HubLink : IDisposable
             }
             if (end.Kind == SessionEndKind.Revoked)
             {
-                Stop(AgentReasons.ClusterRevoked, end.Message);
-                Revoked?.Invoke(end.Message);
+                var message = $"{end.Message}; {NewTokenHint(_deps.Identity.Current.Cluster.Value)}";
+                Stop(AgentReasons.ClusterRevoked, message);
+                Revoked?.Invoke(message);
                 return;
             }
             var wait = NextWait(end);
+            // The timer starts before Disconnected is announced, so whoever reacts to it finds the next dial scheduled.
+            var next = Task.Delay(wait, _deps.Time, cancellationToken);
             SetStatus(HubLinkState.Disconnected, end.Message, _deps.Time.GetUtcNow() + wait);
             LogSessionEnded(_deps.Logger, end.Kind.ToString(), end.Message, wait);
             try
             {
-                await Task.Delay(wait, _deps.Time, cancellationToken).ConfigureAwait(false);
+                await next.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -80,6 +83,11 @@ internal sealed partial class HubLink : IDisposable
             }
         }
     }
+
+    /// <summary>What an operator must do after a revocation: only a new bootstrap token lets the cluster join again.</summary>
+    public static string NewTokenHint(string cluster) =>
+        $"the agent stopped talking to the hub and left the workloads as they are; it needs a new bootstrap token to join again " +
+        $"(edgeplane token create --cluster {cluster}, then edgeplane agent --token <token>)";
 
     public void Dispose()
     {

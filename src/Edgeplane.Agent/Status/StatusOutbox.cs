@@ -39,6 +39,9 @@ public sealed partial class StatusOutbox
         Reload();
     }
 
+    /// <summary>Raised after an acknowledgement removed reports (outside the outbox's lock).</summary>
+    public event Action? Acknowledged;
+
     /// <summary>The last sequence handed out (0 before the first report).</summary>
     public ulong LastSequence { get; private set; }
 
@@ -122,6 +125,7 @@ public sealed partial class StatusOutbox
             }
             SaveCursor();
         }
+        Acknowledged?.Invoke();
     }
 
     private void EvictOldest()

@@ -23,7 +23,7 @@ public sealed class AgentHostTests : IAsyncLifetime
 
         var agent = await _bed.StartAgentAsync("site-a");
 
-        await Eventually.HoldsAsync(() => _bed.Hub.LastReport("site-a") is { } r && r.AppliedDigest == digest && IsReady(r),
+        await _bed.WaitAsync(() => _bed.Hub.LastReport("site-a") is { } r && r.AppliedDigest == digest && IsReady(r),
             "a Ready report for the applied bundle", explain: () => agent.Snapshot.Conditions.FirstOrDefault()?.ToString() ?? "");
         var report = _bed.Hub.LastReport("site-a")!;
         Assert.Equal(digest, report.TargetDigest);

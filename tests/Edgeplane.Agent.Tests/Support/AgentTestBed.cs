@@ -1,21 +1,23 @@
 using Edgeplane.KubeSim;
-using k8s;
 
 namespace Edgeplane.Agent.Tests.Support;
 
 /// <summary>
 /// One test's world: a temp folder, the protocol gateway, a KubeSim server, and agents started through
-/// <see cref="AgentHost"/> exactly as <c>edgeplane agent</c> starts them, with short timings.
+/// <see cref="AgentHost"/> exactly as <c>edgeplane agent</c> starts them, with short timings. <see cref="Changed"/>
+/// fires on everything the gateway sees and every agent update, so tests await conditions instead of sleeping.
 /// </summary>
 public sealed class AgentTestBed : IAsyncDisposable
 {
     private readonly List<AgentHost> _agents = [];
+    private readonly TimeProvider? _hubTime;
 
-    private AgentTestBed(TempDirectory dir, ProtocolGateway gateway, KubeSimServer sim)
+    private AgentTestBed(TempDirectory dir, ProtocolGateway gateway, KubeSimServer sim, TimeProvider? hubTime)
     {
         Dir = dir;
         Gateway = gateway;
         Sim = sim;
+        _hubTime = hubTime;
     }
 
     public TempDirectory Dir { get; }
@@ -26,12 +28,16 @@ public sealed class AgentTestBed : IAsyncDisposable
 
     public GatewayState Hub => Gateway.State;
 
-    public static async Task<AgentTestBed> StartAsync()
+    /// <summary>Fires on every gateway event and every agent snapshot change.</summary>
+    public ChangeSignal Changed => Hub.Changed;
+
+    /// <summary>Starts the world; <paramref name="hubTime"/> gives the hub's identity services a (fake) clock.</summary>
+    public static async Task<AgentTestBed> StartAsync(TimeProvider? hubTime = null)
     {
         var dir = new TempDirectory();
-        var gateway = await ProtocolGateway.StartAsync(dir.Sub("hub"));
+        var gateway = await ProtocolGateway.StartAsync(dir.Sub("hub"), time: hubTime);
         var sim = await KubeSimServer.StartAsync();
-        return new AgentTestBed(dir, gateway, sim);
+        return new AgentTestBed(dir, gateway, sim, hubTime);
     }
 
     /// <summary>A KubeSim cluster and a kubeconfig file for it.</summary>
@@ -66,11 +72,13 @@ public sealed class AgentTestBed : IAsyncDisposable
     };
 
     /// <summary>Enrols (with a fresh token) and starts an agent for <paramref name="cluster"/>.</summary>
-    public async Task<AgentHost> StartAgentAsync(string cluster, Func<AgentOptions, AgentOptions>? adjust = null, bool withToken = true)
+    public async Task<AgentHost> StartAgentAsync(string cluster, Func<AgentOptions, AgentOptions>? adjust = null, bool withToken = true,
+        TimeProvider? time = null, Random? random = null)
     {
         var token = withToken ? await Gateway.CreateTokenAsync(cluster) : null;
         var options = Options(cluster, token);
-        var agent = await AgentHost.StartAsync(adjust is null ? options : adjust(options));
+        var agent = await AgentHost.StartAsync(adjust is null ? options : adjust(options), time: time, random: random);
+        agent.Changed += (_, _) => Changed.Notify();
         _agents.Add(agent);
         return agent;
     }
@@ -90,17 +98,21 @@ public sealed class AgentTestBed : IAsyncDisposable
         return digest;
     }
 
-    /// <summary>Stops the gateway (agents lose their hub) and starts a new one on the same port and data.</summary>
-    public async Task RestartGatewayAsync(Func<Task>? whileDown = null)
+    /// <summary>Waits until <paramref name="condition"/> holds, re-checking on every change.</summary>
+    public Task WaitAsync(Func<bool> condition, string what, Func<string>? explain = null) =>
+        Eventually.HoldsAsync(Changed, condition, what, explain: explain);
+
+    /// <summary>Waits until <paramref name="condition"/> holds, re-checking on every change.</summary>
+    public Task WaitAsync(Func<Task<bool>> condition, string what, Func<string>? explain = null) =>
+        Eventually.HoldsAsync(Changed, condition, what, explain: explain);
+
+    /// <summary>Stops the gateway (agents lose their hub).</summary>
+    public async Task StopGatewayAsync() => await Gateway.DisposeAsync();
+
+    /// <summary>Starts the gateway again on the same port, data and state.</summary>
+    public async Task StartGatewayAsync()
     {
-        var port = Gateway.Address.Port;
-        var state = Gateway.State;
-        await Gateway.DisposeAsync();
-        if (whileDown is not null)
-        {
-            await whileDown();
-        }
-        Gateway = await ProtocolGateway.StartAsync(Dir.Sub("hub"), port, state);
+        Gateway = await ProtocolGateway.StartAsync(Dir.Sub("hub"), Gateway.Address.Port, Gateway.State, _hubTime, Gateway.Store);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,28 +1,44 @@
 namespace Edgeplane.Agent.Tests.Support;
 
-/// <summary>Awaits a condition with a deadline (never a fixed sleep): checks it every few milliseconds until it holds.</summary>
+/// <summary>
+/// Awaits a condition: it is checked now and again each time <see cref="ChangeSignal"/> fires (never on a timer), with a
+/// generous deadline only as a guard against a hang.
+/// </summary>
 public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? explain = null)
+    public static Task HoldsAsync(ChangeSignal signal, Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? explain = null) =>
+        HoldsAsync(signal, () => Task.FromResult(condition()), what, timeout, explain);
+
+    public static async Task HoldsAsync(ChangeSignal signal, Func<Task<bool>> condition, string what, TimeSpan? timeout = null,
+        Func<string>? explain = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (!condition())
+        using var guard = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (true)
         {
-            if (DateTime.UtcNow > deadline)
+            var next = signal.Next;
+            if (await condition())
+            {
+                return;
+            }
+            try
+            {
+                await next.WaitAsync(guard.Token);
+            }
+            catch (OperationCanceledException)
             {
                 throw new TimeoutException($"timed out waiting for {what}{(explain is null ? "" : ": " + explain())}");
             }
-            await Task.Delay(20);
         }
     }
 
-    public static async Task<T> ReturnsAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null, Func<string>? explain = null)
+    public static async Task<T> ReturnsAsync<T>(ChangeSignal signal, Func<T?> probe, string what, TimeSpan? timeout = null,
+        Func<string>? explain = null)
         where T : class
     {
         T? value = null;
-        await HoldsAsync(() => (value = probe()) is not null, what, timeout, explain);
+        await HoldsAsync(signal, () => (value = probe()) is not null, what, timeout, explain);
         return value!;
     }
 }

@@ -17,6 +17,9 @@ public sealed class GatewayState
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    /// <summary>Fires on every Hello, report, heartbeat, fetch, session open and close.</summary>
+    public ChangeSignal Changed { get; } = new();
+
     public List<Hello> Hellos { get; } = [];
 
     public List<(string Cluster, StatusReport Report)> Reports { get; } = [];
@@ -26,6 +29,9 @@ public sealed class GatewayState
     public int Connects;
 
     public int Fetches;
+
+    /// <summary>Enrolments the gateway answered (successful or not).</summary>
+    public int Enrolments;
 
     /// <summary>Heartbeat interval told in Welcome.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
@@ -98,6 +104,15 @@ public sealed class GatewayState
         return true;
     }
 
+    /// <summary>Cuts every live session (a hub going away).</summary>
+    public void DropAll()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.Abort.Cancel();
+        }
+    }
+
     public bool IsConnected(string cluster) => _sessions.ContainsKey(cluster);
 
     public Target? TargetOf(string cluster) => _targets.GetValueOrDefault(cluster);
@@ -126,6 +141,7 @@ public sealed class GatewayState
         {
             Hellos.Add(hello);
         }
+        Changed.Notify();
     }
 
     /// <summary>Records a report unless its sequence was seen (like the hub); true when new.</summary>
@@ -138,18 +154,24 @@ public sealed class GatewayState
                 return false;
             }
             Reports.Add((cluster, report));
-            return true;
         }
+        Changed.Notify();
+        return true;
     }
 
     internal Session Open(string cluster, CancellationToken callAborted)
     {
         var session = new Session(CancellationTokenSource.CreateLinkedTokenSource(callAborted));
         _sessions[cluster] = session;
+        Changed.Notify();
         return session;
     }
 
-    internal void Close(string cluster, Session session) => _sessions.TryRemove(new KeyValuePair<string, Session>(cluster, session));
+    internal void Close(string cluster, Session session)
+    {
+        _sessions.TryRemove(new KeyValuePair<string, Session>(cluster, session));
+        Changed.Notify();
+    }
 
     internal static byte[] Gzip(byte[] bytes)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Agent.Tests.Support;
@@ -14,22 +15,34 @@ namespace Edgeplane.Agent.Tests.Support;
 public sealed class ProtocolGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private ProtocolGateway(WebApplication app, Uri address)
     {
         _app = app;
         Address = address;
+        State = app.Services.GetRequiredService<GatewayState>();
+        Store = app.Services.GetRequiredService<IIdentityStore>();
     }
 
     public Uri Address { get; }
 
-    public GatewayState State => _app.Services.GetRequiredService<GatewayState>();
+    public GatewayState State { get; }
 
-    public static async Task<ProtocolGateway> StartAsync(string dataDirectory, int port = 0, GatewayState? state = null)
+    /// <summary>Tokens, certificates and revocations; handed to a restarted gateway like a hub's database.</summary>
+    public IIdentityStore Store { get; }
+
+    public static async Task<ProtocolGateway> StartAsync(string dataDirectory, int port = 0, GatewayState? state = null,
+        TimeProvider? time = null, IIdentityStore? store = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IIdentityStore>(new InMemoryIdentityStore());
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+        builder.Services.AddSingleton(store ?? new InMemoryIdentityStore());
         builder.Services.AddSingleton(state ?? new GatewayState());
         builder.Services.AddEdgeplaneIdentity(new IdentityOptions { DataDirectory = dataDirectory });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseEdgeplaneGatewayTls()));
@@ -51,6 +64,11 @@ public sealed class ProtocolGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        State.DropAll();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

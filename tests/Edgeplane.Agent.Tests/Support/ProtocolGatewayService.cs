@@ -16,6 +16,13 @@ namespace Edgeplane.Agent.Tests.Support;
 public sealed class ProtocolGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayState state, TimeProvider time)
     : AgentGatewayIdentityService(enrollment)
 {
+    public override Task<EnrollResponse> Enroll(EnrollRequest request, ServerCallContext context)
+    {
+        Interlocked.Increment(ref state.Enrolments);
+        state.Changed.Notify();
+        return base.Enroll(request, context);
+    }
+
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<HubMessage> responseStream,
         ServerCallContext context)
     {
@@ -86,9 +93,16 @@ public sealed class ProtocolGatewayService(EnrollmentService enrollment, AgentCo
                 if (message.Heartbeat is not null)
                 {
                     Interlocked.Increment(ref state.Heartbeats);
+                    state.Changed.Notify();
                 }
-                else if (message.Status is { } report && state.Record(cluster, report) && state.AckStatus)
+                else if (message.Status is { } report)
                 {
+                    // Like the hub: a report seen before is not stored twice, but it is acknowledged again.
+                    state.Record(cluster, report);
+                    if (!state.AckStatus)
+                    {
+                        continue;
+                    }
                     session.Outgoing.Writer.TryWrite(new HubMessage { StatusAck = new StatusAck { UpToSequence = report.Sequence } });
                 }
             }
@@ -107,6 +121,7 @@ public sealed class ProtocolGatewayService(EnrollmentService enrollment, AgentCo
         _ = context.GetAgentPeer();
         Interlocked.Increment(ref state.Fetches);
         state.FetchOffsets.Enqueue(request.Offset);
+        state.Changed.Notify();
         var bundle = state.ServeInstead?.Invoke(request.Digest) ?? state.Bundle(request.Digest)
             ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"no bundle {request.Digest}"));
         var gzip = GatewayState.Gzip(bundle);
@@ -135,6 +150,7 @@ public sealed class ProtocolGatewayService(EnrollmentService enrollment, AgentCo
             sent++;
             if (final)
             {
+                state.Changed.Notify();
                 return;
             }
         }

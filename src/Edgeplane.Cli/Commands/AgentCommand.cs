@@ -1,0 +1,166 @@
+using System.CommandLine;
+using Edgeplane.Agent;
+using Edgeplane.Agent.Identity;
+using Edgeplane.Protocol.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace Edgeplane.Cli.Commands;
+
+/// <summary>
+/// <c>edgeplane agent</c>: runs one cluster's agent until stopped. Exit codes (docs/agent.md): 0 stopped by a signal,
+/// 1 the agent failed, 2 bad arguments (including no token on first start and an unreadable kubeconfig), 3 enrolment
+/// refused or the hub failed the CA pin, 4 the cluster was revoked (a new token is needed).
+/// </summary>
+internal static partial class AgentCommand
+{
+    public const int EnrolmentRefused = 3;
+    public const int Revoked = 4;
+
+    public static Command Create()
+    {
+        var hub = new Option<string>("--hub") { Description = "Hub gateway URL, https://host:port", Required = true };
+        var token = new Option<string?>("--token") { Description = "Bootstrap token (edgeplane token create); needed only to enrol" };
+        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Kubeconfig of the cluster this agent manages", Required = true };
+        var context = new Option<string?>("--context") { Description = "Kubeconfig context (default: its current context)" };
+        var state = new Option<string>("--state") { Description = "State folder: identity, cached bundles, status outbox", Required = true };
+        var cluster = new Option<string?>("--cluster") { Description = "Cluster id this agent must be (checked against the token and the state)" };
+        var logLevel = new Option<LogLevel>("--log-level") { Description = "trace, debug, information, warning or error", DefaultValueFactory = _ => LogLevel.Information };
+        var command = new Command("agent", """
+            Run a cluster's agent: enrol with a bootstrap token on first start (the token pins the hub CA), then hold a mutual-TLS
+            session with the hub, apply the targeted bundle, correct drift, and report status. Without the hub it keeps applying
+            the cached bundle. Logs go to stderr. Exit codes: 0 stopped, 1 failed, 2 bad arguments, 3 enrolment refused,
+            4 cluster revoked (needs a new token).
+
+            Examples:
+              edgeplane agent --hub https://hub.example.com:8443 --token ep1.… --kubeconfig ~/.kube/config --state /var/lib/edgeplane-agent
+              edgeplane agent --hub https://hub.example.com:8443 --kubeconfig site.yaml --context site-1 --state ./agent-state
+            """);
+        foreach (var option in new Option[] { hub, token, kubeconfig, context, state, cluster, logLevel })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var problem = Check(parse.GetRequiredValue(hub), parse.GetValue(token), parse.GetRequiredValue(kubeconfig), parse.GetRequiredValue(state),
+                out var hubUri);
+            if (problem is not null)
+            {
+                await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var options = new AgentOptions
+            {
+                Hub = hubUri!,
+                Token = parse.GetValue(token),
+                KubeconfigPath = parse.GetRequiredValue(kubeconfig),
+                KubeContext = parse.GetValue(context),
+                StateDirectory = parse.GetRequiredValue(state),
+                ExpectedCluster = parse.GetValue(cluster),
+            };
+            using var logging = LoggerFactory.Create(b => ConfigureLogging(b, parse.GetValue(logLevel)));
+            return await RunAsync(options, logging, parse.InvocationConfiguration.Output, error, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>What is wrong with the arguments before anything starts, or null.</summary>
+    private static string? Check(string hub, string? token, string kubeconfig, string state, out Uri? hubUri)
+    {
+        if (!Uri.TryCreate(hub, UriKind.Absolute, out hubUri) || hubUri.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"--hub '{hub}' must be an absolute https:// URL (the gateway, e.g. https://hub.example.com:8443)";
+        }
+        if (token is not null && !BootstrapToken.TryParse(token, out _, out var tokenError))
+        {
+            return $"--token: {tokenError}";
+        }
+        try
+        {
+            using var _ = File.OpenRead(kubeconfig);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return $"cannot read --kubeconfig '{kubeconfig}': {e.Message}";
+        }
+        if (token is null && !File.Exists(new AgentIdentityFiles(state).AgentPath))
+        {
+            return $"--token is required on first start: the state folder '{state}' holds no agent identity " +
+                "(create a token with: edgeplane token create --cluster <name>)";
+        }
+        return null;
+    }
+
+    private static async Task<int> RunAsync(AgentOptions options, ILoggerFactory logging, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        AgentHost agent;
+        try
+        {
+            agent = await AgentHost.StartAsync(options, logging, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is EnrollmentException or HubTrustException)
+        {
+            await error.WriteLineAsync($"error: enrolment failed: {e.Message}").ConfigureAwait(false);
+            return EnrolmentRefused;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return e is ArgumentException or FormatException ? ExitCodes.Usage : ExitCodes.Invalid;
+        }
+        await using (agent.ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"Agent for cluster {agent.Cluster} running (hub {options.Hub}, state {agent.StateDirectory})").ConfigureAwait(false);
+            await output.FlushAsync(ct).ConfigureAwait(false);
+            return await WaitAsync(agent, error, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs until a signal (0), a revocation (4) or a failed loop (1).</summary>
+    private static async Task<int> WaitAsync(AgentHost agent, TextWriter error, CancellationToken ct)
+    {
+        var revoked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(object? sender, AgentSnapshot snapshot)
+        {
+            if (snapshot.IsRevoked)
+            {
+                revoked.TrySetResult(snapshot.Condition(Protocol.ConditionTypes.Stalled)!.Message);
+            }
+        }
+        agent.Changed += OnChanged;
+        OnChanged(agent, agent.Snapshot);
+        var stopped = Task.Delay(Timeout.Infinite, ct);
+        var first = await Task.WhenAny(revoked.Task, agent.Completion, stopped).ConfigureAwait(false);
+        agent.Changed -= OnChanged;
+        if (first == revoked.Task)
+        {
+            await error.WriteLineAsync($"error: cluster {agent.Cluster} was revoked: {await revoked.Task.ConfigureAwait(false)}").ConfigureAwait(false);
+            return Revoked;
+        }
+        if (first == agent.Completion && agent.Completion.IsFaulted)
+        {
+            await error.WriteLineAsync($"error: the agent failed: {agent.Completion.Exception!.InnerException!.Message}").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    {
+        logging.SetMinimumLevel(level);
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,66 @@
+namespace Edgeplane.Cli.Tests.Commands;
+
+public sealed class AgentCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgeplane-agent-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Agent_FirstStartWithoutToken_Usage()
+    {
+        var kubeconfig = Path.Combine(_dir, "kubeconfig.yaml");
+        await File.WriteAllTextAsync(kubeconfig, "apiVersion: v1\nkind: Config\n");
+        var state = Path.Combine(_dir, "state");
+
+        var run = await CliRun.Of("agent", "--hub", "https://127.0.0.1:1", "--kubeconfig", kubeconfig, "--state", state);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: --token is required on first start: the state folder '{state}' holds no agent identity " +
+            "(create a token with: edgeplane token create --cluster <name>)", run.Error.Trim());
+        Assert.False(Directory.Exists(state));
+    }
+
+    [Fact]
+    public async Task Agent_TokenMalformed_Usage()
+    {
+        var missing = Path.Combine(_dir, "missing.yaml");
+
+        var run = await CliRun.Of("agent", "--hub", "https://127.0.0.1:1", "--token", "x", "--kubeconfig", missing, "--state", _dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --token: bootstrap token must have 4 dot-separated parts: ep1.<id>.<secret>.<ca-pin>", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Agent_KubeconfigMissing_UsageNamingTheFile()
+    {
+        var missing = Path.Combine(_dir, "missing.yaml");
+        var token = "ep1.aaaaaaaaaa." + new string('a', 32) + "." + new string('0', 64);
+
+        var run = await CliRun.Of("agent", "--hub", "https://127.0.0.1:1", "--token", token, "--kubeconfig", missing, "--state", _dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: cannot read --kubeconfig '{missing}': Could not find file '{missing}'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_HubNotHttps_Usage()
+    {
+        var run = await CliRun.Of("agent", "--hub", "http://hub:8080", "--kubeconfig", "k", "--state", _dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --hub 'http://hub:8080' must be an absolute https:// URL (the gateway, e.g. https://hub.example.com:8443)",
+            run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Agent_MissingRequiredOptions_Usage()
+    {
+        var run = await CliRun.Of("agent", "--hub", "https://hub:8443");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--kubeconfig", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--state", run.Error, StringComparison.Ordinal);
+    }
+}
