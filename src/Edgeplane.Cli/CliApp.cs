@@ -15,6 +15,7 @@ public static class CliApp
               edgeplane validate examples/fleet
               edgeplane render examples/fleet --all --out out/
             """);
+        root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());

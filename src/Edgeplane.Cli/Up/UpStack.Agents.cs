@@ -1,0 +1,158 @@
+using Edgeplane.Agent;
+using Edgeplane.Agent.Identity;
+using Edgeplane.Hub.Store;
+using Edgeplane.Hub.Store.Entities;
+using Microsoft.Extensions.Logging;
+
+namespace Edgeplane.Cli.Up;
+
+public sealed partial class UpStack
+{
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+
+    /// <summary>How often each agent checks its cluster for drift in <c>up</c> (default 30 s).</summary>
+    public static readonly TimeSpan DriftInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Starts the agent of <paramref name="cluster"/> on its state folder. It enrols with a new bootstrap token only
+    /// when it holds no certificate or its certificate expired; otherwise it reuses its identity.
+    /// </summary>
+    public async Task<AgentHost> StartAgentAsync(string cluster, CancellationToken cancellationToken = default)
+    {
+        if (_agents.ContainsKey(cluster))
+        {
+            throw new InvalidOperationException($"the agent of '{cluster}' is running already");
+        }
+        var state = Layout.AgentState(cluster);
+        var options = new AgentOptions
+        {
+            Hub = GatewayUrl,
+            Token = await TokenIfNeededAsync(cluster, state, cancellationToken).ConfigureAwait(false),
+            StateDirectory = state,
+            KubeconfigPath = Layout.Kubeconfig,
+            KubeContext = cluster,
+            ExpectedCluster = cluster,
+            DriftInterval = DriftInterval,
+            Gate = _gate,
+        };
+        options = _settings.ConfigureAgent?.Invoke(options) ?? options;
+        var agent = await AgentHost.StartAsync(options, _loggers, cancellationToken: cancellationToken).ConfigureAwait(false);
+        agent.Changed += OnAgentChanged;
+        _agents[cluster] = agent;
+        RaiseChanged();
+        return agent;
+    }
+
+    /// <summary>Stops the agent of <paramref name="cluster"/>; its state folder stays for the next start.</summary>
+    public async Task StopAgentAsync(string cluster)
+    {
+        if (_agents.TryRemove(cluster, out var agent))
+        {
+            agent.Changed -= OnAgentChanged;
+            await agent.DisposeAsync().ConfigureAwait(false);
+            RaiseChanged();
+        }
+    }
+
+    /// <summary>Every cluster the hub has (not removed), by name.</summary>
+    public async Task<IReadOnlyList<ClusterRecord>> ListClustersAsync(CancellationToken cancellationToken = default)
+    {
+        var store = HubService<IClusterStore>();
+        var all = new List<ClusterRecord>();
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListClustersAsync(new ClusterQuery { Limit = 1000, After = after }, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.Items);
+            if (page.Continue is null || page.Items.Count == 0)
+            {
+                return all;
+            }
+            after = page.Items[^1].Name;
+        }
+    }
+
+    /// <summary>
+    /// Gives every cluster the hub knows a KubeSim virtual cluster, a kubeconfig context and a running agent (new
+    /// clusters appear when a commit adds them). Clusters the hub no longer lists keep their agent and workloads.
+    /// </summary>
+    public async Task SyncClustersAsync(CancellationToken cancellationToken = default)
+    {
+        await _clusterSync.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var clusters = await ListClustersAsync(cancellationToken).ConfigureAwait(false);
+            // only clusters never started here: an agent a caller stopped on purpose stays stopped
+            var missing = clusters.Where(c => _started.Add(c.Name)).ToList();
+            foreach (var cluster in missing.Where(c => !KubeSim.Clusters.ContainsKey(c.Name)))
+            {
+                AddVirtualCluster(cluster);
+            }
+            var names = KubeSim.Clusters.Keys.Order(StringComparer.Ordinal).ToList();
+            KubeSim.WriteKubeconfig(Layout.Kubeconfig, names.FirstOrDefault(), names);
+            await Task.WhenAll(missing.Select(c => StartAgentAsync(c.Name, cancellationToken))).ConfigureAwait(false);
+        }
+        finally
+        {
+            _clusterSync.Release();
+        }
+    }
+
+    private async Task SyncClustersInBackgroundAsync()
+    {
+        try
+        {
+            await SyncClustersAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSyncFailed(_logger, e);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    private void AddVirtualCluster(ClusterRecord cluster)
+    {
+        try
+        {
+            KubeSim.AddCluster(cluster.Name, cluster.KubernetesVersion);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            // a declared version KubeSim cannot report (e.g. a vendor suffix it refuses): serve its default instead
+            LogVersionFallback(_logger, cluster.Name, cluster.KubernetesVersion, e.Message);
+            KubeSim.AddCluster(cluster.Name);
+        }
+    }
+
+    private async Task<string?> TokenIfNeededAsync(string cluster, string state, CancellationToken cancellationToken)
+    {
+        var files = new AgentIdentityFiles(state);
+        var stored = files.Load();
+        if (stored is not null && stored.NotAfter > DateTimeOffset.UtcNow)
+        {
+            return null;
+        }
+        if (stored is not null)
+        {
+            LogExpired(_logger, cluster, stored.NotAfter);
+            File.Delete(files.AgentPath);
+        }
+        return await CreateTokenAsync(cluster, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private void OnAgentChanged(object? sender, AgentSnapshot snapshot) => RaiseChanged();
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Could not start agents for new clusters")]
+    private static partial void LogSyncFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning,
+        Message = "Cluster {Cluster} declares Kubernetes {Version}, which KubeSim cannot serve ({Error}); it reports KubeSim's default")]
+    private static partial void LogVersionFallback(ILogger logger, string cluster, string? version, string error);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "The certificate of {Cluster}'s agent expired at {NotAfter}; enrolling again")]
+    private static partial void LogExpired(ILogger logger, string cluster, DateTimeOffset notAfter);
+}
