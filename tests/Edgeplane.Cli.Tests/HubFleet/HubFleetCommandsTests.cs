@@ -35,8 +35,8 @@ public sealed class HubFleetCommandsTests(ExampleFleetHubFixture hub) : IClassFi
         Assert.All(clusters, c => Assert.Equal(new DigestRef(expected[c.Name], hub.InitialSha), c.Desired));
         var lines = table.Out.TrimEnd().Split('\n');
         Assert.Equal(1 + ExampleFleetHubFixture.ClusterCount, lines.Length);
-        Assert.Matches(@"^NAME\s+LAYER\s+REGION\s+SITE\s+DESIRED\s+APPLIED\s+IN-SYNC\s+HEALTH$", lines[0]);
-        Assert.Matches($@"^edge-muc-01\s+edge\s+eu-central\s+muc-01\s+{expected["edge-muc-01"][..19]}\s+-\s+no\s+Offline$",
+        Assert.Matches(@"^NAME\s+LAYER\s+REGION\s+SITE\s+DESIRED\s+APPLIED\s+IN-SYNC\s+HEALTH\s+LINK$", lines[0]);
+        Assert.Matches($@"^edge-muc-01\s+edge\s+eu-central\s+muc-01\s+{expected["edge-muc-01"][..19]}\s+-\s+no\s+Offline\s+Offline$",
             Assert.Single(lines, l => l.StartsWith("edge-muc-01 ", StringComparison.Ordinal)));
     }
 
