@@ -46,7 +46,9 @@ public sealed class DriftTests(KubeSimFixture sim) : IClassFixture<KubeSimFixtur
     {
         var (cluster, objects) = await AppliedAsync(nameof(Detect_FieldChangedOutOfBandUnderReport_ReportedOnlyAndNothingWritten));
         await ScaleOutOfBandAsync(cluster, 5);
-        var rv = (await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("api", "web")).Metadata.ResourceVersion;
+        // The simulated deployment controller may still write status after the scale, so the resource version is not a
+        // witness of "nothing written"; the generation is (it moves only when the spec is written).
+        var generation = (await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("api", "web")).Metadata.Generation;
 
         var report = await cluster.Drift().DetectAsync(Request(cluster, objects, DriftPolicy.Report));
 
@@ -56,7 +58,7 @@ public sealed class DriftTests(KubeSimFixture sim) : IClassFixture<KubeSimFixtur
         Assert.Single(report.Uncorrected);
         var live = await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("api", "web");
         Assert.Equal(5, live.Spec.Replicas);
-        Assert.Equal(rv, live.Metadata.ResourceVersion);
+        Assert.Equal(generation, live.Metadata.Generation);
     }
 
     [Fact]
