@@ -58,7 +58,7 @@ internal static partial class AgentCommand
                 StateDirectory = parse.GetRequiredValue(state),
                 ExpectedCluster = parse.GetValue(cluster),
             };
-            using var logging = LoggerFactory.Create(b => ConfigureLogging(b, parse.GetValue(logLevel)));
+            using var logging = LoggerFactory.Create(b => ProcessLogging.Configure(b, "text", parse.GetValue(logLevel)));
             return await RunAsync(options, logging, parse.InvocationConfiguration.Output, error, ct).ConfigureAwait(false);
         });
         return command;
@@ -147,20 +147,5 @@ internal static partial class AgentCommand
             return ExitCodes.Invalid;
         }
         return ExitCodes.Ok;
-    }
-
-    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
-    {
-        logging.SetMinimumLevel(level);
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
-        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.AddFilter("Microsoft", LogLevel.Warning);
-        logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        logging.AddFilter("Grpc", LogLevel.Warning);
     }
 }

@@ -73,7 +73,7 @@ internal static class HubCommand
         WebApplication app;
         try
         {
-            app = HubApplication.Build(options, [], builder => ConfigureLogging(builder.Logging, logFormat));
+            app = HubApplication.Build(options, [], builder => ProcessLogging.Configure(builder.Logging, logFormat));
         }
         catch (ArgumentException e)
         {
@@ -100,29 +100,4 @@ internal static class HubCommand
 
     private static string? WebhookSecret(FileInfo? file) =>
         file is not null ? File.ReadAllText(file.FullName).Trim() : Environment.GetEnvironmentVariable("EDGEPLANE_WEBHOOK_SECRET");
-
-    private static void ConfigureLogging(ILoggingBuilder logging, string format)
-    {
-        logging.ClearProviders();
-        if (format == "json")
-        {
-            logging.AddJsonConsole(o =>
-            {
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            });
-        }
-        else
-        {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            });
-        }
-        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.AddFilter("Microsoft", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-    }
 }
