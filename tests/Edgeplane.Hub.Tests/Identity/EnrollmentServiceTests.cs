@@ -3,6 +3,7 @@ using System.Text;
 using Edgeplane.Agent.Identity;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Tests.Identity.Support;
+using Edgeplane.Hub.Tests.Infrastructure;
 using Edgeplane.Protocol.Identity;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf;

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Tests.Identity.Support;
+using Edgeplane.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

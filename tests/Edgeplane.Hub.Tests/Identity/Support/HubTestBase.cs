@@ -1,3 +1,4 @@
+using Edgeplane.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edgeplane.Hub.Tests.Identity.Support;
