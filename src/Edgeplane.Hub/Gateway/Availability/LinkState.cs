@@ -2,7 +2,7 @@ namespace Edgeplane.Hub.Gateway.Availability;
 
 /// <summary>
 /// The live holder of one cluster's link history on this hub process. Messages only touch
-/// <see cref="Touch"/> (one volatile write, no lock); connects, disconnects and evaluation take the lock.
+/// <see cref="Touch"/> (one interlocked write, no lock); connects, disconnects and evaluation take the lock.
 /// </summary>
 public sealed class LinkState
 {
@@ -16,6 +16,7 @@ public sealed class LinkState
     private DateTimeOffset? _downSince;
     private bool _live;
     private bool _healthFailing;
+    private TaskCompletionSource? _contactWaiter;
 
     internal LinkState(string cluster, AvailabilityState? state, DateTimeOffset since, string? reason, string? session, DateTimeOffset downSince)
     {
@@ -62,7 +63,34 @@ public sealed class LinkState
     internal DateTimeOffset LastContact => new(Volatile.Read(ref _lastContactTicks), TimeSpan.Zero);
 
     /// <summary>A message arrived from the agent.</summary>
-    public void Touch(DateTimeOffset now) => Volatile.Write(ref _lastContactTicks, now.UtcTicks);
+    public void Touch(DateTimeOffset now)
+    {
+        // Interlocked, not a volatile write: a waiter publishes itself and then reads the time, and this writes the
+        // time and then reads the waiter; only full fences on both sides keep one of them from missing the other.
+        Interlocked.Exchange(ref _lastContactTicks, now.UtcTicks);
+        if (Volatile.Read(ref _contactWaiter) is not null)
+        {
+            Interlocked.Exchange(ref _contactWaiter, null)?.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Completes once the last contact is at <paramref name="at"/> or later (a message was read then). Tests that step a
+    /// fake clock wait on it: the clock must not run past messages the hub has not read yet, or they count as silence.
+    /// </summary>
+    internal async Task WhenContactAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        while (LastContact < at)
+        {
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiter = Interlocked.CompareExchange(ref _contactWaiter, waiter, null) ?? waiter;
+            if (LastContact >= at)
+            {
+                return; // touched between the check and the publish
+            }
+            await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     internal void Connected(string session, DateTimeOffset now)
     {

@@ -81,7 +81,16 @@ internal sealed class GatewayAgent(GatewayScenario scenario, AgentCredentials cr
 
     public Task SendStatusAsync(StatusReport report) => Send(new AgentMessage { Status = report });
 
-    public Task HeartbeatAsync() => Send(new AgentMessage { Heartbeat = new Heartbeat { Time = Timestamp.FromDateTimeOffset(scenario.Time.GetUtcNow()) } });
+    /// <summary>
+    /// Sends a heartbeat and waits until the scenario's hub has taken it (see <see cref="GatewayScenario.WaitForContactAsync"/>),
+    /// so a test that steps the fake clock next cannot outrun the hub's reading.
+    /// </summary>
+    public async Task HeartbeatAsync()
+    {
+        var now = scenario.Time.GetUtcNow();
+        await Send(new AgentMessage { Heartbeat = new Heartbeat { Time = Timestamp.FromDateTimeOffset(now) } });
+        await scenario.WaitForContactAsync(Cluster, now);
+    }
 
     /// <summary>Half-closes the stream and reads to its end: when this returns, the hub has finished the session.</summary>
     public async Task<List<HubMessage>> CloseAsync()

@@ -135,6 +135,18 @@ internal sealed class GatewayScenario : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="cluster"/>'s link on this hub has a last contact at <paramref name="at"/> or later: with the
+    /// fake clock standing still, the hub has read what the agent sent at <paramref name="at"/>. The hub stamps a message
+    /// when it reads it; a test that steps the clock without this wait can run ahead of messages still in flight, and
+    /// a live agent then looks silent.
+    /// </summary>
+    public Task WaitForContactAsync(string cluster, DateTimeOffset at)
+    {
+        var link = Host.Service<AvailabilityTracker>().Find(cluster) ?? throw new InvalidOperationException($"{cluster} has no link on this hub");
+        return link.WhenContactAsync(at, CancellationToken.None).WaitAsync(Timeout);
+    }
+
     /// <summary>Advances the fake clock by <paramref name="step"/> and waits for the availability monitor's tick to finish.</summary>
     public async Task TickAsync(TimeSpan step)
     {
