@@ -12,7 +12,7 @@ public static partial class GatewaySwarmBenchmark
         "A real hub runs in the benchmark process (HubApplication: default FleetRevisionCompiler, SQLite in a data folder kept " +
         "between runs, REST API on http://127.0.0.1:0, gateway listener https://127.0.0.1:0 with mTLS from the hub CA, default " +
         "GatewayOptions except the admission settings given below: heartbeat 15 s; defaults 500 streams/s burst 1,000, 500 handshakes/s burst 500 and " +
-        "8 handshakes in flight per core, i.e. 16 on 2 cores, a wait of at most 2 s and 2,000 waiting). The fleet is " +
+        "8 handshakes in flight per core, i.e. 16 on 2 cores, a wait of at most 10 s and 2,000 waiting). The fleet is " +
         "examples/fleet scaled by bench/Edgeplane.FleetGenerator to N edge sites; agent i is cluster edge-site-i. The agents " +
         "are simulated at the protocol level in a separate process (bench/Edgeplane.AgentSwarm): each has its own ECDSA key " +
         "and certificate, enrolled once through the real Enroll RPC with a bootstrap token from the REST API (the agent's " +

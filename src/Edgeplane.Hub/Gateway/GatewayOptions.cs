@@ -59,8 +59,12 @@ public sealed record GatewayOptions
     /// <summary>TLS handshakes started at once before the rate applies (default 500).</summary>
     public int HandshakeBurst { get; init; } = 500;
 
-    /// <summary>Longest a new connection waits for a handshake slot (rate and concurrency together) before it is closed (default 2 s).</summary>
-    public TimeSpan MaxHandshakeWait { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Longest a new connection waits for a handshake slot (rate and concurrency together) before it is closed; one
+    /// that is expected to wait longer is closed at once (default 10 s, 0 to 1 min: keep it below the agents' connect
+    /// timeout of 15 s, which covers the wait and the handshake).
+    /// </summary>
+    public TimeSpan MaxHandshakeWait { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Most connections waiting for a handshake slot; more are closed at once (default 2,000, 0 to <see cref="MaxQueuedHandshakesLimit"/>).</summary>
     public int MaxQueuedHandshakes { get; init; } = 2_000;

@@ -94,6 +94,26 @@ public sealed class HandshakeAdmissionTests : IDisposable
     }
 
     [Fact]
+    public async Task Wait_ExpectedWaitFromMeasuredHandshakesOverMax_RefusedAtOnce()
+    {
+        var admission = Controller(concurrent: 2, maxWait: TimeSpan.FromSeconds(2));
+        var measured = await admission.WaitForHandshakeAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        measured.Dispose(); // one handshake held its slot 1 s: the k-th in line waits about k × 1 s / 2 slots
+        using var a = await admission.WaitForHandshakeAsync(CancellationToken.None);
+        using var b = await admission.WaitForHandshakeAsync(CancellationToken.None);
+        var queued = Enumerable.Range(0, 4).Select(_ => admission.WaitForHandshakeAsync(CancellationToken.None).AsTask()).ToList();
+
+        var fifth = admission.WaitForHandshakeAsync(CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), admission.ExpectedWait(4));
+        Assert.True(fifth.IsCompleted);
+        Assert.Equal(HandshakeOutcome.WaitExceeded, (await fifth).Outcome);
+        Assert.All(queued, q => Assert.False(q.IsCompleted));
+        Assert.Equal(4, admission.QueuedHandshakes);
+    }
+
+    [Fact]
     public async Task Dispose_HandshakeFailedAndTicketDisposedTwice_SlotFreedOnce()
     {
         var admission = Controller(concurrent: 2);

@@ -4,6 +4,11 @@ namespace Edgeplane.Hub.Gateway.Admission;
 
 public sealed partial class AdmissionController
 {
+    // Weight of the newest handshake in the running average of how long one holds its slot.
+    private const double HoldSmoothing = 0.05;
+    private readonly Lock _holdLock = new();
+    private double _holdSeconds;
+
     /// <summary>Connections waiting for a handshake slot now.</summary>
     public int QueuedHandshakes => Volatile.Read(ref _queuedHandshakes);
 
@@ -22,20 +27,50 @@ public sealed partial class AdmissionController
         var token = _handshakes.TryTake(out _);
         if (token && _handshakeSlots.AttemptAcquire() is { IsAcquired: true } free)
         {
-            return new HandshakeTicket(HandshakeOutcome.Admitted, free);
+            return Admit(free);
         }
-        if (Interlocked.Increment(ref _queuedHandshakes) > _options.MaxQueuedHandshakes)
-        {
-            Interlocked.Decrement(ref _queuedHandshakes);
-            return new HandshakeTicket(HandshakeOutcome.QueueFull, null);
-        }
+        var position = Interlocked.Increment(ref _queuedHandshakes);
         try
         {
+            if (position > _options.MaxQueuedHandshakes)
+            {
+                return new HandshakeTicket(HandshakeOutcome.QueueFull);
+            }
+            // Little's law: with N slots each held for h on average, the k-th in line gets one after about k·h/N. A
+            // connection that would wait longer than allowed is closed now, not after the wait it cannot win.
+            if (ExpectedWait(position) > _options.MaxHandshakeWait)
+            {
+                return new HandshakeTicket(HandshakeOutcome.WaitExceeded);
+            }
             return await WaitInQueueAsync(token, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Decrement(ref _queuedHandshakes);
+        }
+    }
+
+    /// <summary>
+    /// How long the <paramref name="position"/>-th connection in line is expected to wait for a slot, from the
+    /// running average of how long admitted handshakes held theirs (zero until one was measured).
+    /// </summary>
+    public TimeSpan ExpectedWait(int position)
+    {
+        double hold;
+        lock (_holdLock)
+        {
+            hold = _holdSeconds;
+        }
+        return TimeSpan.FromSeconds(position * hold / _options.MaxConcurrentHandshakes);
+    }
+
+    private HandshakeTicket Admit(RateLimitLease lease) => new(lease, Time, Released);
+
+    private void Released(TimeSpan held)
+    {
+        lock (_holdLock)
+        {
+            _holdSeconds = _holdSeconds == 0 ? held.TotalSeconds : _holdSeconds + (HoldSmoothing * (held.TotalSeconds - _holdSeconds));
         }
     }
 
@@ -45,7 +80,7 @@ public sealed partial class AdmissionController
         var tokenWait = haveToken ? TimeSpan.Zero : _handshakes.Reserve(_options.MaxHandshakeWait);
         if (tokenWait is not { } wait)
         {
-            return new HandshakeTicket(HandshakeOutcome.WaitExceeded, null);
+            return new HandshakeTicket(HandshakeOutcome.WaitExceeded);
         }
         using var deadline = new CancellationTokenSource(_options.MaxHandshakeWait, Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(closed, deadline.Token);
@@ -59,13 +94,13 @@ public sealed partial class AdmissionController
             if (!lease.IsAcquired)
             {
                 lease.Dispose();
-                return new HandshakeTicket(HandshakeOutcome.QueueFull, null);
+                return new HandshakeTicket(HandshakeOutcome.QueueFull);
             }
-            return new HandshakeTicket(HandshakeOutcome.Admitted, lease);
+            return Admit(lease);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            return new HandshakeTicket(closed.IsCancellationRequested ? HandshakeOutcome.Closed : HandshakeOutcome.WaitExceeded, null);
+            return new HandshakeTicket(closed.IsCancellationRequested ? HandshakeOutcome.Closed : HandshakeOutcome.WaitExceeded);
         }
     }
 }

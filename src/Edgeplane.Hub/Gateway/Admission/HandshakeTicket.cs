@@ -9,12 +9,23 @@ namespace Edgeplane.Hub.Gateway.Admission;
 /// </summary>
 public sealed class HandshakeTicket : IDisposable
 {
+    private readonly Action<TimeSpan>? _released;
+    private readonly TimeProvider? _time;
+    private readonly long _admittedAt;
     private RateLimitLease? _lease;
 
-    internal HandshakeTicket(HandshakeOutcome outcome, RateLimitLease? lease)
+    internal HandshakeTicket(HandshakeOutcome outcome)
     {
         Outcome = outcome;
+    }
+
+    internal HandshakeTicket(RateLimitLease lease, TimeProvider time, Action<TimeSpan> released)
+    {
+        Outcome = HandshakeOutcome.Admitted;
         _lease = lease;
+        _time = time;
+        _released = released;
+        _admittedAt = time.GetTimestamp();
     }
 
     /// <summary>Why the wait ended.</summary>
@@ -23,6 +34,13 @@ public sealed class HandshakeTicket : IDisposable
     /// <summary>True when the connection may do its handshake.</summary>
     public bool Admitted => Outcome == HandshakeOutcome.Admitted;
 
-    /// <summary>Frees the slot (once).</summary>
-    public void Dispose() => Interlocked.Exchange(ref _lease, null)?.Dispose();
+    /// <summary>Frees the slot (once) and reports how long it was held.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _lease, null) is { } lease)
+        {
+            lease.Dispose();
+            _released!(_time!.GetElapsedTime(_admittedAt));
+        }
+    }
 }
