@@ -11,7 +11,8 @@ public static partial class GatewaySwarmBenchmark
     private const string Method =
         "A real hub runs in the benchmark process (HubApplication: default FleetRevisionCompiler, SQLite in a data folder kept " +
         "between runs, REST API on http://127.0.0.1:0, gateway listener https://127.0.0.1:0 with mTLS from the hub CA, default " +
-        "GatewayOptions except the admission rates given below: heartbeat 15 s; defaults 500 streams/s burst 1,000 and 500 handshakes/s burst 500). The fleet is " +
+        "GatewayOptions except the admission settings given below: heartbeat 15 s; defaults 500 streams/s burst 1,000, 500 handshakes/s burst 500 and " +
+        "8 handshakes in flight per core, i.e. 16 on 2 cores, a wait of at most 10 s and 2,000 waiting). The fleet is " +
         "examples/fleet scaled by bench/Edgeplane.FleetGenerator to N edge sites; agent i is cluster edge-site-i. The agents " +
         "are simulated at the protocol level in a separate process (bench/Edgeplane.AgentSwarm): each has its own ECDSA key " +
         "and certificate, enrolled once through the real Enroll RPC with a bootstrap token from the REST API (the agent's " +
@@ -70,7 +71,7 @@ public static partial class GatewaySwarmBenchmark
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Gateway: fan-out, memory per agent, status, reconnect storm (simulated agent swarm)\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Machine: {machine}. Commit: {commit}. Date: {date}. Load average (1/5/15 min) at the end: {load}.\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Method: {Method} {settings.Runs} run(s) per scale, {settings.Rounds} fan-out commit(s), {settings.Probes} status probes and {settings.Storms} storm(s) per run. Hub admission: {settings.HandshakeRate:0.#} TLS handshakes/s burst {settings.HandshakeBurst}, {settings.ConnectRate:0.#} Connect streams/s burst {settings.ConnectBurst}. Medians over runs (fan-out: over every commit of every run).\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Method: {Method} {settings.Runs} run(s) per scale, {settings.Rounds} fan-out commit(s), {settings.Probes} status probes and {settings.Storms} storm(s) per run. Hub admission: {settings.HandshakeConcurrency} TLS handshakes in flight, {settings.HandshakeRate:0.#} TLS handshakes/s burst {settings.HandshakeBurst}, {settings.ConnectRate:0.#} Connect streams/s burst {settings.ConnectBurst}. Medians over runs (fan-out: over every commit of every run).\n\n");
         md.Append("## Against DESIGN.md\n\n| what | target | scale | measured (median) | met? |\n|---|---|---|---|---|\n");
         foreach (var s in scales)
         {

@@ -9,7 +9,7 @@ namespace Edgeplane.Benchmarks.Gateway;
 /// run: fan-out of a commit to every agent, hub memory per connected agent, status report → visible in the API, and a
 /// reconnect storm with every report checked at the hub.
 /// Usage: <c>gateway-swarm [--agents 1000,10000] [--runs 3] [--rounds 3] [--storms 1] [--probes 100]
-/// [--handshake-rate R] [--handshake-burst B] [--connect-rate R] [--connect-burst B] [--work /tmp/edgeplane-bench-swarm] [--out bench/results]</c>;
+/// [--handshake-rate R] [--handshake-burst B] [--handshake-concurrency N] [--connect-rate R] [--connect-burst B] [--work /tmp/edgeplane-bench-swarm] [--out bench/results]</c>;
 /// the admission settings are the hub's GatewayOptions (defaults when not given).
 /// </summary>
 public static partial class GatewaySwarmBenchmark
@@ -23,9 +23,10 @@ public static partial class GatewaySwarmBenchmark
         {
             HandshakeRate = options.Int("--handshake-rate", (int)defaults.HandshakeRate), HandshakeBurst = options.Int("--handshake-burst", defaults.HandshakeBurst),
             ConnectRate = options.Int("--connect-rate", (int)defaults.ConnectRate), ConnectBurst = options.Int("--connect-burst", defaults.ConnectBurst),
+            MaxConcurrentHandshakes = options.Int("--handshake-concurrency", defaults.MaxConcurrentHandshakes),
         };
         var settings = new SwarmSettings(options.Int("--runs", 3), options.Int("--rounds", 3), options.Int("--storms", 1), options.Int("--probes", 100),
-            gateway.HandshakeRate, gateway.HandshakeBurst, gateway.ConnectRate, gateway.ConnectBurst);
+            gateway.HandshakeRate, gateway.HandshakeBurst, gateway.ConnectRate, gateway.ConnectBurst, gateway.MaxConcurrentHandshakes);
         var work = options.Get("--work") ?? Path.Combine(Path.GetTempPath(), "edgeplane-bench-swarm");
         var output = options.Get("--out") ?? BenchEnvironment.ResultsDirectory();
         SwarmProcess.Dll();
@@ -142,8 +143,13 @@ public static partial class GatewaySwarmBenchmark
     internal static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
     /// <summary>How much is measured, and the hub's admission settings (GatewayOptions; defaults unless given).</summary>
-    internal sealed record SwarmSettings(int Runs, int Rounds, int Storms, int Probes, double HandshakeRate, int HandshakeBurst, double ConnectRate, int ConnectBurst)
+    internal sealed record SwarmSettings(int Runs, int Rounds, int Storms, int Probes, double HandshakeRate, int HandshakeBurst, double ConnectRate, int ConnectBurst,
+        int HandshakeConcurrency)
     {
-        public Edgeplane.Hub.Gateway.GatewayOptions Gateway => new() { HandshakeRate = HandshakeRate, HandshakeBurst = HandshakeBurst, ConnectRate = ConnectRate, ConnectBurst = ConnectBurst };
+        public Edgeplane.Hub.Gateway.GatewayOptions Gateway => new()
+        {
+            HandshakeRate = HandshakeRate, HandshakeBurst = HandshakeBurst, ConnectRate = ConnectRate, ConnectBurst = ConnectBurst,
+            MaxConcurrentHandshakes = HandshakeConcurrency,
+        };
     }
 }

@@ -4,6 +4,7 @@ using Edgeplane.Hub.Gateway.Admission;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Protocol;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -13,12 +14,13 @@ namespace Edgeplane.Hub.Gateway;
 
 /// <summary>
 /// The hub's two Kestrel listeners when the gateway is on: the REST API on <see cref="HubOptions.Listen"/> (plain HTTP)
-/// and the agent gateway on <see cref="HubOptions.GatewayListen"/> (HTTP/2, TLS from the hub CA, handshakes admitted
-/// at a bounded rate). Each serves only its own endpoints.
+/// and the agent gateway on <see cref="HubOptions.GatewayListen"/> (HTTP/2, TLS from the hub CA, a bounded number of
+/// handshakes in flight). Each serves only its own endpoints.
 /// </summary>
 public static partial class GatewayEndpoints
 {
     private const string GatewayConnection = "edgeplane.gateway";
+    private const string HandshakeTicketKey = "edgeplane.handshake";
 
     /// <summary>Binds both listeners; throws <see cref="ArgumentException"/> for an address it cannot bind.</summary>
     public static void Listen(KestrelServerOptions kestrel, HubOptions options)
@@ -35,16 +37,33 @@ public static partial class GatewayEndpoints
             listen.Use(next => async connection =>
             {
                 connection.Items[GatewayConnection] = true;
-                if (!await admission.WaitForHandshakeAsync(connection.ConnectionClosed).ConfigureAwait(false))
+                using var ticket = await admission.WaitForHandshakeAsync(connection.ConnectionClosed).ConfigureAwait(false);
+                if (!ticket.Admitted)
                 {
                     metrics.AdmissionRejections.WithLabels("handshake").Inc();
                     connection.Abort();
                     return;
                 }
+                // The slot is held through the handshake only: freed below once it completes, or here when it fails.
+                connection.Items[HandshakeTicketKey] = ticket;
                 await next(connection).ConfigureAwait(false);
             });
             listen.UseEdgeplaneGatewayTls();
+            listen.Use(next => connection =>
+            {
+                ReleaseHandshakeSlot(connection);
+                return next(connection);
+            });
         });
+    }
+
+    private static void ReleaseHandshakeSlot(ConnectionContext connection)
+    {
+        if (connection.Items.TryGetValue(HandshakeTicketKey, out var held) && held is HandshakeTicket ticket)
+        {
+            connection.Items.Remove(HandshakeTicketKey);
+            ticket.Dispose();
+        }
     }
 
     /// <summary>

@@ -36,16 +36,37 @@ public sealed record GatewayOptions
     /// <summary>New Connect streams admitted at once before the rate applies (default 1,000).</summary>
     public int ConnectBurst { get; init; } = 1_000;
 
-    /// <summary>TLS handshakes started per second on the gateway listener, sustained (default 500).</summary>
+    /// <summary>Default TLS handshakes in flight per processor core (see <see cref="MaxConcurrentHandshakes"/>).</summary>
+    public const int HandshakesPerCore = 8;
+
+    /// <summary>Largest accepted <see cref="MaxConcurrentHandshakes"/>.</summary>
+    public const int MaxConcurrentHandshakesLimit = 4_096;
+
+    /// <summary>Largest accepted <see cref="MaxQueuedHandshakes"/>.</summary>
+    public const int MaxQueuedHandshakesLimit = 100_000;
+
+    /// <summary>
+    /// Most TLS handshakes in progress at once on the gateway listener; a new connection waits for one to finish
+    /// (default <see cref="HandshakesPerCore"/> × the processor count, 1 to <see cref="MaxConcurrentHandshakesLimit"/>).
+    /// This, not the rate, is what keeps a storm from collapsing the hub: it can never have more handshakes under way
+    /// than its cores finish well within Kestrel's handshake timeout, however slow each one gets.
+    /// </summary>
+    public int MaxConcurrentHandshakes { get; init; } = HandshakesPerCore * Environment.ProcessorCount;
+
+    /// <summary>TLS handshakes started per second on the gateway listener, sustained (default 500; a cap on top of the concurrency bound).</summary>
     public double HandshakeRate { get; init; } = 500;
 
     /// <summary>TLS handshakes started at once before the rate applies (default 500).</summary>
     public int HandshakeBurst { get; init; } = 500;
 
-    /// <summary>Longest a new connection waits for a handshake slot before it is closed (default 2 s).</summary>
-    public TimeSpan MaxHandshakeWait { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Longest a new connection waits for a handshake slot (rate and concurrency together) before it is closed; one
+    /// that is expected to wait longer is closed at once (default 10 s, 0 to 1 min: keep it below the agents' connect
+    /// timeout of 15 s, which covers the wait and the handshake).
+    /// </summary>
+    public TimeSpan MaxHandshakeWait { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Most connections waiting for a handshake slot; more are closed at once (default 2,000).</summary>
+    /// <summary>Most connections waiting for a handshake slot; more are closed at once (default 2,000, 0 to <see cref="MaxQueuedHandshakesLimit"/>).</summary>
     public int MaxQueuedHandshakes { get; init; } = 2_000;
 
     /// <summary>Upper bound of the random jitter added to every retry hint (default 5 s).</summary>
@@ -86,9 +107,17 @@ public sealed record GatewayOptions
         {
             errors.Add($"{nameof(FlapThreshold)} is {FlapThreshold}; it must be between 1 and 1000");
         }
-        if (ConnectRate <= 0 || HandshakeRate <= 0 || ConnectBurst < 1 || HandshakeBurst < 1 || MaxQueuedHandshakes < 0)
+        if (ConnectRate <= 0 || HandshakeRate <= 0 || ConnectBurst < 1 || HandshakeBurst < 1)
         {
             errors.Add("admission rates must be > 0 and bursts >= 1");
+        }
+        if (MaxConcurrentHandshakes is < 1 or > MaxConcurrentHandshakesLimit)
+        {
+            errors.Add($"{nameof(MaxConcurrentHandshakes)} is {MaxConcurrentHandshakes}; it must be between 1 and {MaxConcurrentHandshakesLimit}");
+        }
+        if (MaxQueuedHandshakes is < 0 or > MaxQueuedHandshakesLimit)
+        {
+            errors.Add($"{nameof(MaxQueuedHandshakes)} is {MaxQueuedHandshakes}; it must be between 0 and {MaxQueuedHandshakesLimit}");
         }
         if (StatusQueueCapacity < 1 || StatusBatchSize < 1 || BundleCacheBytes < 0 || RecentTargetsPerCluster is < 0 or > 64)
         {

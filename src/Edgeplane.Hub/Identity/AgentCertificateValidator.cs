@@ -51,16 +51,30 @@ public sealed class AgentCertificateValidator(HubCertificateAuthority ca, IIdent
         return error;
     }
 
+    /// <summary>
+    /// The chain policy of an agent certificate: the hub CA as the only root (the system store is never consulted), no
+    /// downloads, no revocation lists (revocation is the hub's own record), the clientAuth usage. A new one per call,
+    /// as a chain or an <c>SslStream</c> may change the policy it is given. Given to the TLS handshake too, so the chain
+    /// SslStream builds before <see cref="ValidateChain"/> runs does not search the system trust store either.
+    /// </summary>
+    public X509ChainPolicy ChainPolicy()
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+        };
+        policy.CustomTrustStore.Add(ca.Certificate);
+        policy.ApplicationPolicy.Add(HubCertificateAuthority.ClientAuth);
+        return policy;
+    }
+
     private string? BuildChain(X509Certificate2 certificate, DateTimeOffset now)
     {
         using var chain = new X509Chain();
-        var policy = chain.ChainPolicy;
-        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        policy.CustomTrustStore.Add(ca.Certificate);
-        policy.RevocationMode = X509RevocationMode.NoCheck;
-        policy.DisableCertificateDownloads = true;
-        policy.VerificationTime = now.UtcDateTime;
-        policy.ApplicationPolicy.Add(HubCertificateAuthority.ClientAuth);
+        chain.ChainPolicy = ChainPolicy();
+        chain.ChainPolicy.VerificationTime = now.UtcDateTime;
         if (!chain.Build(certificate))
         {
             var status = string.Join(", ", chain.ChainStatus.Select(s => s.Status.ToString()).Distinct());

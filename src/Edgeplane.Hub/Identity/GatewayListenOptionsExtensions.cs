@@ -33,6 +33,7 @@ public static class GatewayListenOptionsExtensions
                 EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
                 ClientCertificateRequired = true,
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                CertificateChainPolicy = validator.ChainPolicy(),
                 RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                     certificate is null || (certificate is X509Certificate2 c && validator.ValidateChain(c) is null),
                 ApplicationProtocols = [SslApplicationProtocol.Http2],

@@ -1,17 +1,21 @@
+using System.Threading.RateLimiting;
+
 namespace Edgeplane.Hub.Gateway.Admission;
 
 /// <summary>
-/// Bounds how fast agents are let in, so a reconnect storm (every site at once after a hub restart or a WAN outage)
-/// costs a bounded amount of CPU per second instead of all of it: new TLS handshakes wait for a slot of their bucket
-/// (bounded wait and queue, then the connection is closed), new Connect streams beyond theirs are refused with a retry
-/// hint plus random jitter, so the refused agents come back spread out instead of together.
+/// Bounds how agents are let in, so a reconnect storm (every site at once after a hub restart or a WAN outage) costs a
+/// bounded amount of CPU instead of all of it: new TLS handshakes wait for one of a fixed number of slots in flight
+/// (and, as a cap, a token of their bucket), with a bounded wait and queue, then the connection is closed; new Connect
+/// streams beyond their bucket are refused with a retry hint plus random jitter, so the refused agents come back
+/// spread out instead of together.
 /// </summary>
-public sealed class AdmissionController
+public sealed partial class AdmissionController : IDisposable
 {
     private readonly TokenBucket _streams;
     private readonly TokenBucket _handshakes;
     private readonly GatewayOptions _options;
     private readonly Random _random;
+    private readonly ConcurrencyLimiter _handshakeSlots;
     private int _queuedHandshakes;
 
     /// <summary>Buckets from <paramref name="options"/>, full.</summary>
@@ -22,13 +26,19 @@ public sealed class AdmissionController
         _random = random;
         _streams = new TokenBucket(options.ConnectRate, options.ConnectBurst, time);
         _handshakes = new TokenBucket(options.HandshakeRate, options.HandshakeBurst, time);
+        _handshakeSlots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrentHandshakes,
+            QueueLimit = options.MaxQueuedHandshakes,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
         Time = time;
     }
 
-    internal TimeProvider Time { get; }
+    /// <inheritdoc />
+    public void Dispose() => _handshakeSlots.Dispose();
 
-    /// <summary>Connections waiting for a handshake slot now.</summary>
-    public int QueuedHandshakes => Volatile.Read(ref _queuedHandshakes);
+    internal TimeProvider Time { get; }
 
     /// <summary>
     /// Admits a new Connect stream, or refuses it with the time the agent should wait: the bucket's deficit plus a
@@ -55,34 +65,5 @@ public sealed class AdmissionController
         }
         var floor = wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1);
         return floor + (_options.RetryJitter * jitter);
-    }
-
-    /// <summary>
-    /// Waits for a handshake slot. False when the queue is full or the wait would exceed
-    /// <see cref="GatewayOptions.MaxHandshakeWait"/>: the caller closes the connection and the agent backs off.
-    /// </summary>
-    public async ValueTask<bool> WaitForHandshakeAsync(CancellationToken cancellationToken)
-    {
-        if (Interlocked.Increment(ref _queuedHandshakes) > _options.MaxQueuedHandshakes)
-        {
-            Interlocked.Decrement(ref _queuedHandshakes);
-            return false;
-        }
-        try
-        {
-            if (_handshakes.Reserve(_options.MaxHandshakeWait) is not { } wait)
-            {
-                return false;
-            }
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, Time, cancellationToken).ConfigureAwait(false);
-            }
-            return true;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _queuedHandshakes);
-        }
     }
 }
