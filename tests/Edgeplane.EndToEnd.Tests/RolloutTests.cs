@@ -49,15 +49,20 @@ public sealed class RolloutTests
     {
         await using var scenario = await E2eScenario.StartAsync();
         var before = await scenario.Stack.ReadConvergenceAsync();
+        // One agent is away, so at least one cluster's sync is surely outstanding when the hub stops; the others are
+        // receiving their targets and fetching bundles at that moment.
+        await scenario.Stack.StopAgentAsync(TestFleet.Edge);
 
         await scenario.CommitMarkerAsync("across-restart");
-        // The revision is applied and its targets are being pushed: stop the hub now, mid-sync.
         var midSync = await scenario.Stack.ReadConvergenceAsync();
         await scenario.Stack.StopHubAsync();
+        var outstanding = await scenario.MarkerAsync(TestFleet.Edge);
+        await scenario.Stack.StartAgentAsync(TestFleet.Edge); // comes back while the hub is down: cached bundle, back-off
         await scenario.Stack.StartHubAsync();
         var after = await scenario.WaitForAllConvergedAsync(s => s.Clusters.All(c => c.Desired != before.Find(c.Cluster)!.Desired));
 
         Assert.True(midSync.Clusters.All(c => c.Desired != before.Find(c.Cluster)!.Desired), "the new revision was stored before the restart");
+        Assert.NotEqual("across-restart", outstanding);
         foreach (var cluster in TestFleet.Clusters)
         {
             Assert.Equal("across-restart", await scenario.MarkerAsync(cluster));
