@@ -146,7 +146,7 @@ public sealed class RevisionsApiTests
         scenario.Repo.Write("common/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra2\n  namespace: platform\n");
         var rewritten = scenario.Repo.Amend("add extra, rewritten");
 
-        await scenario.Host.AdvancePollIntervalAsync(scenario.Options.PollInterval);
+        await scenario.Host.AdvancePollIntervalAsync(scenario.Options.PollInterval, rewritten);
         var revision = await scenario.Host.WaitForRevisionAsync(rewritten);
 
         Assert.Equal(RevisionState.Applied, revision.State);

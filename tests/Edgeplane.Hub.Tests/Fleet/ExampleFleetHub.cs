@@ -70,7 +70,7 @@ internal sealed class ExampleFleetHub : IAsyncDisposable
     public async Task<RevisionResponse> CommitOnIntervalAsync(string message)
     {
         var sha = Repo.Commit(message);
-        await Host.AdvancePollIntervalAsync(Options.PollInterval);
+        await Host.AdvancePollIntervalAsync(Options.PollInterval, sha);
         return await Host.WaitForRevisionAsync(sha);
     }
 

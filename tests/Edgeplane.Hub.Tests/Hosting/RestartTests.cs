@@ -32,7 +32,7 @@ public sealed class RestartTests
         await scenario.RestartAsync(blocking);
         scenario.Repo.Write("common/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: platform\n");
         var sha = scenario.Repo.Commit("arrives while the hub is about to crash");
-        await scenario.Host.AdvancePollIntervalAsync(scenario.Options.PollInterval);
+        await scenario.Host.AdvancePollIntervalAsync(scenario.Options.PollInterval, sha);
         await blocking.Started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(RevisionState.Pending, (await scenario.Host.GetRevisionOrNullAsync(sha))!.State);
 

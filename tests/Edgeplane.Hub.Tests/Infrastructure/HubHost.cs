@@ -104,11 +104,20 @@ internal sealed class HubHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Advances the fake clock by one poll interval once the poller waits, and waits for the resulting fetch.</summary>
-    public async Task AdvancePollIntervalAsync(TimeSpan interval)
+    /// <summary>
+    /// Advances the fake clock by one poll interval once the poller waits, and waits for the resulting fetch; with
+    /// <paramref name="head"/>, until a fetch sees that commit (a fetch still running from the start may see an older one).
+    /// </summary>
+    public async Task AdvancePollIntervalAsync(TimeSpan interval, string? head = null)
     {
         var fetched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnFetched(string? head, string? error) => fetched.TrySetResult();
+        void OnFetched(string? fetchedHead, string? error)
+        {
+            if (head is null || fetchedHead == head)
+            {
+                fetched.TrySetResult();
+            }
+        }
         Activity.Fetched += OnFetched;
         try
         {

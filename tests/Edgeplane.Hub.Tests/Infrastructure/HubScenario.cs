@@ -58,7 +58,7 @@ internal sealed class HubScenario : IAsyncDisposable
     public async Task<Edgeplane.Hub.Api.Contracts.RevisionResponse> CommitAndProcessAsync(string message)
     {
         var sha = Repo.Commit(message);
-        await Host.AdvancePollIntervalAsync(Options.PollInterval);
+        await Host.AdvancePollIntervalAsync(Options.PollInterval, sha);
         return await Host.WaitForRevisionAsync(sha);
     }
 

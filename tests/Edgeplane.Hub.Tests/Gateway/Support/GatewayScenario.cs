@@ -83,7 +83,7 @@ internal sealed class GatewayScenario : IAsyncDisposable
     public async Task<RevisionResponse> CommitAndProcessAsync(string message)
     {
         var sha = Repo.Commit(message);
-        await Host.AdvancePollIntervalAsync(Options.PollInterval);
+        await Host.AdvancePollIntervalAsync(Options.PollInterval, sha);
         return await Host.WaitForRevisionAsync(sha);
     }
 
