@@ -22,6 +22,22 @@ public static class TransportAssert
     }
 
     /// <summary>
+    /// <see cref="RefusedByTransport(RpcException)"/> for a call that may also fail outside gRPC's wrapping: a
+    /// streaming call's first request write can surface the closed connection as the raw HTTP/2 error
+    /// (<see cref="HttpIOException"/>) instead of an <see cref="RpcException"/>.
+    /// </summary>
+    public static async Task RefusedAsync(Func<Task> call)
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(call);
+        if (e is RpcException rpc)
+        {
+            RefusedByTransport(rpc);
+            return;
+        }
+        Assert.True(e is HttpRequestException or IOException, $"expected a transport failure, got {e.GetType().Name}: {e.Message}");
+    }
+
+    /// <summary>
     /// The TLS view: the hub closes the connection instead of sending its HTTP/2 preface. (.NET checks the peer
     /// certificate right after the handshake messages, so the client's AuthenticateAsClient may still succeed.)
     /// </summary>
