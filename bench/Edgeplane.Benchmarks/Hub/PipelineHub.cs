@@ -67,7 +67,7 @@ internal sealed class PipelineHub : IAsyncDisposable
             }
         }
         Activity.RevisionProcessed += OnProcessed;
-        var (render, store) = (Metrics.RenderSeconds.Sum, Metrics.StoreSeconds.Sum);
+        var phases = PhaseSums();
         var fetched = Next(Activity);
         var started = Stopwatch.GetTimestamp();
         await SendWebhookAsync();
@@ -80,8 +80,12 @@ internal sealed class PipelineHub : IAsyncDisposable
         {
             throw new InvalidOperationException($"revision {sha} ended {state}");
         }
-        return new PushTiming(total, fetch, Metrics.RenderSeconds.Sum - render, Metrics.StoreSeconds.Sum - store);
+        var after = PhaseSums();
+        return new PushTiming(total, fetch, PushTiming.PhaseNames.ToDictionary(p => p, p => after[p] - phases[p]));
     }
+
+    private Dictionary<string, double> PhaseSums() =>
+        PushTiming.PhaseNames.ToDictionary(p => p, p => Metrics.RevisionPhaseSeconds.WithLabels(p).Sum);
 
     /// <summary>Every cluster through the REST API (pages of 1,000): name → desired digest and revision.</summary>
     public async Task<Dictionary<string, DigestRef>> DesiredAsync()
@@ -138,7 +142,15 @@ internal sealed class PipelineHub : IAsyncDisposable
 /// One push, in seconds: webhook → revision final (<paramref name="Total"/>); webhook → fetch done (<paramref name="Fetch"/>);
 /// checkout + load + validate + render (<paramref name="Compile"/>); compress + store in one transaction (<paramref name="Store"/>).
 /// </summary>
-internal sealed record PushTiming(double Total, double Fetch, double Compile, double Store)
+/// <summary>One push, timed: webhook → Applied, webhook → fetched, and the hub's own phase timings (seconds).</summary>
+internal sealed record PushTiming(double Total, double Fetch, IReadOnlyDictionary<string, double> Phases)
 {
-    public override string ToString() => $"{Total:F2} s (fetch {Fetch:F2}, compile {Compile:F2}, store {Store:F2})";
+    /// <summary>The phases of <c>edgeplane_hub_revision_phase_duration_seconds</c>, in pipeline order.</summary>
+    public static readonly string[] PhaseNames = ["checkout", "load", "render", "plan", "compress", "store"];
+
+    /// <summary>What no phase accounts for: the processor's wake-up, the revision bookkeeping, the activity event.</summary>
+    public double Other => Total - Fetch - Phases.Values.Sum();
+
+    public override string ToString() =>
+        $"{Total:F2} s (fetch {Fetch:F2}, {string.Join(", ", PhaseNames.Select(p => $"{p} {Phases[p]:F2}"))}, other {Other:F2})";
 }

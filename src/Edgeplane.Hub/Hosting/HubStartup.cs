@@ -14,11 +14,6 @@ internal sealed partial class HubStartup(
         try
         {
             Directory.CreateDirectory(options.DataDirectory);
-            var checkouts = Path.Combine(options.DataDirectory, "checkouts");
-            if (Directory.Exists(checkouts))
-            {
-                Directory.Delete(checkouts, recursive: true); // leftovers of a crash; every checkout is rebuilt from Git
-            }
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await tokens.EnsureAsync(cancellationToken).ConfigureAwait(false);
             readiness.MarkStoreReady();

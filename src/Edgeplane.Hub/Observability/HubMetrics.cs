@@ -20,6 +20,10 @@ internal sealed class HubMetrics
         StoreSeconds = factory.CreateHistogram("edgeplane_hub_store_duration_seconds",
             "Time to compress and store one revision's bundles and desired digests.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.01, 2, 14) });
+        RevisionPhaseSeconds = factory.CreateHistogram("edgeplane_hub_revision_phase_duration_seconds",
+            "Time of each phase of processing one revision: checkout, load (parse and validate), render, plan (read the " +
+            "stored desired state and compare), compress, store (one transaction), cleanup (delete the checkout).",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 18), LabelNames = ["phase"] });
         Fetches = factory.CreateCounter("edgeplane_hub_fetches_total", "Fetches of the fleet repo, by outcome (ok, error).", "outcome");
         Webhooks = factory.CreateCounter("edgeplane_hub_webhooks_total",
             "Webhook deliveries, by provider and outcome (accepted, unsigned, bad_signature, replayed, too_large, disabled).",
@@ -35,6 +39,8 @@ internal sealed class HubMetrics
     public Histogram RenderSeconds { get; }
 
     public Histogram StoreSeconds { get; }
+
+    public Histogram RevisionPhaseSeconds { get; }
 
     public Counter Fetches { get; }
 

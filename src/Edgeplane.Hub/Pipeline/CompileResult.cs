@@ -8,6 +8,12 @@ public sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IRea
     /// <summary>True when the revision loaded, validated and rendered without errors.</summary>
     public bool Succeeded => Diagnostics.Count == 0;
 
+    /// <summary>Time spent reading, parsing and validating the repo, when the compiler measured it.</summary>
+    public TimeSpan LoadTime { get; init; }
+
+    /// <summary>Time spent rendering every cluster, when the compiler measured it.</summary>
+    public TimeSpan RenderTime { get; init; }
+
     /// <summary>A failed result.</summary>
     public static CompileResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new([], diagnostics);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Edgeplane.Model.Loading;
 using Edgeplane.Rendering;
 
@@ -15,20 +16,24 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
 
     private CompileResult Compile(string directory, string revision, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var loaded = FleetLoader.Load(directory, options.Limits.FleetLoad);
+        var loadTime = Stopwatch.GetElapsedTime(started);
         if (loaded.Fleet is not { } fleet || loaded.Diagnostics.Count > 0)
         {
-            return CompileResult.Failed(loaded.Diagnostics);
+            return CompileResult.Failed(loaded.Diagnostics) with { LoadTime = loadTime };
         }
+        started = Stopwatch.GetTimestamp();
         var renderer = new FleetRenderer(fleet);
         var rendered = renderer.RenderAll(new RenderOptions { Revision = revision }, cancellationToken: cancellationToken);
         if (!rendered.Succeeded)
         {
-            return CompileResult.Failed(rendered.Diagnostics);
+            return CompileResult.Failed(rendered.Diagnostics) with { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
         }
-        return new CompileResult(rendered.Bundles.Select(b => new CompiledCluster(
+        var clusters = rendered.Bundles.Select(b => new CompiledCluster(
             Declare(renderer.Describe(b.ClusterName)),
-            new CompiledBundle(b.Digest, b.ContentDigest, b.CanonicalBytes, b.Objects.Count))).ToList(), []);
+            new CompiledBundle(b.Digest, b.ContentDigest, b.CanonicalBytes, b.Objects.Count))).ToList();
+        return new CompileResult(clusters, []) { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
     }
 
     private static DeclaredCluster Declare(EffectiveCluster cluster) =>

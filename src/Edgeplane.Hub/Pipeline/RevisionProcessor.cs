@@ -16,7 +16,7 @@ namespace Edgeplane.Hub.Pipeline;
 /// transaction. Level-triggered: after a restart, a revision that was fetched but not processed is processed.
 /// </summary>
 internal sealed partial class RevisionProcessor(
-    HubOptions options, GitSource source, IRevisionCompiler compiler, IRevisionStore store, HubSignals signals,
+    GitSource source, IRevisionCompiler compiler, IRevisionStore store, HubSignals signals,
     HubReadiness readiness, HubActivity activity, HubMetrics metrics, TimeProvider time, ILogger<RevisionProcessor> logger)
     : BackgroundService
 {
@@ -58,36 +58,31 @@ internal sealed partial class RevisionProcessor(
         {
             return false;
         }
-        var directory = Path.Combine(options.DataDirectory, "checkouts", revision.Sha);
-        DeleteDirectory(directory);
-        try
-        {
-            var state = await ProcessAsync(revision, directory, cancellationToken).ConfigureAwait(false);
-            metrics.Revisions.WithLabels(state.ToString().ToLowerInvariant()).Inc();
-            LogProcessed(logger, revision.Sha, state);
-            activity.OnRevisionProcessed(revision.Sha, state);
-        }
-        finally
-        {
-            DeleteDirectory(directory);
-        }
+        var state = await ProcessAsync(revision, cancellationToken).ConfigureAwait(false);
+        metrics.Revisions.WithLabels(state.ToString().ToLowerInvariant()).Inc();
+        LogProcessed(logger, revision.Sha, state);
+        activity.OnRevisionProcessed(revision.Sha, state);
         return true;
     }
 
-    private async Task<RevisionState> ProcessAsync(RevisionRecord revision, string directory, CancellationToken cancellationToken)
+    private async Task<RevisionState> ProcessAsync(RevisionRecord revision, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var compiled = await CompileAsync(revision.Sha, directory, cancellationToken).ConfigureAwait(false);
+        var compiled = await CompileAsync(revision.Sha, cancellationToken).ConfigureAwait(false);
         var renderTime = Stopwatch.GetElapsedTime(started);
         metrics.RenderSeconds.Observe(renderTime.TotalSeconds);
+        metrics.RevisionPhaseSeconds.WithLabels("load").Observe(compiled.LoadTime.TotalSeconds);
+        metrics.RevisionPhaseSeconds.WithLabels("render").Observe(compiled.RenderTime.TotalSeconds);
         if (!compiled.Succeeded)
         {
             await store.FailAsync(revision.Id, compiled.Diagnostics, cancellationToken).ConfigureAwait(false);
             return RevisionState.Failed;
         }
+        var planStarted = Stopwatch.GetTimestamp();
         var desired = await store.GetDesiredAsync(cancellationToken).ConfigureAwait(false);
         var decision = RevisionPlanner.Plan(revision.Id, revision.Sha, compiled.Clusters, desired,
             approved: revision.State == RevisionState.Approved);
+        Phase("plan", planStarted);
         if (decision.HoldReason is not null)
         {
             await store.HoldAsync(revision.Id, decision.HoldReason, cancellationToken).ConfigureAwait(false);
@@ -95,16 +90,20 @@ internal sealed partial class RevisionProcessor(
         }
         var storeStarted = Stopwatch.GetTimestamp();
         var plan = decision.Plan with { NewBundles = Compress(decision.BundlesToStore) };
+        var transaction = Phase("compress", storeStarted);
         await store.ApplyAsync(plan, renderTime, cancellationToken).ConfigureAwait(false);
+        Phase("store", transaction);
         metrics.StoreSeconds.Observe(Stopwatch.GetElapsedTime(storeStarted).TotalSeconds);
         return RevisionState.Applied;
     }
 
-    private async Task<CompileResult> CompileAsync(string sha, string directory, CancellationToken cancellationToken)
+    private async Task<CompileResult> CompileAsync(string sha, CancellationToken cancellationToken)
     {
         try
         {
-            await source.CheckoutAsync(sha, directory, cancellationToken).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            var directory = await source.CheckoutAsync(sha, cancellationToken).ConfigureAwait(false);
+            Phase("checkout", started);
             return await compiler.CompileAsync(directory, sha, cancellationToken).ConfigureAwait(false);
         }
         catch (GitSourceException error)
@@ -132,12 +131,12 @@ internal sealed partial class RevisionProcessor(
         return stored;
     }
 
-    private static void DeleteDirectory(string directory)
+    /// <summary>Records the time since <paramref name="started"/> as <paramref name="phase"/>; returns now, for the next phase.</summary>
+    private long Phase(string phase, long started)
     {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var now = Stopwatch.GetTimestamp();
+        metrics.RevisionPhaseSeconds.WithLabels(phase).Observe(Stopwatch.GetElapsedTime(started, now).TotalSeconds);
+        return now;
     }
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Revision {Sha} processed: {State}")]

@@ -4,23 +4,26 @@ namespace Edgeplane.Hub.Sources;
 
 internal sealed partial class GitSource
 {
+    /// <summary>The tree <see cref="WorkTree"/> holds exactly; null when unknown (first use, or a write failed half-way).</summary>
+    private ObjectId? _checkedOut;
+
+    /// <summary>The one folder the compiler reads: the tree of the last commit checked out (<c>checkout</c> in the data folder).</summary>
+    public string WorkTree => Path.Combine(options.DataDirectory, "checkout");
+
     /// <summary>
-    /// Writes the tree of <paramref name="sha"/> into <paramref name="directory"/> (which must not exist), bounded by
-    /// <see cref="HubLimits"/>. Symlinks are written as symlinks so the fleet loader's sandbox sees and judges them;
-    /// submodules are skipped.
+    /// Makes <see cref="WorkTree"/> hold the tree of <paramref name="sha"/> and returns its path. The whole tree is checked
+    /// against <see cref="HubLimits"/> first, so nothing is written for a commit over a limit. When the folder holds a
+    /// known earlier tree, only the difference is written (a commit that changes one file writes one file); otherwise the
+    /// folder is emptied and the whole tree written. Symlinks are written as symlinks so the fleet loader's sandbox sees and
+    /// judges them; submodules are skipped. Not for concurrent use: the revision processor is its one caller.
     /// </summary>
-    public async Task CheckoutAsync(string sha, string directory, CancellationToken cancellationToken)
+    public async Task<string> CheckoutAsync(string sha, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await Task.Run(() =>
-            {
-                var commit = Open().Lookup<Commit>(sha) ?? throw new GitSourceException($"commit {sha} is not in the local mirror");
-                var budget = new CheckoutBudget(options.Limits);
-                Directory.CreateDirectory(directory);
-                WriteTree(commit.Tree, directory, depth: 0, budget, cancellationToken);
-            }, cancellationToken).ConfigureAwait(false);
+            await Task.Run(() => Checkout(sha, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return WorkTree;
         }
         finally
         {
@@ -28,9 +31,54 @@ internal sealed partial class GitSource
         }
     }
 
-    private static void WriteTree(Tree tree, string directory, int depth, CheckoutBudget budget, CancellationToken cancellationToken)
+    private void Checkout(string sha, CancellationToken cancellationToken)
+    {
+        var repo = Open();
+        var tree = (repo.Lookup<Commit>(sha) ?? throw new GitSourceException($"commit {sha} is not in the local mirror")).Tree;
+        CheckLimits(tree, depth: 0, new CheckoutBudget(options.Limits), cancellationToken);
+        var previous = _checkedOut is { } id ? repo.Lookup<Tree>(id) : null;
+        if (previous?.Id == tree.Id)
+        {
+            return;
+        }
+        _checkedOut = null;
+        if (previous is null)
+        {
+            if (Directory.Exists(WorkTree))
+            {
+                Directory.Delete(WorkTree, recursive: true);
+            }
+            Directory.CreateDirectory(WorkTree);
+            WriteTree(tree, WorkTree, cancellationToken);
+        }
+        else
+        {
+            ApplyChanges(repo, repo.Diff.Compare<TreeChanges>(previous, tree), cancellationToken);
+        }
+        _checkedOut = tree.Id;
+    }
+
+    /// <summary>Walks the whole tree without writing anything: depth, file count and bytes within the limits.</summary>
+    private static void CheckLimits(Tree tree, int depth, CheckoutBudget budget, CancellationToken cancellationToken)
     {
         budget.EnterDirectory(depth);
+        foreach (var entry in tree)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (entry.TargetType)
+            {
+                case TreeEntryTargetType.Tree:
+                    CheckLimits((Tree)entry.Target, depth + 1, budget, cancellationToken);
+                    break;
+                case TreeEntryTargetType.Blob when entry.Mode != Mode.SymbolicLink:
+                    budget.AddFile(entry.Path, ((Blob)entry.Target).Size);
+                    break;
+            }
+        }
+    }
+
+    private static void WriteTree(Tree tree, string directory, CancellationToken cancellationToken)
+    {
         foreach (var entry in tree)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -39,21 +87,80 @@ internal sealed partial class GitSource
             {
                 case TreeEntryTargetType.Tree:
                     Directory.CreateDirectory(path);
-                    WriteTree((Tree)entry.Target, path, depth + 1, budget, cancellationToken);
-                    break;
-                case TreeEntryTargetType.Blob when entry.Mode == Mode.SymbolicLink:
-                    File.CreateSymbolicLink(path, ((Blob)entry.Target).GetContentText());
+                    WriteTree((Tree)entry.Target, path, cancellationToken);
                     break;
                 case TreeEntryTargetType.Blob:
-                    var blob = (Blob)entry.Target;
-                    budget.AddFile(entry.Path, blob.Size);
-                    using (var source = blob.GetContentStream())
-                    using (var target = File.Create(path))
-                    {
-                        source.CopyTo(target);
-                    }
+                    WriteBlob((Blob)entry.Target, entry.Mode, path);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Applies a tree diff to <see cref="WorkTree"/>: every removal first (pruning folders left empty, as a fresh checkout
+    /// has no empty folders), then every addition and change, so a file that becomes a folder, or the reverse, works.
+    /// </summary>
+    private void ApplyChanges(Repository repo, TreeChanges changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (change.Status is ChangeKind.Deleted or ChangeKind.Renamed or ChangeKind.TypeChanged && change.OldMode != Mode.GitLink)
+            {
+                var path = Path.Combine(WorkTree, change.OldPath);
+                DeletePath(path);
+                PruneEmptyParents(path);
+            }
+        }
+        foreach (var change in changes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (change.Status is ChangeKind.Added or ChangeKind.Modified or ChangeKind.Renamed or ChangeKind.Copied or ChangeKind.TypeChanged
+                && change.Mode is not Mode.GitLink and not Mode.Nonexistent)
+            {
+                var path = Path.Combine(WorkTree, change.Path);
+                DeletePath(path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                WriteBlob(repo.Lookup<Blob>(change.Oid), change.Mode, path);
+            }
+        }
+    }
+
+    private static void WriteBlob(Blob blob, Mode mode, string path)
+    {
+        if (mode == Mode.SymbolicLink)
+        {
+            File.CreateSymbolicLink(path, blob.GetContentText());
+            return;
+        }
+        using var source = blob.GetContentStream();
+        using var target = File.Create(path);
+        source.CopyTo(target);
+    }
+
+    /// <summary>Removes a file, a symlink (never what it points to) or a folder, if there is one at <paramref name="path"/>.</summary>
+    private static void DeletePath(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null || File.Exists(path))
+        {
+            File.Delete(path);
+        }
+        else if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private void PruneEmptyParents(string path)
+    {
+        var root = Path.TrimEndingDirectorySeparator(WorkTree);
+        for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
+        {
+            if (!Directory.Exists(parent) || Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                return;
+            }
+            Directory.Delete(parent);
         }
     }
 

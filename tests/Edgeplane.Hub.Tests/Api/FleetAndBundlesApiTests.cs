@@ -107,6 +107,10 @@ public sealed class FleetAndBundlesApiTests
         Assert.Contains("edgeplane_hub_revisions_total{outcome=\"applied\"} 1", metrics);
         Assert.Contains("edgeplane_hub_clusters{layer=\"edge\",state=\"total\"} 1", metrics);
         Assert.Contains("edgeplane_hub_render_duration_seconds_count 1", metrics);
+        foreach (var phase in new[] { "checkout", "load", "render", "plan", "compress", "store" })
+        {
+            Assert.Contains($"edgeplane_hub_revision_phase_duration_seconds_count{{phase=\"{phase}\"}} 1", metrics);
+        }
         Assert.Contains("http_requests_received_total", metrics);
     }
 

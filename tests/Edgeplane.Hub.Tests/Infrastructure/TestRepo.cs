@@ -63,6 +63,14 @@ public sealed class TestRepo : IDisposable
         }
     }
 
+    /// <summary>Stages a path that changed type (symlink ↔ file), which <c>Commands.Stage</c> refuses; commit as usual after.</summary>
+    public void StageTypeChange(string relative)
+    {
+        _repo.Index.Remove(relative);
+        _repo.Index.Add(relative);
+        _repo.Index.Write();
+    }
+
     public string Commit(string message)
     {
         Commands.Stage(_repo, "*");
