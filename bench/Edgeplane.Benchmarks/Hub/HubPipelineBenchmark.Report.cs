@@ -88,7 +88,7 @@ public static partial class HubPipelineBenchmark
         "sent; timed until the revision is Applied (every desired digest stored). Then 'main' moves to a second commit that changes one " +
         "site's siteId in fleet.yaml (one bundle changes) and the same is timed. After each push every cluster's stored desired digest " +
         "and revision (read through the REST API) is checked against FleetRenderer's output for that commit. " +
-        $"{runs} run(s) per store; medians. PostgreSQL 15 local with fsync on; SQLite (WAL) in the hub's data folder. Server GC.";
+        $"{runs} run(s) per store; medians. PostgreSQL 15 local with fsync on; SQLite (WAL) in the hub's data folder. Server GC (the benchmark process; the shipped edgeplane binary runs the default workstation GC).";
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

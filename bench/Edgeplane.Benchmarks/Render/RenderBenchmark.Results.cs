@@ -12,7 +12,7 @@ public static partial class RenderBenchmark
         "The example fleet scaled to N edge sites by FleetGenerator; loaded once; one FleetRenderer; one warm-up RenderAll; "
         + "then R timed RenderAll runs using every core (Parallel.For, as the hub renders), bundles/s = clusters / wall time, "
         + "median reported (each run builds a new FleetRenderer, as the hub does per revision, so no per-cluster work is reused); "
-        + "bundles per CPU-second = clusters / process CPU time of the run; then one RenderAll on a single core. In-process, Release build, server GC (as the ASP.NET Core hub).";
+        + "bundles per CPU-second = clusters / process CPU time of the run; then one RenderAll on a single core. In-process, Release build, server GC (the benchmark process; the shipped edgeplane binary runs the default workstation GC).";
 
     private static void Write(RenderReport report, string dir, string root)
     {
