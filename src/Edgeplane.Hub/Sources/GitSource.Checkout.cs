@@ -77,8 +77,13 @@ internal sealed partial class GitSource
         }
     }
 
+    /// <summary>
+    /// Writes every file and symlink of <paramref name="tree"/>. Folders are made as files are written into them, so a
+    /// folder that holds only submodules is not made: the working folder never has an empty folder, incremental or not.
+    /// </summary>
     private static void WriteTree(Tree tree, string directory, CancellationToken cancellationToken)
     {
+        var made = false;
         foreach (var entry in tree)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,10 +91,14 @@ internal sealed partial class GitSource
             switch (entry.TargetType)
             {
                 case TreeEntryTargetType.Tree:
-                    Directory.CreateDirectory(path);
                     WriteTree((Tree)entry.Target, path, cancellationToken);
                     break;
                 case TreeEntryTargetType.Blob:
+                    if (!made)
+                    {
+                        Directory.CreateDirectory(directory);
+                        made = true;
+                    }
                     WriteBlob((Blob)entry.Target, entry.Mode, path);
                     break;
             }
@@ -105,10 +114,13 @@ internal sealed partial class GitSource
         foreach (var change in changes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (change.Status is ChangeKind.Deleted or ChangeKind.Renamed or ChangeKind.TypeChanged && change.OldMode != Mode.GitLink)
+            if (change.Status is ChangeKind.Deleted or ChangeKind.Renamed or ChangeKind.TypeChanged)
             {
                 var path = Path.Combine(WorkTree, change.OldPath);
-                DeletePath(path);
+                if (change.OldMode != Mode.GitLink)
+                {
+                    DeletePath(path);
+                }
                 PruneEmptyParents(path);
             }
         }

@@ -71,6 +71,20 @@ public sealed class TestRepo : IDisposable
         _repo.Index.Write();
     }
 
+    /// <summary>
+    /// Commits the head tree plus a submodule entry (a gitlink to the head commit) at <paramref name="relative"/>, without
+    /// touching the index: the next <see cref="Commit"/> drops the submodule again.
+    /// </summary>
+    public string CommitSubmodule(string relative, string message)
+    {
+        var head = _repo.Head.Tip;
+        var tree = _repo.ObjectDatabase.CreateTree(TreeDefinition.From(head.Tree).AddGitLink(relative, head.Id));
+        var signature = NextSignature();
+        var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
+        _repo.Refs.UpdateTarget(_repo.Refs["refs/heads/main"], commit.Id);
+        return commit.Sha;
+    }
+
     public string Commit(string message)
     {
         Commands.Stage(_repo, "*");

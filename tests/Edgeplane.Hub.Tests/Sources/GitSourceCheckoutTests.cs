@@ -55,6 +55,19 @@ public sealed class GitSourceCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task Checkout_Submodules_AreSkippedAndLeaveNoEmptyFolder()
+    {
+        await CheckoutBothAsync(_repo.Commit("fixture"));
+
+        var withSubmodules = await CheckoutBothAsync(_repo.CommitSubmodule("vendor/module", "a folder that holds only a submodule"));
+        Assert.DoesNotContain(withSubmodules.Keys, k => k.StartsWith("vendor", StringComparison.Ordinal));
+
+        _repo.Write("vendor/readme.yaml", "c: 3\n");
+        var withoutThem = await CheckoutBothAsync(_repo.Commit("the submodule is dropped, a file appears in its folder"));
+        Assert.Equal("file:c: 3\n", withoutThem["vendor/readme.yaml"]);
+    }
+
+    [Fact]
     public async Task Checkout_OneFileChanged_LeavesEveryOtherFileUntouched()
     {
         await CheckoutBothAsync(_repo.Commit("fixture"));
