@@ -8,11 +8,13 @@ namespace Edgeplane.KubeSim;
 public sealed class KubeSimCluster
 {
     private readonly VirtualCluster _cluster;
+    private readonly Func<VirtualCluster, Task> _whenIdle;
 
-    internal KubeSimCluster(VirtualCluster cluster, Uri uri)
+    internal KubeSimCluster(VirtualCluster cluster, Uri uri, Func<VirtualCluster, Task> whenIdle)
     {
         _cluster = cluster;
         Uri = uri;
+        _whenIdle = whenIdle;
     }
 
     public string Name => _cluster.Name;
@@ -34,6 +36,14 @@ public sealed class KubeSimCluster
     public int WatchCount => _cluster.WatchCount;
 
     internal VirtualCluster Inner => _cluster;
+
+    /// <summary>
+    /// Completes when the simulated controllers have reconciled every change made so far (no work queued or running).
+    /// What they schedule for later on the server's <see cref="TimeProvider"/> (rollout delays) waits for that time.
+    /// Tests use it before taking a resource version as the witness that a later step writes nothing.
+    /// </summary>
+    public Task WhenControllersIdleAsync(CancellationToken cancellationToken = default) =>
+        _whenIdle(_cluster).WaitAsync(cancellationToken);
 
     /// <summary>Changes what /version reports (as an upgrade would), e.g. <c>v1.32.1</c>.</summary>
     /// <exception cref="FormatException">Not a Kubernetes version.</exception>

@@ -126,7 +126,7 @@ public sealed partial class KubeSimServer : IAsyncDisposable
 
     private KubeSimCluster Track(VirtualCluster cluster)
     {
-        var facade = new KubeSimCluster(cluster, ClusterUri(cluster.Name));
+        var facade = new KubeSimCluster(cluster, ClusterUri(cluster.Name), _controllers.WhenIdleAsync);
         _clusters[cluster.Name] = facade;
         return facade;
     }

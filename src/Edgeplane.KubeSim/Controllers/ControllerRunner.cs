@@ -22,6 +22,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
     private readonly ConcurrentDictionary<(VirtualCluster, ResourceKey, string?, string), (long Generation, DateTimeOffset Since)> _observed = new();
     private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
     private readonly ConcurrentDictionary<VirtualCluster, Action> _resyncHandlers = new();
+    private readonly ConcurrentDictionary<VirtualCluster, Activity> _activity = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
 
@@ -81,6 +82,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         {
             _observed.TryRemove(key, out _);
         }
+        _activity.TryRemove(cluster, out _);
     }
 
     /// <summary>Reconciles every object of every controlled kind in a cluster (after restore or a fault rule change).</summary>
@@ -112,11 +114,30 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         _stop.Dispose();
     }
 
+    /// <summary>
+    /// Completes when no work for <paramref name="cluster"/> is queued or running: every commit so far has been reconciled.
+    /// Work scheduled for later on the <see cref="TimeProvider"/> (a rollout delay) does not count until it is due.
+    /// </summary>
+    public Task WhenIdleAsync(VirtualCluster cluster) =>
+        _activity.TryGetValue(cluster, out var activity) ? activity.WhenIdle : Task.CompletedTask;
+
     private void Enqueue(WorkItem item)
     {
         if (_pending.TryAdd(item, 0))
         {
-            _queue.Writer.TryWrite(item);
+            _activity.GetOrAdd(item.Cluster, _ => new Activity()).Begin();
+            if (!_queue.Writer.TryWrite(item))
+            {
+                Done(item);
+            }
+        }
+    }
+
+    private void Done(WorkItem item)
+    {
+        if (_activity.TryGetValue(item.Cluster, out var activity))
+        {
+            activity.End();
         }
     }
 
@@ -148,6 +169,10 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogWorkFailed(_logger, ex, item.Cluster.Name, item.Kind, item.Namespace, item.Name);
+                }
+                finally
+                {
+                    Done(item); // after Process: a write it made has already enqueued (and counted) the follow-up work
                 }
             }
         }
@@ -197,6 +222,54 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         if (controller.Reconcile(context) is { } requeue)
         {
             EnqueueAfter(item, requeue);
+        }
+    }
+
+    /// <summary>Work items queued or running for one cluster, and a task that completes when they reach zero.</summary>
+    private sealed class Activity
+    {
+        private readonly Lock _lock = new();
+        private int _count;
+        private TaskCompletionSource _idle = Idle();
+
+        public Task WhenIdle
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _idle.Task;
+                }
+            }
+        }
+
+        public void Begin()
+        {
+            lock (_lock)
+            {
+                if (_count++ == 0)
+                {
+                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+        }
+
+        public void End()
+        {
+            lock (_lock)
+            {
+                if (--_count == 0)
+                {
+                    _idle.TrySetResult();
+                }
+            }
+        }
+
+        private static TaskCompletionSource Idle()
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            done.SetResult();
+            return done;
         }
     }
 

@@ -26,6 +26,34 @@ public sealed class WorkloadControllerTests
     }
 
     [Fact]
+    public async Task WhenControllersIdle_EveryChangeReconciled_LaterWorkWaitsForTheClock()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        var names = Enumerable.Range(0, 20).Select(i => $"web-{i}").ToList();
+        foreach (var name in names)
+        {
+            var deployment = Fixtures.Json("deployment.json");
+            deployment["metadata"]!["name"] = name;
+            await sim.Client.CreateAsync("apps", "v1", "deployments", "default", deployment);
+        }
+
+        await sim.Cluster.WhenControllersIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var idle = sim.Cluster.ResourceVersion;
+        var progressing = await Task.WhenAll(names.Select(n => sim.Client.GetAsync("apps", "v1", "deployments", "default", n)));
+        var afterReads = sim.Cluster.ResourceVersion;
+        sim.Time.Advance(FakeTimeSim.Delay);
+        await sim.Cluster.WhenControllersIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var idleAgain = sim.Cluster.ResourceVersion;
+        var available = await Task.WhenAll(names.Select(n => sim.Client.GetAsync("apps", "v1", "deployments", "default", n)));
+
+        // Idle means every status write had landed: nothing more was written while the test read, until the clock moved.
+        Assert.Equal(idle, afterReads);
+        Assert.All(progressing, d => Assert.Equal(("True", "False"), (Condition(d, "Progressing"), Condition(d, "Available"))));
+        Assert.Equal(idleAgain, sim.Cluster.ResourceVersion);
+        Assert.All(available, d => Assert.Equal("True", Condition(d, "Available")));
+    }
+
+    [Fact]
     public async Task Deployment_NeverReadyImage_ProgressDeadlineExceeded()
     {
         await using var sim = await FakeTimeSim.StartAsync();

@@ -46,6 +46,7 @@ public sealed class ApplyBasicsTests(KubeSimFixture sim) : IClassFixture<KubeSim
         var cluster = sim.NewCluster(nameof(Apply_SameBundleTwice_UnchangedAndResourceVersionDoesNotMove));
         var bundle = new[] { Fixtures.Namespace("web"), Fixtures.ConfigMap("web", "settings"), Fixtures.Deployment("web", "api") };
         await cluster.ApplyAsync("app", bundle);
+        await cluster.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var before = (await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("api", "web")).Metadata.ResourceVersion;
         var clusterVersionBefore = cluster.Sim.ResourceVersion;
 

@@ -93,6 +93,7 @@ public sealed class ConflictAndRetryTests(KubeSimFixture sim) : IClassFixture<Ku
     {
         var cluster = sim.NewCluster(nameof(Apply_ServerErrorsOutlastRetries_TypedFailureAndNothingWritten));
         cluster.Sim.Faults.FailNext(100, 500);
+        await cluster.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var before = cluster.Sim.ResourceVersion;
 
         var result = await cluster.ApplyAsync("app", Fixtures.Namespace("web"));

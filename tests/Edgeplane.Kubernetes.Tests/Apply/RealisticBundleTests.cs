@@ -24,6 +24,7 @@ public sealed class RealisticBundleTests(KubeSimFixture sim) : IClassFixture<Kub
         Assert.Equal("sha256:abc", first.Inventory!.Digest);
         Assert.Equal("3f2c1e0", first.Inventory.Revision);
         Assert.Equal(objects.Count, first.Inventory.Entries.Count);
+        await cluster.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var rv = cluster.Sim.ResourceVersion;
 
         var second = await cluster.Applier().ApplyAsync(request);

@@ -14,6 +14,7 @@ public sealed class ValidationTests(KubeSimFixture sim) : IClassFixture<KubeSimF
         var cluster = sim.NewCluster(nameof(Apply_OwnershipLabelForAnotherBundle_RefusedAndNothingWritten));
         var stolen = Fixtures.ConfigMap("default", "cm");
         stolen["metadata"]!["labels"] = new System.Text.Json.Nodes.JsonObject { [EdgeplaneMetadata.BundleLabel] = "other" };
+        await cluster.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var before = cluster.Sim.ResourceVersion;
 
         var result = await cluster.ApplyAsync("app", Fixtures.Namespace("web"), stolen);
@@ -33,6 +34,7 @@ public sealed class ValidationTests(KubeSimFixture sim) : IClassFixture<KubeSimF
     {
         var cluster = sim.NewCluster(nameof(Apply_KindNotServedAndNoCrd_FailsBeforeWritingAnything));
         var gadget = Fixtures.Parse("""{"apiVersion":"example.com/v1","kind":"Gadget","metadata":{"name":"g","namespace":"web"}}""");
+        await cluster.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var before = cluster.Sim.ResourceVersion;
 
         var result = await cluster.ApplyAsync("app", Fixtures.Namespace("web"), gadget);

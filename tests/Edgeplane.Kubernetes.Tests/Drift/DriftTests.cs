@@ -14,6 +14,7 @@ public sealed class DriftTests(KubeSimFixture sim) : IClassFixture<KubeSimFixtur
     public async Task Detect_NothingChanged_NoDriftAndNothingWritten()
     {
         var (cluster, objects) = await AppliedAsync(nameof(Detect_NothingChanged_NoDriftAndNothingWritten));
+        await cluster.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var rv = cluster.Sim.ResourceVersion;
 
         var report = await cluster.Drift().DetectAsync(Request(cluster, objects, DriftPolicy.Correct));

@@ -26,6 +26,7 @@ public sealed class ExampleBundleApplyTests
         var first = await site.ApplyAsync(request);
         var beforeControllers = await site.CheckAsync(request.Objects);
         var healthy = await site.AdvanceAndWaitHealthyAsync(request.Objects);
+        await site.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var sample = await site.Client.AppsV1.ReadNamespacedDeploymentAsync("istiod", "istio-system");
         var clusterVersion = site.Sim.ResourceVersion;
         var second = await site.ApplyAsync(request);

@@ -68,6 +68,10 @@ public sealed class ExampleBundleLifecycleTests
         }
 
         var report = await site.DetectDriftAsync(request, DriftPolicy.Correct);
+        // The correction scaled the deployment back; let the simulated controller write its status before taking the
+        // resource version that witnesses "the second check writes nothing".
+        var settled = await site.AdvanceAndWaitHealthyAsync(request.Objects);
+        await site.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var version = site.Sim.ResourceVersion;
         var again = await site.DetectDriftAsync(request, DriftPolicy.Correct);
 
@@ -83,6 +87,7 @@ public sealed class ExampleBundleLifecycleTests
         var nad = await site.Client.CustomObjects.GetNamespacedCustomObjectAsync<System.Text.Json.JsonElement>(
             "k8s.cni.cncf.io", "v1", "ran-du", "network-attachment-definitions", "du-fronthaul");
         Assert.Contains("\"master\":\"ens2f0\"", nad.GetProperty("spec").GetProperty("config").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HealthWaitOutcome.Current, settled.Outcome);
         Assert.False(again.HasDrift);
         Assert.Equal(version, site.Sim.ResourceVersion); // a check without drift writes nothing
     }
