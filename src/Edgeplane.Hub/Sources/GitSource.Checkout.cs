@@ -11,10 +11,16 @@ internal sealed partial class GitSource
     public string WorkTree => Path.Combine(options.DataDirectory, "checkout");
 
     /// <summary>
+    /// The id of the tree <see cref="WorkTree"/> holds, written after a checkout completed and deleted before the folder
+    /// is touched, so a hub restarted on the same data folder continues incrementally and a crash mid-write does not.
+    /// </summary>
+    private string Marker => Path.Combine(options.DataDirectory, "checkout.tree");
+
+    /// <summary>
     /// Makes <see cref="WorkTree"/> hold the tree of <paramref name="sha"/> and returns its path. The whole tree is checked
     /// against <see cref="HubLimits"/> first, so nothing is written for a commit over a limit. When the folder holds a
-    /// known earlier tree, only the difference is written (a commit that changes one file writes one file); otherwise the
-    /// folder is emptied and the whole tree written. Symlinks are written as symlinks so the fleet loader's sandbox sees and
+    /// known earlier tree (also one left by an earlier hub process on this data folder), only the difference is written
+    /// (a commit that changes one file writes one file); otherwise the folder is emptied and the whole tree written. Symlinks are written as symlinks so the fleet loader's sandbox sees and
     /// judges them; submodules are skipped. Not for concurrent use: the revision processor is its one caller.
     /// </summary>
     public async Task<string> CheckoutAsync(string sha, CancellationToken cancellationToken)
@@ -36,12 +42,14 @@ internal sealed partial class GitSource
         var repo = Open();
         var tree = (repo.Lookup<Commit>(sha) ?? throw new GitSourceException($"commit {sha} is not in the local mirror")).Tree;
         CheckLimits(tree, depth: 0, new CheckoutBudget(options.Limits), cancellationToken);
-        var previous = _checkedOut is { } id ? repo.Lookup<Tree>(id) : null;
+        var previous = (_checkedOut ?? Recorded()) is { } id ? repo.Lookup<Tree>(id) : null;
         if (previous?.Id == tree.Id)
         {
+            _checkedOut = tree.Id;
             return;
         }
         _checkedOut = null;
+        File.Delete(Marker);
         if (previous is null)
         {
             if (Directory.Exists(WorkTree))
@@ -55,8 +63,13 @@ internal sealed partial class GitSource
         {
             ApplyChanges(repo, repo.Diff.Compare<TreeChanges>(previous, tree), cancellationToken);
         }
+        File.WriteAllText(Marker, tree.Sha);
         _checkedOut = tree.Id;
     }
+
+    /// <summary>The tree a previous hub process left in <see cref="WorkTree"/>, if it finished writing it.</summary>
+    private ObjectId? Recorded() =>
+        Directory.Exists(WorkTree) && File.Exists(Marker) && ObjectId.TryParse(File.ReadAllText(Marker).Trim(), out var id) ? id : null;
 
     /// <summary>Walks the whole tree without writing anything: depth, file count and bytes within the limits.</summary>
     private static void CheckLimits(Tree tree, int depth, CheckoutBudget budget, CancellationToken cancellationToken)

@@ -82,6 +82,44 @@ public sealed class GitSourceCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task Checkout_AfterARestart_ContinuesFromTheFolderOnDisk()
+    {
+        await CheckoutBothAsync(_repo.Commit("fixture"));
+        _incremental.Dispose();
+        var untouched = Directory.EnumerateFiles(_incremental.WorkTree, "*", SearchOption.AllDirectories).ToList();
+        untouched.ForEach(f => File.SetLastWriteTimeUtc(f, LongAgo));
+        using var restarted = Source("incremental", new HubLimits());
+
+        _repo.Write("clusters.yaml", File.ReadAllText(Path.Combine(_repo.Path, "clusters.yaml")) + "# changed\n");
+        var next = _repo.Commit("change clusters.yaml");
+        await FetchAsync(restarted);
+        await restarted.CheckoutAsync(next, CancellationToken.None);
+
+        Assert.Equal(await FreshAsync(next), Snapshot(restarted.WorkTree));
+        var rewritten = untouched.Where(f => File.GetLastWriteTimeUtc(f) != LongAgo).Select(f => Path.GetRelativePath(restarted.WorkTree, f));
+        Assert.Equal(new[] { "clusters.yaml" }, rewritten.ToArray());
+    }
+
+    [Theory]
+    [InlineData("not a tree id")]
+    [InlineData("0123456789abcdef0123456789abcdef01234567")]
+    public async Task Checkout_AfterARestart_UnusableMarker_WritesTheWholeTree(string marker)
+    {
+        await CheckoutBothAsync(_repo.Commit("fixture"));
+        _incremental.Dispose();
+        File.WriteAllText(Path.Combine(_temp.Sub("incremental"), "checkout.tree"), marker);
+        File.WriteAllText(Path.Combine(_incremental.WorkTree, "stray.yaml"), "left: behind\n");
+        using var restarted = Source("incremental", new HubLimits());
+
+        _repo.Write("clusters.yaml", File.ReadAllText(Path.Combine(_repo.Path, "clusters.yaml")) + "# changed\n");
+        var next = _repo.Commit("change clusters.yaml");
+        await FetchAsync(restarted);
+        await restarted.CheckoutAsync(next, CancellationToken.None);
+
+        Assert.Equal(await FreshAsync(next), Snapshot(restarted.WorkTree));
+    }
+
+    [Fact]
     public async Task Checkout_OverALimit_WritesNothingAndTheNextCommitStillMatches()
     {
         var files = Directory.EnumerateFiles(_repo.Path, "*", SearchOption.AllDirectories).Count(f => !f.Contains("/.git/", StringComparison.Ordinal));
