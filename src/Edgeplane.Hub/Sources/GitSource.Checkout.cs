@@ -20,8 +20,9 @@ internal sealed partial class GitSource
     /// Makes <see cref="WorkTree"/> hold the tree of <paramref name="sha"/> and returns its path. The whole tree is checked
     /// against <see cref="HubLimits"/> first, so nothing is written for a commit over a limit. When the folder holds a
     /// known earlier tree (also one left by an earlier hub process on this data folder), only the difference is written
-    /// (a commit that changes one file writes one file); otherwise the folder is emptied and the whole tree written. Symlinks are written as symlinks so the fleet loader's sandbox sees and
-    /// judges them; submodules are skipped. Not for concurrent use: the revision processor is its one caller.
+    /// (a commit that changes one file writes one file); otherwise the folder is emptied and the whole tree written.
+    /// Symlinks are written as symlinks so the fleet loader's sandbox sees and judges them; submodules are skipped.
+    /// Not for concurrent use: the revision processor is its one caller.
     /// </summary>
     public async Task<string> CheckoutAsync(string sha, CancellationToken cancellationToken)
     {
