@@ -74,8 +74,7 @@ public sealed class GitSourceCheckoutTests : IDisposable
         var untouched = Directory.EnumerateFiles(_incremental.WorkTree, "*", SearchOption.AllDirectories).ToList();
         untouched.ForEach(f => File.SetLastWriteTimeUtc(f, LongAgo));
 
-        _repo.Write("clusters.yaml", File.ReadAllText(Path.Combine(_repo.Path, "clusters.yaml")) + "# changed\n");
-        await CheckoutBothAsync(_repo.Commit("change clusters.yaml"));
+        await CheckoutBothAsync(CommitOneFileChange());
 
         var rewritten = untouched.Where(f => File.GetLastWriteTimeUtc(f) != LongAgo).Select(f => Path.GetRelativePath(_incremental.WorkTree, f));
         Assert.Equal(new[] { "clusters.yaml" }, rewritten.ToArray());
@@ -90,10 +89,7 @@ public sealed class GitSourceCheckoutTests : IDisposable
         untouched.ForEach(f => File.SetLastWriteTimeUtc(f, LongAgo));
         using var restarted = Source("incremental", new HubLimits());
 
-        _repo.Write("clusters.yaml", File.ReadAllText(Path.Combine(_repo.Path, "clusters.yaml")) + "# changed\n");
-        var next = _repo.Commit("change clusters.yaml");
-        await FetchAsync(restarted);
-        await restarted.CheckoutAsync(next, CancellationToken.None);
+        var next = await ChangeOneFileAndCheckoutAsync(restarted);
 
         Assert.Equal(await FreshAsync(next), Snapshot(restarted.WorkTree));
         var rewritten = untouched.Where(f => File.GetLastWriteTimeUtc(f) != LongAgo).Select(f => Path.GetRelativePath(restarted.WorkTree, f));
@@ -111,10 +107,7 @@ public sealed class GitSourceCheckoutTests : IDisposable
         File.WriteAllText(Path.Combine(_incremental.WorkTree, "stray.yaml"), "left: behind\n");
         using var restarted = Source("incremental", new HubLimits());
 
-        _repo.Write("clusters.yaml", File.ReadAllText(Path.Combine(_repo.Path, "clusters.yaml")) + "# changed\n");
-        var next = _repo.Commit("change clusters.yaml");
-        await FetchAsync(restarted);
-        await restarted.CheckoutAsync(next, CancellationToken.None);
+        var next = await ChangeOneFileAndCheckoutAsync(restarted);
 
         Assert.Equal(await FreshAsync(next), Snapshot(restarted.WorkTree));
     }
@@ -152,6 +145,22 @@ public sealed class GitSourceCheckoutTests : IDisposable
         var incremental = Snapshot(_incremental.WorkTree);
         Assert.Equal(await FreshAsync(sha), incremental);
         return incremental;
+    }
+
+    /// <summary>Commits a change to clusters.yaml alone and returns the commit.</summary>
+    private string CommitOneFileChange()
+    {
+        _repo.Write("clusters.yaml", File.ReadAllText(Path.Combine(_repo.Path, "clusters.yaml")) + "# changed\n");
+        return _repo.Commit("change clusters.yaml");
+    }
+
+    /// <summary><see cref="CommitOneFileChange"/>, then fetches it into <paramref name="source"/> and checks it out there.</summary>
+    private async Task<string> ChangeOneFileAndCheckoutAsync(GitSource source)
+    {
+        var sha = CommitOneFileChange();
+        await FetchAsync(source);
+        await source.CheckoutAsync(sha, CancellationToken.None);
+        return sha;
     }
 
     private async Task<Dictionary<string, string>> FreshAsync(string sha)
