@@ -108,7 +108,7 @@ internal sealed partial class RevisionProcessor(
         }
         catch (GitSourceException error)
         {
-            return CompileResult.Failed([new Diagnostic(SourceLocation.FileOnly(""), error.Message, "CheckoutFailed")]);
+            return CompileResult.Failed([new Diagnostic(SourceLocation.FileOnly(error.RepoPath ?? ""), error.Message, "CheckoutFailed")]);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -18,7 +18,8 @@ internal sealed partial class GitSource
 
     /// <summary>
     /// Makes <see cref="WorkTree"/> hold the tree of <paramref name="sha"/> and returns its path. The whole tree is checked
-    /// against <see cref="HubLimits"/> first, so nothing is written for a commit over a limit. When the folder holds a
+    /// by <see cref="CheckoutInspector"/> first (names, symlink targets, <see cref="HubLimits"/>), so nothing is written for a
+    /// commit that breaks a rule. When the folder holds a
     /// known earlier tree (also one left by an earlier hub process on this data folder), only the difference is written
     /// (a commit that changes one file writes one file); otherwise the folder is emptied and the whole tree written.
     /// Symlinks are written as symlinks so the fleet loader's sandbox sees and judges them; submodules are skipped.
@@ -32,6 +33,10 @@ internal sealed partial class GitSource
             await Task.Run(() => Checkout(sha, cancellationToken), cancellationToken).ConfigureAwait(false);
             return WorkTree;
         }
+        catch (LibGit2SharpException error)
+        {
+            throw new GitSourceException($"commit {sha} cannot be read from the local mirror: {error.Message}", error);
+        }
         finally
         {
             _lock.Release();
@@ -42,7 +47,7 @@ internal sealed partial class GitSource
     {
         var repo = Open();
         var tree = (repo.Lookup<Commit>(sha) ?? throw new GitSourceException($"commit {sha} is not in the local mirror")).Tree;
-        CheckLimits(tree, depth: 0, new CheckoutBudget(options.Limits), cancellationToken);
+        new CheckoutInspector(options.Limits, WorkTree).Inspect(tree, cancellationToken);
         var previous = (_checkedOut ?? Recorded()) is { } id ? repo.Lookup<Tree>(id) : null;
         if (previous?.Id == tree.Id)
         {
@@ -72,36 +77,17 @@ internal sealed partial class GitSource
     private ObjectId? Recorded() =>
         Directory.Exists(WorkTree) && File.Exists(Marker) && ObjectId.TryParse(File.ReadAllText(Marker).Trim(), out var id) ? id : null;
 
-    /// <summary>Walks the whole tree without writing anything: depth, file count and bytes within the limits.</summary>
-    private static void CheckLimits(Tree tree, int depth, CheckoutBudget budget, CancellationToken cancellationToken)
-    {
-        budget.EnterDirectory(depth);
-        foreach (var entry in tree)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (entry.TargetType)
-            {
-                case TreeEntryTargetType.Tree:
-                    CheckLimits((Tree)entry.Target, depth + 1, budget, cancellationToken);
-                    break;
-                case TreeEntryTargetType.Blob when entry.Mode != Mode.SymbolicLink:
-                    budget.AddFile(entry.Path, ((Blob)entry.Target).Size);
-                    break;
-            }
-        }
-    }
-
     /// <summary>
     /// Writes every file and symlink of <paramref name="tree"/>. Folders are made as files are written into them, so a
     /// folder that holds only submodules is not made: the working folder never has an empty folder, incremental or not.
     /// </summary>
-    private static void WriteTree(Tree tree, string directory, CancellationToken cancellationToken)
+    private void WriteTree(Tree tree, string directory, CancellationToken cancellationToken)
     {
         var made = false;
         foreach (var entry in tree)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(directory, entry.Name);
+            var path = Within(directory, entry.Name);
             switch (entry.TargetType)
             {
                 case TreeEntryTargetType.Tree:
@@ -130,7 +116,7 @@ internal sealed partial class GitSource
             cancellationToken.ThrowIfCancellationRequested();
             if (change.Status is ChangeKind.Deleted or ChangeKind.Renamed or ChangeKind.TypeChanged)
             {
-                var path = Path.Combine(WorkTree, change.OldPath);
+                var path = Within(WorkTree, change.OldPath);
                 if (change.OldMode != Mode.GitLink)
                 {
                     DeletePath(path);
@@ -144,12 +130,24 @@ internal sealed partial class GitSource
             if (change.Status is ChangeKind.Added or ChangeKind.Modified or ChangeKind.Renamed or ChangeKind.Copied or ChangeKind.TypeChanged
                 && change.Mode is not Mode.GitLink and not Mode.Nonexistent)
             {
-                var path = Path.Combine(WorkTree, change.Path);
+                var path = Within(WorkTree, change.Path);
                 DeletePath(path);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 WriteBlob(repo.Lookup<Blob>(change.Oid), change.Mode, path);
             }
         }
+    }
+
+    /// <summary>
+    /// The full path of <paramref name="relative"/> under <paramref name="directory"/>, which must lie strictly inside
+    /// <see cref="WorkTree"/>: a second line of defence behind <see cref="CheckoutInspector"/>, which refuses such trees first.
+    /// </summary>
+    private string Within(string directory, string relative)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(WorkTree)) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(directory, relative));
+        return full.StartsWith(root, StringComparison.Ordinal) ? full
+            : throw new GitSourceException($"refusing to write '{GitPathRules.Printable(relative)}': it resolves outside the working folder", relative);
     }
 
     private static void WriteBlob(Blob blob, Mode mode, string path)
@@ -187,32 +185,6 @@ internal sealed partial class GitSource
                 return;
             }
             Directory.Delete(parent);
-        }
-    }
-
-    private sealed class CheckoutBudget(HubLimits limits)
-    {
-        private int _files;
-        private long _bytes;
-
-        public void EnterDirectory(int depth)
-        {
-            if (depth > limits.MaxCheckoutDepth)
-            {
-                throw new GitSourceException($"the repo nests directories deeper than {limits.MaxCheckoutDepth} levels (MaxCheckoutDepth)");
-            }
-        }
-
-        public void AddFile(string path, long size)
-        {
-            if (++_files > limits.MaxCheckoutFiles)
-            {
-                throw new GitSourceException($"the repo has more than {limits.MaxCheckoutFiles} files (MaxCheckoutFiles); stopped at {path}");
-            }
-            if ((_bytes += size) > limits.MaxCheckoutBytes)
-            {
-                throw new GitSourceException($"the repo holds more than {limits.MaxCheckoutBytes} bytes (MaxCheckoutBytes); stopped at {path}");
-            }
         }
     }
 }

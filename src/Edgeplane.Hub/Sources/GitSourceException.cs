@@ -13,7 +13,14 @@ public sealed class GitSourceException : Exception
     {
     }
 
+    /// <summary>A failure that belongs to one path of the repo (shown as the error's file).</summary>
+    public GitSourceException(string message, string path)
+        : base(message) => RepoPath = path;
+
     public GitSourceException()
     {
     }
+
+    /// <summary>The path in the repo the failure is about, if it is about one.</summary>
+    public string? RepoPath { get; }
 }

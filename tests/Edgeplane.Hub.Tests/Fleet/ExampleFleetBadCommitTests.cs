@@ -59,6 +59,26 @@ public sealed class ExampleFleetBadCommitTests
 
     [Theory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task HostileTreeEntry_FailsNamingThePath_NothingWrittenNothingChanges(StoreKind store)
+    {
+        await using var hub = await StartedAsync(store);
+        var before = await hub.ClustersAsync();
+        var pwned = hub.Temp.Sub("PWNED-dotdot.txt");
+        var dotdot = hub.Repo.RawTree([RawTreeEntry.File("PWNED-dotdot.txt", hub.Repo.Blob("pwned\n"))]);
+        var sha = hub.Repo.CommitRaw("hostile: a '..' tree", RawTreeEntry.Folder("..", dotdot));
+
+        await hub.Host.AdvancePollIntervalAsync(hub.Options.PollInterval, sha);
+        var revision = await hub.Host.WaitForRevisionAsync(sha);
+
+        await AssertFailedAsync(hub, before, revision, new RevisionErrorResponse("..", 0, 0, "CheckoutFailed",
+            "refusing to check out the commit: the tree entry '..' cannot be written safely: its name has the name '..' (Git fsck: hasDotdot). " +
+            "Nothing was written; the last good revision stays."));
+        Assert.False(File.Exists(pwned));
+        Assert.False(File.Exists(Path.Combine(hub.Temp.Sub("data"), "PWNED-dotdot.txt")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task EmptiedRepo_FailsForMissingFleet_NoClusterIsRemoved(StoreKind store)
     {
         await using var hub = await StartedAsync(store);

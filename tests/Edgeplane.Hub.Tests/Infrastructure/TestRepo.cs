@@ -1,3 +1,4 @@
+using System.Text;
 using LibGit2Sharp;
 
 namespace Edgeplane.Hub.Tests.Infrastructure;
@@ -84,6 +85,44 @@ public sealed class TestRepo : IDisposable
         _repo.Refs.UpdateTarget(_repo.Refs["refs/heads/main"], commit.Id);
         return commit.Sha;
     }
+
+    /// <summary>Writes a blob and returns its id, for <see cref="RawTree"/>.</summary>
+    public ObjectId Blob(string content)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        return _repo.ObjectDatabase.CreateBlob(stream).Id;
+    }
+
+    /// <summary>
+    /// Writes a tree object byte for byte, without any name check: what an attacker with push access writes with
+    /// <c>git hash-object -t tree --literally</c> to get entries Git itself refuses ('..', absolute names, '.git').
+    /// Entries are sorted as Git sorts them (a folder's name compares as if it ended in '/').
+    /// </summary>
+    public ObjectId RawTree(IEnumerable<RawTreeEntry> entries)
+    {
+        var data = new MemoryStream();
+        foreach (var entry in entries.OrderBy(e => SortKey(e), Comparer<byte[]>.Create(CompareBytes)))
+        {
+            data.Write(Encoding.UTF8.GetBytes($"{entry.Mode} {entry.Name}\0"));
+            data.Write(entry.Id.RawId);
+        }
+        return _repo.ObjectDatabase.Write<Tree>(data.ToArray());
+    }
+
+    /// <summary>Commits the head tree plus <paramref name="extra"/> entries at the root as a child of head; main moves to it.</summary>
+    public string CommitRaw(string message, params RawTreeEntry[] extra)
+    {
+        var head = _repo.Head.Tip;
+        var entries = head.Tree.Select(e => new RawTreeEntry(Convert.ToString((int)e.Mode, 8), e.Name, e.Target.Id)).Concat(extra);
+        var signature = NextSignature();
+        var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, message, _repo.Lookup<Tree>(RawTree(entries)), [head], prettifyMessage: false);
+        _repo.Refs.UpdateTarget(_repo.Refs["refs/heads/main"], commit.Id);
+        return commit.Sha;
+    }
+
+    private static byte[] SortKey(RawTreeEntry entry) => Encoding.UTF8.GetBytes(entry.Mode == "40000" ? entry.Name + "/" : entry.Name);
+
+    private static int CompareBytes(byte[]? a, byte[]? b) => a.AsSpan().SequenceCompareTo(b);
 
     public string Commit(string message)
     {
