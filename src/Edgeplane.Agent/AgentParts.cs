@@ -5,10 +5,11 @@ using Edgeplane.Agent.Reconcile;
 using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes;
-using k8s;
-using k8s.Exceptions;
+using Edgeplane.Protocol.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s;
+using k8s.Exceptions;
 
 namespace Edgeplane.Agent;
 
@@ -108,13 +109,13 @@ internal sealed class AgentParts : IDisposable
         }
     }
 
+    /// <summary>
+    /// The state folder holds the agent's key and its cached bundles: created 0700 (and every file the agent writes
+    /// from now on 0600), refused when group or others may write to it.
+    /// </summary>
     private static void CreateStateDirectory(string path)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        PrivateFiles.RestrictNewFiles();
+        PrivateFiles.PrepareFolder(path, "agent state folder");
     }
 }

@@ -10,6 +10,7 @@ using Edgeplane.Hub.Sources;
 using Edgeplane.Hub.Sources.Webhooks;
 using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Targets;
+using Edgeplane.Protocol.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,11 @@ namespace Edgeplane.Hub;
 /// </summary>
 public static class HubApplication
 {
-    /// <summary>Builds (does not start) the hub.</summary>
+    /// <summary>
+    /// Builds (does not start) the hub. From here on every file the process creates is private (umask 077), and the data
+    /// folder is created 0700 or, when it exists, refused if group or others may write to it
+    /// (<see cref="PrivateFileException"/>).
+    /// </summary>
     /// <param name="options">What to serve and where.</param>
     /// <param name="args">Host arguments (configuration overrides), may be empty.</param>
     /// <param name="configureServices">Adds or replaces services after the hub's own (e.g. a gateway, a test clock).</param>
@@ -36,6 +41,10 @@ public static class HubApplication
         Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        PrivateFiles.RestrictNewFiles();
+        PrivateFiles.PrepareFolder(options.DataDirectory, "hub data folder");
+        var remote = GitRemote.Parse(options.Repo, options.RepoCredentials);
+        options = options with { Repo = remote.Url, RepoCredentials = remote.Credentials };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args ?? [],

@@ -3,7 +3,11 @@ namespace Edgeplane.Hub;
 /// <summary>How a hub runs: where the fleet repo is, where it keeps data, which store, where it listens.</summary>
 public sealed record HubOptions
 {
-    /// <summary>The fleet repo: a local path or a Git URL (file://, https://, ssh).</summary>
+    /// <summary>
+    /// The fleet repo: a local path or a Git URL (file://, https://, ssh). A password in the URL is taken out of it
+    /// when the hub is built (it becomes <see cref="RepoCredentials"/>), so it is never shown; prefer
+    /// <see cref="RepoCredentials"/> anyway: a command line is visible to every local user.
+    /// </summary>
     public required string Repo { get; init; }
 
     /// <summary>The branch whose head is desired (default <c>main</c>).</summary>
@@ -55,4 +59,7 @@ public sealed record HubOptions
 
     /// <summary>Called once, with the clear text, when the first admin token is created (the CLI prints it).</summary>
     public Action<string>? AdminTokenCreated { get; init; }
+
+    /// <summary>How the hub authenticates to the repo (HTTPS user and password, or SSH key and known hosts); null: none.</summary>
+    public Sources.RepoCredentials? RepoCredentials { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Edgeplane.Protocol.Security;
 
 namespace Edgeplane.Agent.Identity;
 
@@ -8,17 +9,12 @@ namespace Edgeplane.Agent.Identity;
 /// <list type="bullet">
 /// <item><c>agent.pem</c> (0600): the client certificate followed by its PKCS#8 private key. One file, so a renewal
 /// replaces key and certificate together with one atomic rename.</item>
-/// <item><c>hub-ca.pem</c> (0644): the hub CA pinned at enrolment; the only CA trusted for the hub.</item>
+/// <item><c>hub-ca.pem</c> (0600): the hub CA pinned at enrolment; the only CA trusted for the hub.</item>
 /// </list>
 /// Every write goes to a temporary file that is flushed and then renamed over the old one.
 /// </summary>
 public sealed class AgentIdentityFiles(string stateDirectory)
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode PublicRead = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
     /// <summary>The identity folder.</summary>
     public string Directory { get; } = Path.Combine(stateDirectory, "identity");
 
@@ -39,11 +35,7 @@ public sealed class AgentIdentityFiles(string stateDirectory)
         {
             return null;
         }
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(AgentPath) & GroupOrOther) != 0)
-        {
-            throw new InvalidOperationException(
-                $"agent key file '{AgentPath}' is readable by group or others; run: chmod 600 '{AgentPath}'");
-        }
+        PrivateFiles.RequireOwnerOnly(AgentPath, "agent key file");
         if (!File.Exists(HubCaPath))
         {
             throw new InvalidOperationException($"'{AgentPath}' exists but the pinned hub CA '{HubCaPath}' is missing");
@@ -69,12 +61,11 @@ public sealed class AgentIdentityFiles(string stateDirectory)
         var caPem = credentials.HubCa.ExportCertificatePem();
         if (!File.Exists(HubCaPath) || File.ReadAllText(HubCaPath) != caPem)
         {
-            WriteAtomically(HubCaPath, caPem, PublicRead);
+            WriteAtomically(HubCaPath, caPem);
         }
         var key = credentials.Certificate.GetECDsaPrivateKey()
             ?? throw new InvalidOperationException("the agent certificate has no ECDSA private key");
-        WriteAtomically(AgentPath, credentials.Certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n",
-            OwnerOnly);
+        WriteAtomically(AgentPath, credentials.Certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     private static Protocol.Identity.ClusterId ClusterOf(X509Certificate2 certificate)
@@ -83,24 +74,16 @@ public sealed class AgentIdentityFiles(string stateDirectory)
         return Protocol.Identity.ClusterId.Parse(cn);
     }
 
-    private void CreateDirectory()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            return;
-        }
-        System.IO.Directory.CreateDirectory(Directory, OwnerOnly | UnixFileMode.UserExecute);
-    }
+    private void CreateDirectory() => PrivateFiles.PrepareFolder(Directory, "agent identity folder");
 
-    private static void WriteAtomically(string path, string text, UnixFileMode mode)
+    private static void WriteAtomically(string path, string text)
     {
         var temp = path + ".tmp";
         File.Delete(temp);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = mode;
+            options.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
         }
         using (var stream = new FileStream(temp, options))
         using (var writer = new StreamWriter(stream))

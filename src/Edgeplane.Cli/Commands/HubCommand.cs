@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Edgeplane.Hub;
+using Edgeplane.Hub.Sources;
+using Edgeplane.Protocol.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,6 +32,11 @@ internal static class HubCommand
             Description = "Host name or IP agents dial, added to the gateway certificate (repeatable; default localhost, 127.0.0.1, ::1)",
             AllowMultipleArgumentsPerToken = false,
         };
+        var credentialsFile = new Option<FileInfo?>("--repo-credentials-file")
+        {
+            Description = "File (mode 0600) with the repo's credentials as key=value lines: username, password (HTTPS), sshKey, " +
+                "sshKnownHosts, sshCommand (SSH); else $EDGEPLANE_REPO_USERNAME and $EDGEPLANE_REPO_PASSWORD",
+        };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines on stderr: text or json", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var command = new Command("hub", """
@@ -38,17 +45,33 @@ internal static class HubCommand
 
             Examples:
               edgeplane hub --repo ./fleet --data /var/lib/edgeplane
-              edgeplane hub --repo https://git.example.com/platform/fleet.git --branch main \
+              EDGEPLANE_REPO_PASSWORD=… edgeplane hub --repo https://git.example.com/platform/fleet.git --branch main \
                 --store postgres://edgeplane:secret@db:5432/edgeplane --listen http://0.0.0.0:8080 \
                 --gateway-listen https://0.0.0.0:7443 --gateway-name hub.example.com
+              edgeplane hub --repo ssh://git@git.example.com/platform/fleet.git --repo-credentials-file /etc/edgeplane/repo.credentials
+
+            Credentials never go into logs, API answers, audit or errors; a password written into --repo is used but hidden
+            (prefer the file or the environment: a command line is visible to every local user).
             """);
-        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat })
+        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat, credentialsFile })
         {
             command.Options.Add(option);
         }
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            RepoCredentials? credentials;
+            string? webhookSecret;
+            try
+            {
+                credentials = Credentials(parse.GetValue(credentialsFile));
+                webhookSecret = WebhookSecret(parse.GetValue(secretFile));
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             var options = new HubOptions
             {
                 Repo = parse.GetRequiredValue(repo),
@@ -59,7 +82,8 @@ internal static class HubCommand
                 GatewayListen = parse.GetRequiredValue(gatewayListen) is "none" ? null : parse.GetRequiredValue(gatewayListen),
                 GatewayHostNames = parse.GetValue(gatewayNames) is { Length: > 0 } names ? names : null,
                 PollInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(poll))),
-                WebhookSecret = WebhookSecret(parse.GetValue(secretFile)),
+                WebhookSecret = webhookSecret,
+                RepoCredentials = credentials,
                 AdminTokenCreated = token => output.WriteLine(
                     $"Admin API token (shown once; store it now): {token}{Environment.NewLine}  edgeplane login --hub <url> --token {token}"),
             };
@@ -80,6 +104,11 @@ internal static class HubCommand
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (PrivateFileException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
         await using (app.ConfigureAwait(false))
         {
             try
@@ -98,6 +127,17 @@ internal static class HubCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The credentials file wins; otherwise the environment; otherwise none (a password may still be in --repo).</summary>
+    private static RepoCredentials? Credentials(FileInfo? file)
+    {
+        if (file is not null)
+        {
+            return RepoCredentials.ReadFile(file.FullName);
+        }
+        var (user, password) = (Environment.GetEnvironmentVariable("EDGEPLANE_REPO_USERNAME"), Environment.GetEnvironmentVariable("EDGEPLANE_REPO_PASSWORD"));
+        return user is null && password is null ? null : new RepoCredentials { Username = user, Password = password };
+    }
+
     private static string? WebhookSecret(FileInfo? file) =>
-        file is not null ? File.ReadAllText(file.FullName).Trim() : Environment.GetEnvironmentVariable("EDGEPLANE_WEBHOOK_SECRET");
+        file is not null ? PrivateFiles.ReadSecret(file.FullName, "webhook secret file") : Environment.GetEnvironmentVariable("EDGEPLANE_WEBHOOK_SECRET");
 }

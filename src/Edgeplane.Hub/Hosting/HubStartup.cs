@@ -13,7 +13,6 @@ internal sealed partial class HubStartup(
     {
         try
         {
-            Directory.CreateDirectory(options.DataDirectory);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await tokens.EnsureAsync(cancellationToken).ConfigureAwait(false);
             readiness.MarkStoreReady();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Edgeplane.Protocol.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Hub.Identity;
@@ -11,11 +12,6 @@ public sealed partial class HubCertificateAuthority
 
     /// <summary>File name of the CA private key (PEM PKCS#8, mode 0600).</summary>
     public const string KeyFileName = "ca.key";
-
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
-    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>
     /// Loads the CA from the identity folder, or creates one when neither file exists. Refuses (with
@@ -44,12 +40,7 @@ public sealed partial class HubCertificateAuthority
 
     private static HubCertificateAuthority Load(string certPath, string keyPath, TimeProvider time)
     {
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(keyPath) & GroupOrOther) != 0)
-        {
-            throw new InvalidOperationException(
-                $"hub CA key '{keyPath}' has mode {Octal(File.GetUnixFileMode(keyPath))}; it must be readable by its " +
-                $"owner only. Run: chmod 600 '{keyPath}'");
-        }
+        PrivateFiles.RequireOwnerOnly(keyPath, "hub CA key");
         var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(certPath));
         var key = ECDsa.Create();
         try
@@ -78,7 +69,7 @@ public sealed partial class HubCertificateAuthority
     private static HubCertificateAuthority Create(
         string dir, string certPath, string keyPath, TimeSpan lifetime, TimeProvider time)
     {
-        CreateOwnerOnlyDirectory(dir);
+        PrivateFiles.PrepareFolder(dir, "hub identity folder");
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName($"Edgeplane hub CA {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
@@ -100,23 +91,13 @@ public sealed partial class HubCertificateAuthority
         return new HubCertificateAuthority(certificate, key);
     }
 
-    private static void CreateOwnerOnlyDirectory(string dir)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(dir);
-            return;
-        }
-        Directory.CreateDirectory(dir, OwnerOnlyDirectory);
-    }
-
     private static void WriteNew(string path, string text)
     {
         File.Delete(path);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = OwnerOnlyFile;
+            options.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
         }
         using var stream = new FileStream(path, options);
         using var writer = new StreamWriter(stream);
@@ -127,8 +108,6 @@ public sealed partial class HubCertificateAuthority
 
     private static Protocol.Identity.CaPin CaPinOfKey(ECDsa key) =>
         Protocol.Identity.CaPin.OfSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo());
-
-    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Hub CA {Action} in {Directory}: pin {Pin}, valid until {NotAfter:u}")]

@@ -11,6 +11,7 @@ namespace Edgeplane.Hub.Sources;
 internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> logger) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly GitRemote _remote = GitRemote.Parse(options.Repo, options.RepoCredentials);
     private Repository? _repository;
 
     private string TrackingRef => $"refs/remotes/origin/{options.Branch}";
@@ -27,11 +28,11 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
         }
         catch (LibGit2SharpException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new GitSourceException($"fetch of {options.Repo} timed out after {options.GitTimeout.TotalSeconds:F0} s", error);
+            throw new GitSourceException($"fetch of {_remote.Url} timed out after {options.GitTimeout.TotalSeconds:F0} s ({UrlRedaction.Redact(error.Message)})");
         }
         catch (LibGit2SharpException error)
         {
-            throw new GitSourceException($"fetch of {options.Repo} failed: {error.Message}", error);
+            throw new GitSourceException($"fetch of {_remote.Url} failed: {UrlRedaction.Redact(error.Message)}");
         }
         finally
         {
@@ -47,10 +48,11 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
             OnTransferProgress = _ => !cancellationToken.IsCancellationRequested,
             OnProgress = _ => !cancellationToken.IsCancellationRequested,
             TagFetchMode = TagFetchMode.None,
+            CredentialsProvider = CredentialsProvider(),
         };
         Commands.Fetch(repo, "origin", [$"+refs/heads/{options.Branch}:{TrackingRef}"], fetchOptions, "edgeplane hub fetch");
         var head = repo.Refs[TrackingRef]?.ResolveToDirectReference()?.Target as Commit
-            ?? throw new GitSourceException($"branch '{options.Branch}' not found in {options.Repo}");
+            ?? throw new GitSourceException($"branch '{options.Branch}' not found in {_remote.Url}");
         var previous = previousHead is null ? null : repo.Lookup<Commit>(previousHead);
         var rewritten = previousHead is not null && previousHead != head.Sha
             && (previous is null || repo.ObjectDatabase.FindMergeBase(head, previous)?.Sha != previous.Sha);
@@ -83,7 +85,7 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
             Repository.Init(path, isBare: true);
         }
         var repo = new Repository(path);
-        var url = RepoUrl(options.Repo);
+        var url = RepoUrl(_remote.Url);
         if (repo.Network.Remotes["origin"] is null)
         {
             repo.Network.Remotes.Add("origin", url);
@@ -92,6 +94,7 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
         {
             repo.Network.Remotes.Update("origin", r => r.Url = url);
         }
+        ConfigureSsh(repo);
         return _repository = repo;
     }
 

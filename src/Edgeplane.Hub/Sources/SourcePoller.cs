@@ -50,10 +50,11 @@ internal sealed partial class SourcePoller(
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             metrics.Fetches.WithLabels("error").Inc();
-            LogFetchFailed(logger, error.Message);
+            var message = UrlRedaction.Redact(error.Message);
+            LogFetchFailed(logger, message);
             readiness.MarkFetched(); // before the error is visible, so whoever sees it also sees the hub ready
-            await TryRecordErrorAsync(error.Message, cancellationToken).ConfigureAwait(false);
-            failure = error.Message;
+            await TryRecordErrorAsync(message, cancellationToken).ConfigureAwait(false);
+            failure = message;
         }
         finally
         {
@@ -70,7 +71,7 @@ internal sealed partial class SourcePoller(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            LogFetchFailed(logger, $"could not record the fetch error: {error.Message}");
+            LogFetchFailed(logger, $"could not record the fetch error: {UrlRedaction.Redact(error.Message)}");
         }
     }
 

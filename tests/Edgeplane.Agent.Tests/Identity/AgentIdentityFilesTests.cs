@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Agent.Identity;
 using Edgeplane.Protocol.Identity;
+using Edgeplane.Protocol.Security;
 
 namespace Edgeplane.Agent.Tests.Identity;
 
@@ -31,6 +32,7 @@ public sealed class AgentIdentityFilesTests : IDisposable
         Assert.True(loaded.Certificate.HasPrivateKey);
         Assert.Equal(_pki.Ca.Thumbprint, loaded.HubCa.Thumbprint);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files.AgentPath));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files.HubCaPath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(files.Directory));
         Assert.Equal(["agent.pem", "hub-ca.pem"], Directory.GetFiles(files.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -63,9 +65,9 @@ public sealed class AgentIdentityFilesTests : IDisposable
         files.Save(new AgentCredentials(_pki.Client("site-1"), _pki.Ca, ClusterId.Parse("site-1")));
         File.SetUnixFileMode(files.AgentPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
-        var e = Assert.Throws<InvalidOperationException>(files.Load);
+        var e = Assert.Throws<PrivateFileException>(files.Load);
 
-        Assert.Equal($"agent key file '{files.AgentPath}' is readable by group or others; run: chmod 600 '{files.AgentPath}'", e.Message);
+        Assert.Equal($"the agent key file '{files.AgentPath}' has mode 0604; it must be readable by its owner only. Run: chmod 600 '{files.AgentPath}'", e.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Tests.Identity.Support;
 using Edgeplane.Hub.Tests.Infrastructure;
+using Edgeplane.Protocol.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -72,9 +73,9 @@ public sealed class HubCertificateAuthorityTests : IDisposable
         var key = Path.Combine(_dir.Path, "identity", "ca.key");
         File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
-        var e = Assert.Throws<InvalidOperationException>(Create);
+        var e = Assert.Throws<PrivateFileException>(Create);
 
-        Assert.Equal($"hub CA key '{key}' has mode 0640; it must be readable by its owner only. Run: chmod 600 '{key}'", e.Message);
+        Assert.Equal($"the hub CA key '{key}' has mode 0640; it must be readable by its owner only. Run: chmod 600 '{key}'", e.Message);
     }
 
     [Fact]

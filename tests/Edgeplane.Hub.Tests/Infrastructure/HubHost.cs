@@ -52,7 +52,7 @@ internal sealed class HubHost : IAsyncDisposable
     /// Tasks for the first fetch and first processed revision are armed before start, so nothing is missed.
     /// </summary>
     public static async Task<HubHost> StartAsync(HubOptions options, string? token = null, IRevisionCompiler? compiler = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null, ILoggerProvider? logs = null)
     {
         time ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         string? created = null;
@@ -60,6 +60,10 @@ internal sealed class HubHost : IAsyncDisposable
             builder =>
             {
                 builder.Logging.ClearProviders();
+                if (logs is not null)
+                {
+                    builder.Logging.AddProvider(logs);
+                }
                 builder.Services.AddSingleton<TimeProvider>(time);
                 builder.Services.AddSingleton(compiler ?? new TestFleetCompiler());
             });

@@ -1,0 +1,81 @@
+using System.Text;
+using Edgeplane.Protocol.Security;
+using LibGit2Sharp;
+using LibGit2Sharp.Handlers;
+
+namespace Edgeplane.Hub.Sources;
+
+internal sealed partial class GitSource
+{
+    /// <summary>The ssh wrapper the mirror's <c>core.sshCommand</c> names (libgit2 runs that program without a shell, so it takes no arguments).</summary>
+    private string SshWrapper => Path.Combine(options.DataDirectory, "git-ssh");
+
+    /// <summary>
+    /// Answers libgit2's HTTP authentication challenge with the configured user name and password, once per fetch: a
+    /// rejected password is not replayed (libgit2 would ask again up to its replay limit).
+    /// </summary>
+    private CredentialsHandler? CredentialsProvider()
+    {
+        if (_remote.Credentials is not { } credentials || (credentials.Username is null && credentials.Password is null))
+        {
+            return null;
+        }
+        var asked = 0;
+        return (_, userFromUrl, types) =>
+        {
+            if (!types.HasFlag(SupportedCredentialTypes.UsernamePassword) || Interlocked.Increment(ref asked) > 1)
+            {
+                throw new GitSourceException($"the Git server at {_remote.Url} refused the configured credentials");
+            }
+            return new UsernamePasswordCredentials
+            {
+                Username = credentials.Username ?? userFromUrl ?? "git",
+                Password = credentials.Password ?? "",
+            };
+        };
+    }
+
+    /// <summary>
+    /// For an ssh repo, points the mirror at a wrapper that runs ssh without prompts (<c>BatchMode</c>), with the configured
+    /// key only and, when given, the known-hosts file with strict host key checking. libgit2 runs ssh itself (its exec
+    /// transport), so these are ssh options, not libgit2 callbacks.
+    /// </summary>
+    private void ConfigureSsh(Repository repo)
+    {
+        if (!GitRemote.IsSsh(_remote.Url))
+        {
+            repo.Config.Unset("core.sshCommand", ConfigurationLevel.Local);
+            return;
+        }
+        var script = SshScript(_remote.Credentials);
+        if (!File.Exists(SshWrapper) || File.ReadAllText(SshWrapper) != script)
+        {
+            File.Delete(SshWrapper);
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = PrivateFiles.OwnerOnlyDirectory; // rwx for the owner: it is run
+            }
+            using var stream = new FileStream(SshWrapper, create);
+            stream.Write(Encoding.UTF8.GetBytes(script));
+        }
+        repo.Config.Set("core.sshCommand", SshWrapper, ConfigurationLevel.Local);
+    }
+
+    internal static string SshScript(RepoCredentials? credentials)
+    {
+        var args = new List<string> { Quote(credentials?.SshCommand ?? "ssh"), "-o", "BatchMode=yes" };
+        if (credentials?.SshKeyFile is { } key)
+        {
+            args.AddRange(["-i", Quote(Path.GetFullPath(key)), "-o", "IdentitiesOnly=yes"]);
+        }
+        if (credentials?.SshKnownHostsFile is { } knownHosts)
+        {
+            args.AddRange(["-o", Quote("UserKnownHostsFile=" + Path.GetFullPath(knownHosts)), "-o", "StrictHostKeyChecking=yes"]);
+        }
+        return $"#!/bin/sh\n# written by the Edgeplane hub for the fleet repo's ssh transport\nexec {string.Join(' ', args)} \"$@\"\n";
+    }
+
+    /// <summary>One shell word in single quotes (a quote inside becomes <c>'\''</c>).</summary>
+    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}
