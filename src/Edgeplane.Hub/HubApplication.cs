@@ -93,6 +93,7 @@ public static class HubApplication
         services.AddSingleton<GitSource>();
         services.AddSingleton<DeliveryReplayCache>();
         services.AddSingleton<WebhookVerifier>();
+        services.AddSingleton<WebhookRateLimiter>();
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
