@@ -102,6 +102,7 @@ public static class HubApplication
         services.AddSingleton<GitSource>();
         services.AddSingleton<DeliveryReplayCache>();
         services.AddSingleton<WebhookVerifier>();
+        services.AddSingleton<WebhookRateLimiter>();
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();

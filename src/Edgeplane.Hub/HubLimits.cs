@@ -32,4 +32,19 @@ public sealed record HubLimits
 
     /// <summary>Largest page size a client may ask for (1,000).</summary>
     public int MaxPageSize { get; init; } = 1_000;
+
+    /// <summary>Webhook requests per second per remote address (an IPv6 /64), sustained (default 1); more get 429.</summary>
+    public double WebhookRatePerAddress { get; init; } = 1;
+
+    /// <summary>Webhook requests one remote address may send at once before its rate applies (default 20).</summary>
+    public int WebhookBurstPerAddress { get; init; } = 20;
+
+    /// <summary>Webhook requests per second from all addresses together, sustained (default 10); more get 429.</summary>
+    public double WebhookRate { get; init; } = 10;
+
+    /// <summary>Webhook requests from all addresses together at once before that rate applies (default 100).</summary>
+    public int WebhookBurst { get; init; } = 100;
+
+    /// <summary>Most remote addresses the webhook rate limit tracks at once (default 10,000; see PeerRateLimiter).</summary>
+    public int MaxWebhookAddresses { get; init; } = 10_000;
 }

@@ -11,10 +11,15 @@ public static class AgentKeys
     public static (ECDsa Key, byte[] CsrDer) NewKeyAndCsr(ClusterId? cluster)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return (key, Csr(key, cluster));
+    }
+
+    /// <summary>A DER PKCS#10 CSR for <paramref name="key"/> (a renewal repeated with the key of its first attempt).</summary>
+    public static byte[] Csr(ECDsa key, ClusterId? cluster)
+    {
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName(cluster?.Value ?? "edgeplane-agent");
-        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256);
-        return (key, request.CreateSigningRequest());
+        return new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256).CreateSigningRequest();
     }
 
     /// <summary>

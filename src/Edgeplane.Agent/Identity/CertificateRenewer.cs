@@ -9,8 +9,10 @@ namespace Edgeplane.Agent.Identity;
 /// <summary>
 /// Keeps the agent's certificate fresh: at half-life it makes a new key, sends a CSR to Renew over mTLS with the
 /// current certificate, stores the result atomically and swaps it into <see cref="AgentIdentityState"/>. Failures
-/// are retried with jittered exponential back-off up to the expiry; the condition always says what is going on, so
-/// a certificate never lapses silently.
+/// (including the hub's per-cluster rate limit, ResourceExhausted) are retried with jittered exponential back-off up to
+/// the expiry, with the same key (<see cref="RenewalKeyFile"/>: the hub renews a certificate once, and answers a repeat
+/// for the same key with the certificate it issued); the condition always says what is going on, so a certificate
+/// never lapses silently.
 /// </summary>
 public sealed partial class CertificateRenewer(
     Uri hub,
@@ -21,6 +23,8 @@ public sealed partial class CertificateRenewer(
     Random random,
     ILogger<CertificateRenewer> logger)
 {
+    private readonly RenewalKeyFile _renewalKey = new(files);
+
     /// <summary>Renews at every half-life until cancelled, or until the identity is stalled (revoked, expired, refused).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -46,10 +50,10 @@ public sealed partial class CertificateRenewer(
     public async Task<AgentCredentials> RenewOnceAsync(CancellationToken cancellationToken)
     {
         var credentials = state.Current;
-        var (key, csr) = AgentKeys.NewKeyAndCsr(credentials.Cluster);
-        using (key)
+        using (var key = _renewalKey.LoadOrCreate(credentials.Certificate.SerialNumber))
         using (var channel = HubChannels.Create(hub, credentials, time))
         {
+            var csr = AgentKeys.Csr(key, credentials.Cluster);
             var request = new RenewRequest { ClusterId = credentials.Cluster.Value, CsrDer = ByteString.CopyFrom(csr) };
             // A network timeout, so wall-clock time (gRPC deadlines travel as durations on the wire).
             var response = await new AgentGateway.AgentGatewayClient(channel).RenewAsync(
@@ -62,6 +66,7 @@ public sealed partial class CertificateRenewer(
             var renewed = new AgentCredentials(certificate, credentials.HubCa, credentials.Cluster);
             CertificateChecks.RequireIssuedBy(renewed, credentials.Cluster);
             files.Save(renewed);
+            _renewalKey.Delete();
             state.SetCondition(new IdentityCondition(IdentityHealth.Ready, IdentityReasons.CertificateRenewed,
                 $"certificate renewed; valid until {renewed.NotAfter:u}", time.GetUtcNow()));
             state.Replace(renewed);
@@ -122,6 +127,8 @@ public sealed partial class CertificateRenewer(
         return e.StatusCode switch
         {
             StatusCode.PermissionDenied when reason == "ClusterRevoked" => IdentityReasons.ClusterRevoked,
+            // This certificate was renewed for another key (the kept key was lost): no retry can change that.
+            StatusCode.FailedPrecondition when reason == "AlreadyRenewed" => IdentityReasons.RenewalRefused,
             StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument => IdentityReasons.RenewalRefused,
             _ => null,
         };

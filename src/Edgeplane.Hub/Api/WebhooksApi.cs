@@ -1,3 +1,5 @@
+using System.Globalization;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Sources.Webhooks;
@@ -6,38 +8,47 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Edgeplane.Hub.Api;
 
 /// <summary>
 /// <c>POST /api/v1/webhooks/{github|gitea|gitlab}</c>: a push notification that triggers an immediate fetch.
-/// Authenticated by its signature (or GitLab's shared token), not by an API token.
+/// Authenticated by its signature (or GitLab's shared token), not by an API token. In order, each step refusing before
+/// the next costs anything: the rate limit (429), the provider (404), the headers (401: disabled, unsigned, malformed
+/// signature, wrong GitLab token, no delivery id), the declared length (413), the body read with a hard cap (413), the
+/// signature over the body (401), the replay check (200, nothing done). Only then a fetch and an audit row (202).
 /// </summary>
 internal static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
+        // Resolved now so that invalid webhook limits stop the hub at start, not at the first webhook.
+        _ = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<WebhookRateLimiter>();
         api.MapPost("/webhooks/{provider}", ReceiveAsync).WithName("ReceiveWebhook").WithTags("Webhooks").AllowAnonymous();
         return api;
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> ReceiveAsync(
-        string provider, HttpRequest request, WebhookVerifier verifier, HubSignals signals, HubMetrics metrics,
-        IAuditStore audit, HubOptions options, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted, Ok<WebhookDuplicateResponse>, ProblemHttpResult>> ReceiveAsync(
+        string provider, HttpRequest request, WebhookVerifier verifier, WebhookRateLimiter rateLimit, HubSignals signals,
+        HubMetrics metrics, IAuditStore audit, HubOptions options, CancellationToken cancellationToken)
     {
-        if (!WebhookVerifier.Providers.Contains(provider))
+        if (Precheck(provider, request, verifier, rateLimit, metrics, options.Limits.MaxWebhookBytes) is { } refused)
         {
-            return ApiProblems.NotFound($"unknown webhook provider '{provider}': use github, gitea or gitlab");
+            return refused;
         }
         var body = await ReadBodyAsync(request, options.Limits.MaxWebhookBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            metrics.Webhooks.WithLabels(provider, "too_large").Inc();
-            return TypedResults.Problem(detail: $"webhook body is larger than {options.Limits.MaxWebhookBytes} bytes",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large");
+            return TooLarge(provider, metrics, options.Limits.MaxWebhookBytes);
         }
-        var verdict = verifier.Verify(provider, request.Headers, body);
+        var verdict = verifier.Verify(provider, request.Headers, body, out var firstSeen);
         metrics.Webhooks.WithLabels(provider, verdict.ToString().ToLowerInvariant()).Inc();
+        if (verdict == WebhookVerdict.Replayed)
+        {
+            return TypedResults.Ok(new WebhookDuplicateResponse("Duplicate",
+                $"this webhook delivery (the same signed body) was already received at {firstSeen:u}; ignored", firstSeen));
+        }
         if (verdict != WebhookVerdict.Accepted)
         {
             // Refusals are counted and logged, never written to the store: unauthenticated callers cannot fill the database.
@@ -49,22 +60,50 @@ internal static class WebhooksApi
         return TypedResults.Accepted((string?)null);
     }
 
+    // Everything decided before a byte of the body is read.
+    private static ProblemHttpResult? Precheck(
+        string provider, HttpRequest request, WebhookVerifier verifier, WebhookRateLimiter rateLimit, HubMetrics metrics, int maxBytes)
+    {
+        if (rateLimit.Check(request.HttpContext.Connection.RemoteIpAddress) is var (detail, retryAfter))
+        {
+            metrics.Webhooks.WithLabels(ProviderLabel(provider), "rate_limited").Inc();
+            request.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests");
+        }
+        if (!WebhookVerifier.Providers.Contains(provider))
+        {
+            return ApiProblems.NotFound($"unknown webhook provider '{provider}': use github, gitea or gitlab");
+        }
+        if (verifier.CheckHeaders(provider, request.Headers) is { } verdict)
+        {
+            metrics.Webhooks.WithLabels(provider, verdict.ToString().ToLowerInvariant()).Inc();
+            return ApiProblems.Unauthorized(Refusal(verdict));
+        }
+        return request.ContentLength > maxBytes ? TooLarge(provider, metrics, maxBytes) : null;
+    }
+
+    // The label of a request to an unknown provider: the path is the caller's text, metric labels must stay few.
+    private static string ProviderLabel(string provider) => WebhookVerifier.Providers.Contains(provider) ? provider : "unknown";
+
+    private static ProblemHttpResult TooLarge(string provider, HubMetrics metrics, int maxBytes)
+    {
+        metrics.Webhooks.WithLabels(provider, "too_large").Inc();
+        return TypedResults.Problem(detail: $"webhook body is larger than {maxBytes} bytes",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large");
+    }
+
     private static string Refusal(WebhookVerdict verdict) => verdict switch
     {
         WebhookVerdict.Disabled => "webhooks are disabled: the hub has no webhook secret (--webhook-secret-file)",
         WebhookVerdict.Unsigned => "the webhook is not signed (no X-Hub-Signature-256 / X-Gitea-Signature / X-Gitlab-Token header)",
         WebhookVerdict.BadSignature => "the webhook signature does not match",
         WebhookVerdict.NoDeliveryId => "the webhook has no delivery id (X-GitHub-Delivery / X-Gitea-Delivery / X-Gitlab-Event-UUID)",
-        WebhookVerdict.Replayed => "this webhook delivery was already received (replay)",
         _ => "webhook refused",
     };
 
+    // Reads at most max bytes whatever the request declares: a chunked body has no length to check up front.
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

@@ -15,7 +15,7 @@ internal sealed class GatewayMetrics
         Connects = factory.CreateCounter("edgeplane_gateway_connects_total",
             "Connect streams, by outcome (accepted, admission_rejected, refused).", "outcome");
         AdmissionRejections = factory.CreateCounter("edgeplane_gateway_admission_rejections_total",
-            "New connections or streams turned away by admission control, by kind (stream, handshake).", "kind");
+            "New connections, streams or calls turned away by admission control, by kind (stream, handshake; per-peer rates: enroll, renew, fetch_bundle).", "kind");
         TargetsPushed = factory.CreateCounter("edgeplane_gateway_targets_pushed_total", "Targets sent to agents (Welcome and TargetChanged).");
         PushLatency = factory.CreateHistogram("edgeplane_gateway_push_latency_seconds",
             "From a target change reaching the gateway to its TargetChanged written to the agent's stream.",

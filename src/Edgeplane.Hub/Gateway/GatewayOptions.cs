@@ -123,6 +123,7 @@ public sealed record GatewayOptions
         {
             errors.Add("status queue and batch must be >= 1, bundle cache >= 0, recent targets 0..64");
         }
+        CheckPeerRates(errors);
         if (errors.Count > 0)
         {
             throw new ArgumentException("invalid gateway options: " + string.Join("; ", errors));
@@ -134,6 +135,39 @@ public sealed record GatewayOptions
         if (value < min || value > max)
         {
             errors.Add($"{name} is {value}; it must be between {min} and {max}");
+        }
+    }
+
+    /// <summary>Discover and Enroll calls per second per remote address (an IPv6 /64), sustained (default 5).</summary>
+    public double EnrollRate { get; init; } = 5;
+
+    /// <summary>Discover and Enroll calls one remote address may make at once (default 50: 25 agents enrolling behind one NAT).</summary>
+    public int EnrollBurst { get; init; } = 50;
+
+    /// <summary>Renew calls per second per cluster, sustained (default 1 a minute; agents renew once per half-life).</summary>
+    public double RenewRate { get; init; } = 1.0 / 60;
+
+    /// <summary>Renew calls one cluster may make at once (default 5).</summary>
+    public int RenewBurst { get; init; } = 5;
+
+    /// <summary>FetchBundle calls per second per cluster, sustained (default 1 every 5 s).</summary>
+    public double FetchBundleRate { get; init; } = 0.2;
+
+    /// <summary>FetchBundle calls one cluster may make at once (default 20).</summary>
+    public int FetchBundleBurst { get; init; } = 20;
+
+    /// <summary>Most peers (clusters or addresses) tracked by each per-peer limit (default 100,000; 1 to 10,000,000).</summary>
+    public int MaxRateLimitedPeers { get; init; } = 100_000;
+
+    private void CheckPeerRates(List<string> errors)
+    {
+        if (EnrollRate <= 0 || RenewRate <= 0 || FetchBundleRate <= 0 || EnrollBurst < 1 || RenewBurst < 1 || FetchBundleBurst < 1)
+        {
+            errors.Add("per-peer rates (EnrollRate, RenewRate, FetchBundleRate) must be > 0 and their bursts >= 1");
+        }
+        if (MaxRateLimitedPeers is < 1 or > 10_000_000)
+        {
+            errors.Add($"{nameof(MaxRateLimitedPeers)} is {MaxRateLimitedPeers}; it must be between 1 and 10000000");
         }
     }
 }

@@ -4,6 +4,7 @@ using Edgeplane.Hub.Gateway.Bundles;
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Gateway.Sessions;
 using Edgeplane.Hub.Gateway.Status;
+using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,7 +15,8 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the target index and fan-out, sessions, the status writer, the availability tracker and monitor,
-    /// admission control, the bundle cache and server, metrics, and the shutdown Goodbye.
+    /// admission control and the per-peer call rates (a gRPC interceptor), the bundle cache and server, metrics, and the
+    /// shutdown Goodbye.
     /// </summary>
     public static IServiceCollection AddEdgeplaneGateway(this IServiceCollection services, GatewayOptions options)
     {
@@ -24,6 +26,9 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(Random.Shared);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<AdmissionController>();
+        services.AddSingleton<PeerCallLimits>();
+        services.AddSingleton<PeerRateLimitInterceptor>();
+        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<PeerRateLimitInterceptor>());
         services.AddSingleton<TargetIndex>();
         services.AddSingleton<SessionTable>();
         services.AddSingleton<AvailabilityTracker>();

@@ -19,4 +19,8 @@ public sealed partial class EnrollmentService
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
         Message = "Renewal for cluster {Cluster} refused ({Error}): {Reason}")]
     private static partial void LogRenewRefused(ILogger logger, string cluster, IdentityError error, string reason);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information,
+        Message = "Cluster {Cluster} repeated the renewal of certificate {OldSerial} with the same key: answered with {Serial}, issued then")]
+    private static partial void LogRenewalRepeated(ILogger logger, string cluster, string oldSerial, string serial);
 }

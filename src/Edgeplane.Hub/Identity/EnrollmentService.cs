@@ -121,7 +121,10 @@ public sealed partial class EnrollmentService(
             cluster, publicKey, now - options.ClockSkewAllowance, now + options.ClientCertificateLifetime);
         record = new IssuedCertificateRecord(certificate.SerialNumber, cluster,
             new DateTimeOffset(certificate.NotBefore.ToUniversalTime()),
-            new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
+            new DateTimeOffset(certificate.NotAfter.ToUniversalTime()))
+        {
+            CertificateDer = certificate.RawData,
+        };
         return certificate;
     }
 

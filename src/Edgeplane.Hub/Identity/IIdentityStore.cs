@@ -24,10 +24,13 @@ public interface IIdentityStore
         string tokenId, IssuedCertificateRecord certificate, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically records a renewed certificate if its cluster exists and is not revoked; returns false and changes
-    /// nothing otherwise, so a renewal racing a revocation never leaves a valid certificate behind.
+    /// Atomically, if the certificate's cluster exists and is not revoked and certificate <paramref name="renewedSerial"/>
+    /// was not renewed yet: marks it renewed as <paramref name="certificate"/> at <paramref name="now"/> and records the
+    /// new certificate. Otherwise changes nothing and says why, so a renewal racing a revocation never leaves a valid
+    /// certificate behind, and of concurrent renewals of one certificate exactly one is recorded.
     /// </summary>
-    Task<bool> RecordRenewalAsync(IssuedCertificateRecord certificate, CancellationToken cancellationToken);
+    Task<RenewalOutcome> RecordRenewalAsync(
+        string renewedSerial, IssuedCertificateRecord certificate, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The issued certificate with this serial (uppercase hex), or null.</summary>
     Task<IssuedCertificateRecord?> FindCertificateAsync(string serial, CancellationToken cancellationToken);

@@ -38,4 +38,10 @@ public enum IdentityError
 
     /// <summary>Renewal asked for before the minimum age of the current certificate.</summary>
     RenewalTooEarly,
+
+    /// <summary>
+    /// The presented certificate was renewed already, for another key: a certificate is renewed once (a repeat with the
+    /// same key gets the certificate issued then).
+    /// </summary>
+    AlreadyRenewed,
 }

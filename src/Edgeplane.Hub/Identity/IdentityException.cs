@@ -17,7 +17,8 @@ public sealed class IdentityException(IdentityError error, string message) : Exc
         IdentityError.TokenClusterMismatch or IdentityError.CertificateRejected or IdentityError.ClusterMismatch
             or IdentityError.ClusterRevoked => StatusCode.PermissionDenied,
         IdentityError.CsrInvalid or IdentityError.TokenTtlOutOfRange => StatusCode.InvalidArgument,
-        IdentityError.ProtocolVersionUnsupported or IdentityError.RenewalTooEarly => StatusCode.FailedPrecondition,
+        IdentityError.ProtocolVersionUnsupported or IdentityError.RenewalTooEarly
+            or IdentityError.AlreadyRenewed => StatusCode.FailedPrecondition,
         _ => StatusCode.Internal,
     };
 

@@ -56,17 +56,24 @@ public sealed class InMemoryIdentityStore : IIdentityStore
     }
 
     /// <inheritdoc />
-    public Task<bool> RecordRenewalAsync(IssuedCertificateRecord certificate, CancellationToken cancellationToken)
+    public Task<RenewalOutcome> RecordRenewalAsync(
+        string renewedSerial, IssuedCertificateRecord certificate, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         lock (_lock)
         {
             if (!_clusters.TryGetValue(certificate.Cluster, out var cluster) || cluster.RevokedAt is not null)
             {
-                return Task.FromResult(false);
+                return Task.FromResult(RenewalOutcome.ClusterRevoked);
             }
+            if (!_certificates.TryGetValue(renewedSerial, out var renewed) || renewed.Cluster != certificate.Cluster
+                || renewed.RenewedAs is not null)
+            {
+                return Task.FromResult(RenewalOutcome.AlreadyRenewed);
+            }
+            _certificates[renewedSerial] = renewed with { RenewedAs = certificate.Serial, RenewedAt = now };
             _certificates.Add(certificate.Serial, certificate);
-            return Task.FromResult(true);
+            return Task.FromResult(RenewalOutcome.Recorded);
         }
     }
 

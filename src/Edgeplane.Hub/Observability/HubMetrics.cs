@@ -26,7 +26,7 @@ internal sealed class HubMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 18), LabelNames = ["phase"] });
         Fetches = factory.CreateCounter("edgeplane_hub_fetches_total", "Fetches of the fleet repo, by outcome (ok, error).", "outcome");
         Webhooks = factory.CreateCounter("edgeplane_hub_webhooks_total",
-            "Webhook deliveries, by provider and outcome (accepted, unsigned, bad_signature, replayed, too_large, disabled).",
+            "Webhook deliveries, by provider and outcome (accepted, unsigned, badsignature, nodeliveryid, replayed, too_large, disabled, rate_limited).",
             "provider", "outcome");
         Clusters = factory.CreateGauge("edgeplane_hub_clusters",
             "Clusters by layer and state (total, in_sync, drifted, unhealthy, offline), counted at scrape time.", "layer", "state");

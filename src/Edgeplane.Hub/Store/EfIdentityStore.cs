@@ -78,10 +78,12 @@ internal sealed class EfIdentityStore(IDbContextFactory<HubDbContext> contexts) 
         return true;
     }
 
-    public async Task<bool> RecordRenewalAsync(IssuedCertificateRecord certificate, CancellationToken cancellationToken)
+    public async Task<RenewalOutcome> RecordRenewalAsync(
+        string renewedSerial, IssuedCertificateRecord certificate, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var cluster = certificate.Cluster.Value;
+        var at = now.UtcDateTime;
         await using var db = contexts.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // A no-op update that only matches a non-revoked cluster: it takes the row lock a concurrent revocation needs,
@@ -90,12 +92,22 @@ internal sealed class EfIdentityStore(IDbContextFactory<HubDbContext> contexts) 
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.EnrolledAt, c => c.EnrolledAt), cancellationToken).ConfigureAwait(false);
         if (live != 1)
         {
-            return false;
+            return RenewalOutcome.ClusterRevoked;
+        }
+        // The row count decides: of concurrent renewals of one certificate, the first to update it wins; the others wait
+        // for its row lock (PostgreSQL) or the write lock (SQLite), then see RenewedAs set and match nothing.
+        var marked = await db.IssuedCertificates
+            .Where(c => c.Serial == renewedSerial && c.Cluster == cluster && c.RenewedAs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RenewedAs, certificate.Serial).SetProperty(c => c.RenewedAt, at),
+                cancellationToken).ConfigureAwait(false);
+        if (marked != 1)
+        {
+            return RenewalOutcome.AlreadyRenewed;
         }
         db.IssuedCertificates.Add(Row(certificate));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        return RenewalOutcome.Recorded;
     }
 
     public async Task<IssuedCertificateRecord?> FindCertificateAsync(string serial, CancellationToken cancellationToken)
@@ -105,6 +117,9 @@ internal sealed class EfIdentityStore(IDbContextFactory<HubDbContext> contexts) 
         return row is null ? null : new IssuedCertificateRecord(row.Serial, ClusterId.Parse(row.Cluster), Utc(row.NotBefore), Utc(row.NotAfter))
         {
             RevokedAt = Utc(row.RevokedAt),
+            CertificateDer = row.CertificateDer,
+            RenewedAs = row.RenewedAs,
+            RenewedAt = Utc(row.RenewedAt),
         };
     }
 
@@ -150,6 +165,7 @@ internal sealed class EfIdentityStore(IDbContextFactory<HubDbContext> contexts) 
         NotBefore = c.NotBefore.UtcDateTime,
         NotAfter = c.NotAfter.UtcDateTime,
         RevokedAt = c.RevokedAt?.UtcDateTime,
+        CertificateDer = c.CertificateDer,
     };
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

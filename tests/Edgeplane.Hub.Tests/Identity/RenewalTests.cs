@@ -42,11 +42,14 @@ public sealed class RenewalTests : HubTestBase
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
     }
 
-    [Fact]
-    public async Task Run_RenewalFailsOnce_ReportsDegradedThenRetriesAndRecovers()
+    [Theory]
+    [InlineData(StatusCode.Unavailable)]
+    [InlineData(StatusCode.ResourceExhausted)] // the hub's per-cluster rate limit
+    public async Task Run_RenewalFailsOnce_ReportsDegradedThenRetriesAndRecovers(StatusCode failure)
     {
         var (state, files) = await EnrolAsync("site-1");
         Hub.Knobs.FailRenewals = 1;
+        Hub.Knobs.FailRenewalsWith = failure;
         var degraded = NextCondition(state, IdentityHealth.Degraded);
         var renewed = NextCredentials(state);
         using var cts = new CancellationTokenSource();
@@ -102,6 +105,43 @@ public sealed class RenewalTests : HubTestBase
         Assert.Equal(IdentityHealth.Stalled, state.Condition.Health);
         Assert.Equal(IdentityReasons.ClusterRevoked, state.Condition.Reason);
         Assert.Contains("of cluster 'site-1' was revoked at", state.Condition.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenewOnce_AnswerLostThenAgentRestarted_SameKeyGetsTheCertificateIssuedThen()
+    {
+        var (state, files) = await EnrolAsync("site-1");
+        Hub.Knobs.LoseRenewalAnswers = 1;
+        Time.Advance(TimeSpan.FromDays(3.5));
+
+        var lost = await Assert.ThrowsAsync<RpcException>(() => Renewer(state, files).RenewOnceAsync(CancellationToken.None));
+        // A new renewer is what a restarted agent has: only the files survive.
+        var renewed = await Renewer(state, files).RenewOnceAsync(CancellationToken.None);
+
+        Assert.Equal("answer lost (test)", lost.Status.Detail);
+        var issued = Assert.Single(Hub.Knobs.LostAnswers).Certificate.CertificateDer.ToByteArray();
+        Assert.Equal(issued, renewed.Certificate.RawData);
+        Assert.Equal(renewed.Certificate.Thumbprint, files.Load()!.Certificate.Thumbprint);
+        Assert.False(File.Exists(new RenewalKeyFile(files).Path));
+        Assert.Equal(IdentityReasons.CertificateRenewed, state.Condition.Reason);
+    }
+
+    [Fact]
+    public async Task Run_RenewedForAKeyTheAgentNoLongerHas_StallsWithRenewalRefused()
+    {
+        var (state, files) = await EnrolAsync("site-1");
+        var old = state.Current.Certificate.SerialNumber;
+        Hub.Knobs.LoseRenewalAnswers = 1;
+        Time.Advance(TimeSpan.FromDays(3.5));
+        await Assert.ThrowsAsync<RpcException>(() => Renewer(state, files).RenewOnceAsync(CancellationToken.None));
+        File.Delete(new RenewalKeyFile(files).Path);
+
+        await Renewer(state, files).RunAsync(CancellationToken.None).WaitAsync(Guard);
+
+        Assert.Equal((IdentityHealth.Stalled, IdentityReasons.RenewalRefused), (state.Condition.Health, state.Condition.Reason));
+        Assert.StartsWith($"the hub refused renewal: certificate {old} of cluster 'site-1' was already renewed at ", state.Condition.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(old, files.Load()!.Certificate.SerialNumber);
     }
 
     private async Task<(AgentIdentityState State, AgentIdentityFiles Files)> EnrolAsync(string cluster)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Edgeplane.Hub.Api.Contracts;
@@ -88,7 +89,7 @@ public sealed class WebhookTests
     [InlineData("github")]
     [InlineData("gitea")]
     [InlineData("gitlab")]
-    public async Task ReplayedDelivery_Rejected401(string provider)
+    public async Task ReplayedDelivery_SameIdAndBody_200DuplicateAndNothingDone(string provider)
     {
         await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
         var delivery = Guid.NewGuid().ToString();
@@ -97,8 +98,95 @@ public sealed class WebhookTests
         using var replay = await scenario.Host.Anonymous.SendAsync(Signed(provider, delivery, HubScenario.WebhookSecret));
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
-        Assert.Equal("this webhook delivery was already received (replay)", (await replay.Content.ReadFromJsonAsync<ProblemBody>())!.Detail);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var duplicate = (await replay.Content.ReadFromJsonAsync<WebhookDuplicateResponse>(HubHost.Json))!;
+        Assert.Equal("Duplicate", duplicate.Outcome);
+        Assert.StartsWith("this webhook delivery (the same signed body) was already received at ", duplicate.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, await WebhookAuditRowsAsync(scenario.Host, provider));
+    }
+
+    [Theory]
+    [InlineData("github")]
+    [InlineData("gitea")]
+    [InlineData("gitlab")]
+    public async Task CapturedSignedBody_ResentWithAFreshDeliveryId_200DuplicateWithoutAuditOrFetch(string provider)
+    {
+        await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
+
+        using var first = await scenario.Host.Anonymous.SendAsync(Signed(provider, Guid.NewGuid().ToString(), HubScenario.WebhookSecret));
+        var replies = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var replay = await scenario.Host.Anonymous.SendAsync(Signed(provider, Guid.NewGuid().ToString(), HubScenario.WebhookSecret));
+            replies.Add(replay.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], replies);
+        // The audit row is written right after the fetch is requested, and the reply comes after both: one row means the
+        // replays requested no fetch either.
+        Assert.Equal(1, await WebhookAuditRowsAsync(scenario.Host, provider));
+    }
+
+    [Fact]
+    public async Task UnsignedBody_RefusedFromItsHeaders_401BeforeTheBodyIsSent()
+    {
+        await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
+
+        // Headers of a 4 MiB body, and none of the body: a hub that waited for the body would never answer.
+        var reply = await RawRequestAsync(scenario.Host.BaseAddress,
+            $"X-GitHub-Delivery: {Guid.NewGuid()}\r\nContent-Type: application/json\r\nContent-Length: {4 * 1024 * 1024}\r\n");
+
+        Assert.StartsWith("HTTP/1.1 401 ", reply, StringComparison.Ordinal);
+        Assert.Contains("the webhook is not signed (no X-Hub-Signature-256 / X-Gitea-Signature / X-Gitlab-Token header)", reply,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeclaredLengthOverTheLimit_413BeforeTheBodyIsSent()
+    {
+        await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
+        var length = scenario.Options.Limits.MaxWebhookBytes + 1;
+
+        var reply = await RawRequestAsync(scenario.Host.BaseAddress,
+            $"X-GitHub-Delivery: {Guid.NewGuid()}\r\nX-Hub-Signature-256: sha256={new string('0', 64)}\r\nContent-Length: {length}\r\n");
+
+        Assert.StartsWith("HTTP/1.1 413 ", reply, StringComparison.Ordinal);
+        Assert.Contains($"webhook body is larger than {length - 1} bytes", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnsignedFourMegabyteBody_401()
+    {
+        await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github")
+        {
+            Content = new ByteArrayContent(new byte[4 * 1024 * 1024]),
+        };
+        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
+
+        using var response = await scenario.Host.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await WebhookAuditRowsAsync(scenario.Host, "github"));
+    }
+
+    [Fact]
+    public async Task ChunkedBodyOverTheLimit_413AndNothingDone()
+    {
+        await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
+        var body = new byte[scenario.Options.Limits.MaxWebhookBytes + 1];
+        var hmac = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(HubScenario.WebhookSecret), body));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github") { Content = new StreamContent(new UnknownLengthStream(body)) };
+        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Hub-Signature-256", $"sha256={hmac}");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await scenario.Host.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal($"webhook body is larger than {body.Length - 1} bytes", (await response.Content.ReadFromJsonAsync<ProblemBody>())!.Detail);
+        Assert.Equal(0, await WebhookAuditRowsAsync(scenario.Host, "github"));
     }
 
     [Fact]
@@ -170,6 +258,30 @@ public sealed class WebhookTests
             request.Headers.Add(DeliveryHeader(provider), delivery);
         }
         return request;
+    }
+
+    private static async Task<int> WebhookAuditRowsAsync(HubHost host, string provider)
+    {
+        var audit = await host.GetAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit?limit=1000");
+        return audit.Items.Count(a => a.Action == "source.webhook" && a.Actor == $"webhook:{provider}");
+    }
+
+    /// <summary>Sends a webhook request's head (and no body) over a plain socket; returns the reply's first bytes.</summary>
+    private static async Task<string> RawRequestAsync(Uri hub, string headers)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(hub.Host, hub.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST /api/v1/webhooks/github HTTP/1.1\r\nHost: {hub.Authority}\r\n{headers}\r\n"));
+        var buffer = new byte[8192];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+
+    /// <summary>A stream that does not tell its length, so the request is sent chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
     }
 
     private static string DeliveryHeader(string provider) => provider switch

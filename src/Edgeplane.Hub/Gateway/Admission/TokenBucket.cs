@@ -63,6 +63,19 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>True when the bucket has refilled to its burst: forgetting it then changes nothing.</summary>
+    public bool IsFull
+    {
+        get
+        {
+            lock (_lock)
+            {
+                Refill();
+                return _tokens >= _burst;
+            }
+        }
+    }
+
     private void Refill()
     {
         var now = _time.GetTimestamp();

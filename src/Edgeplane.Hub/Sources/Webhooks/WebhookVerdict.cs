@@ -9,5 +9,4 @@ public enum WebhookVerdict
     BadSignature,
     NoDeliveryId,
     Replayed,
-    UnknownProvider,
 }

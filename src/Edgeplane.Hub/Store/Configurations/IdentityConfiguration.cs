@@ -23,6 +23,8 @@ internal sealed class IdentityConfiguration : IEntityTypeConfiguration<Bootstrap
         builder.HasKey(c => c.Serial);
         builder.Property(c => c.Serial).HasMaxLength(64);
         builder.Property(c => c.Cluster).HasMaxLength(63);
+        builder.Property(c => c.CertificateDer).HasMaxLength(8192);
+        builder.Property(c => c.RenewedAs).HasMaxLength(64);
         builder.HasIndex(c => c.Cluster);
     }
 

@@ -13,13 +13,19 @@ namespace Edgeplane.Hub.Tests.Identity.Support;
 public sealed class TestGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayKnobs knobs, TimeProvider time)
     : AgentGatewayIdentityService(enrollment)
 {
-    public override Task<RenewResponse> Renew(RenewRequest request, ServerCallContext context)
+    public override async Task<RenewResponse> Renew(RenewRequest request, ServerCallContext context)
     {
         if (Interlocked.Decrement(ref knobs.FailRenewals) >= 0)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, "hub busy (test)"));
+            throw new RpcException(new Status(knobs.FailRenewalsWith, "hub busy (test)"));
         }
-        return base.Renew(request, context);
+        var response = await base.Renew(request, context);
+        if (Interlocked.Decrement(ref knobs.LoseRenewalAnswers) >= 0)
+        {
+            knobs.LostAnswers.Add(response);
+            throw new RpcException(new Status(StatusCode.Unavailable, "answer lost (test)"));
+        }
+        return response;
     }
 
     public override async Task Connect(
@@ -59,6 +65,15 @@ public sealed class TestGatewayService(EnrollmentService enrollment, AgentConnec
 /// <summary>Faults the test gateway injects.</summary>
 public sealed class GatewayKnobs
 {
-    /// <summary>How many of the next Renew calls fail with Unavailable.</summary>
+    /// <summary>How many of the next Renew calls fail with <see cref="FailRenewalsWith"/>.</summary>
     public int FailRenewals;
+
+    /// <summary>The status of the failed Renew calls (default Unavailable).</summary>
+    public StatusCode FailRenewalsWith = StatusCode.Unavailable;
+
+    /// <summary>How many of the next renewals are issued and then not delivered (the agent sees Unavailable).</summary>
+    public int LoseRenewalAnswers;
+
+    /// <summary>The answers that were not delivered.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<RenewResponse> LostAnswers { get; } = [];
 }

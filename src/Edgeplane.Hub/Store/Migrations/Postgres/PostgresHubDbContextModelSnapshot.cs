@@ -348,6 +348,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte[]>("CertificateDer")
+                        .HasMaxLength(8192)
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Cluster")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -357,6 +361,13 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RenewedAs")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("RenewedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("RevokedAt")

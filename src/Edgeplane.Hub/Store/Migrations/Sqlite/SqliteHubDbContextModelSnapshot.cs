@@ -341,6 +341,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("CertificateDer")
+                        .HasMaxLength(8192)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Cluster")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -350,6 +354,13 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewedAs")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RenewedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
