@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edgeplane.Agent;
 using Edgeplane.Agent.Identity;
+using Edgeplane.Cli.Shared;
 using Edgeplane.Protocol.Identity;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,11 @@ internal static partial class AgentCommand
     public static Command Create()
     {
         var hub = new Option<string>("--hub") { Description = "Hub gateway URL, https://host:port", Required = true };
-        var token = new Option<string?>("--token") { Description = "Bootstrap token (edgeplane token create); needed only to enrol" };
+        var token = new Option<string?>("--token")
+        {
+            Description = "Bootstrap token (edgeplane token create); needed only to enrol. Visible in ps: prefer --token-file or $EDGEPLANE_BOOTSTRAP_TOKEN",
+        };
+        var tokenFile = new Option<FileInfo?>("--token-file") { Description = "File (mode 0600) holding the bootstrap token" };
         var kubeconfig = new Option<string>("--kubeconfig") { Description = "Kubeconfig of the cluster this agent manages", Required = true };
         var context = new Option<string?>("--context") { Description = "Kubeconfig context (default: its current context)" };
         var state = new Option<string>("--state") { Description = "State folder: identity, cached bundles, status outbox", Required = true };
@@ -32,17 +37,28 @@ internal static partial class AgentCommand
             4 cluster revoked (needs a new token).
 
             Examples:
-              edgeplane agent --hub https://hub.example.com:8443 --token ep1.… --kubeconfig ~/.kube/config --state /var/lib/edgeplane-agent
+              edgeplane agent --hub https://hub.example.com:8443 --token-file /run/secrets/edgeplane-token --kubeconfig ~/.kube/config \
+                --state /var/lib/edgeplane-agent
               edgeplane agent --hub https://hub.example.com:8443 --kubeconfig site.yaml --context site-1 --state ./agent-state
             """);
-        foreach (var option in new Option[] { hub, token, kubeconfig, context, state, cluster, logLevel })
+        foreach (var option in new Option[] { hub, token, tokenFile, kubeconfig, context, state, cluster, logLevel })
         {
             command.Options.Add(option);
         }
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var problem = Check(parse.GetRequiredValue(hub), parse.GetValue(token), parse.GetRequiredValue(kubeconfig), parse.GetRequiredValue(state),
+            string? bootstrapToken;
+            try
+            {
+                bootstrapToken = SecretInput.Read("--token", parse.GetValue(token), parse.GetValue(tokenFile), "EDGEPLANE_BOOTSTRAP_TOKEN");
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var problem = Check(parse.GetRequiredValue(hub), bootstrapToken, parse.GetRequiredValue(kubeconfig), parse.GetRequiredValue(state),
                 out var hubUri);
             if (problem is not null)
             {
@@ -52,7 +68,7 @@ internal static partial class AgentCommand
             var options = new AgentOptions
             {
                 Hub = hubUri!,
-                Token = parse.GetValue(token),
+                Token = bootstrapToken,
                 KubeconfigPath = parse.GetRequiredValue(kubeconfig),
                 KubeContext = parse.GetValue(context),
                 StateDirectory = parse.GetRequiredValue(state),
@@ -85,7 +101,7 @@ internal static partial class AgentCommand
         }
         if (token is null && !File.Exists(new AgentIdentityFiles(state).AgentPath))
         {
-            return $"--token is required on first start: the state folder '{state}' holds no agent identity " +
+            return $"--token (or --token-file, or $EDGEPLANE_BOOTSTRAP_TOKEN) is required on first start: the state folder '{state}' holds no agent identity " +
                 "(create a token with: edgeplane token create --cluster <name>)";
         }
         return null;

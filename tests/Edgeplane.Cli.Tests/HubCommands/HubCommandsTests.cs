@@ -5,6 +5,7 @@ using Edgeplane.Hub.Store.Entities;
 namespace Edgeplane.Cli.Tests.HubCommands;
 
 /// <summary>status, clusters, revisions and login against a real hub serving a Git copy of examples/fleet.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
 {
     private static readonly JsonSerializerOptions Json = Cli.HubClient.HubApiClient.Json;
@@ -170,5 +171,35 @@ public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown --store 'mysql://x'", run.Error);
+    }
+
+    [Fact]
+    public async Task Hub_CredentialsFileReadableByOthers_ExitsTwoWithTheChmodToRun()
+    {
+        var file = Path.Combine(hub.Root, "loose.credentials");
+        await File.WriteAllTextAsync(file, "password=SECRETVALUE\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+        var run = await HubCli.RunAsync("hub", "--repo", hub.RepoPath, "--repo-credentials-file", file, "--data", Path.Combine(hub.Root, "never-made"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: the repo credentials file '{file}' has mode 0640; it must be readable by its owner only. Run: chmod 600 '{file}'",
+            run.Error.Trim());
+        Assert.False(Directory.Exists(Path.Combine(hub.Root, "never-made")));
+    }
+
+    [Fact]
+    public async Task Hub_DataFolderWritableByOthers_ExitsOneBeforeWritingIntoIt()
+    {
+        var data = Path.Combine(hub.Root, "world-writable");
+        Directory.CreateDirectory(data);
+        File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
+
+        var run = await HubCli.RunAsync("hub", "--repo", hub.RepoPath, "--data", data, "--listen", "http://127.0.0.1:0", "--gateway-listen", "none");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"error: the hub data folder '{data}' has mode 0777: group or others may write to it, so they could replace what it holds. " +
+            $"Refusing to use it. Run: chmod 700 '{data}'", run.Error.Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data));
     }
 }
