@@ -102,13 +102,9 @@ public sealed class KustomizeCommandTests : IDisposable
         Assert.Equal(Expected, output);
     }
 
-    [Fact]
+    [KubectlFact]
     public async Task Kustomize_SameOverlay_PrintsExactlyWhatKubectlPrints()
     {
-        if (Environment.GetEnvironmentVariable("EDGEPLANE_SKIP_KUBECTL") == "1")
-        {
-            return;
-        }
         var home = Directory.CreateTempSubdirectory("ep-kubectl-home-").FullName;
         var start = new ProcessStartInfo("kubectl", ["kustomize", Path.Combine(_dir, "site")]) { RedirectStandardOutput = true };
         start.Environment["HOME"] = home;

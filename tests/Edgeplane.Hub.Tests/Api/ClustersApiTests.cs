@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Tests.Api;
 
 public sealed class ClustersApiTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ListClusters_AfterFirstRevision_ServesEveryClusterWithDesiredDigest(StoreKind store)
     {
@@ -31,7 +31,7 @@ public sealed class ClustersApiTests
         Assert.Null(page.Continue);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ListClusters_WithoutToken_Returns401ProblemDetails(StoreKind store)
     {
@@ -46,7 +46,7 @@ public sealed class ClustersApiTests
         Assert.Contains("Authorization: Bearer", problem.Detail);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ListClusters_WrongToken_Returns401(StoreKind store)
     {
@@ -61,7 +61,7 @@ public sealed class ClustersApiTests
         Assert.Equal("unknown or revoked token", problem!.Detail);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ListClusters_Filters_MatchLayerRegionSiteSelectorAndHealth(StoreKind store)
     {
@@ -81,7 +81,7 @@ public sealed class ClustersApiTests
         Assert.Empty(await Names("health=Healthy"));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ListClusters_Paged_ContinueTokenWalksAllClusters(StoreKind store)
     {
@@ -110,7 +110,7 @@ public sealed class ClustersApiTests
         Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<ProblemBody>())!.Detail);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task GetCluster_Existing_IncludesBundleObjects(StoreKind store)
     {

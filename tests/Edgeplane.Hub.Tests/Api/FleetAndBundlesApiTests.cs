@@ -11,7 +11,7 @@ namespace Edgeplane.Hub.Tests.Api;
 
 public sealed class FleetAndBundlesApiTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task FleetSummary_CountsByLayerAndReflectsStatusReports(StoreKind store)
     {
@@ -38,7 +38,7 @@ public sealed class FleetAndBundlesApiTests
         Assert.Equal("HealthCheckFailed", Assert.Single(cloud.Status.Conditions).Reason);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task RecordStatus_OldOrRepeatedSequence_IsIgnored(StoreKind store)
     {
@@ -57,7 +57,7 @@ public sealed class FleetAndBundlesApiTests
         Assert.Equal(("sha256:a", "Healthy"), (edge.AppliedDigest, edge.Status.Health));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task GetBundle_Json_IsCanonicalBytesMatchingDigest_YamlByAcceptOrFormat(StoreKind store)
     {

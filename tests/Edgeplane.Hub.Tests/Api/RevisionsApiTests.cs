@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Tests.Api;
 
 public sealed class RevisionsApiTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task NewCommit_OnPollInterval_BecomesDesiredForChangedClustersOnly(StoreKind store)
     {
@@ -31,7 +31,7 @@ public sealed class RevisionsApiTests
         });
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task BadCommit_MalformedYaml_FailsWithFileLineAndKeepsDesired(StoreKind store)
     {
@@ -53,7 +53,7 @@ public sealed class RevisionsApiTests
         Assert.Equal(revision.Sha, fleet.LastError!.Sha);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task BadCommit_ValidationError_FailsWithLocationAndKeepsDesired(StoreKind store)
     {
@@ -71,7 +71,7 @@ public sealed class RevisionsApiTests
         Assert.Equal("1 error(s); the last good revision stays desired", revision.Reason);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task EmptiedRepo_IsHeldUntilApproved_ThenClustersAreRemoved(StoreKind store)
     {
@@ -98,7 +98,7 @@ public sealed class RevisionsApiTests
         Assert.Contains(audit.Items, a => a is { Action: "revision.process", Outcome: "Held" } && a.Target == held.Sha);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ClusterEmptied_IsHeld(StoreKind store)
     {
@@ -136,7 +136,7 @@ public sealed class RevisionsApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ForcePush_IsDetectedAndRecorded(StoreKind store)
     {
@@ -156,7 +156,7 @@ public sealed class RevisionsApiTests
         Assert.Equal($"new head {rewritten} does not descend from the previous head {first.Sha} (force push or rewritten history)", entry.Details);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task ListRevisions_RecordsEveryCommitWithAuthorAndMessage(StoreKind store)
     {

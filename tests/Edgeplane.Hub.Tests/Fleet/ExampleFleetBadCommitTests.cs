@@ -10,7 +10,7 @@ namespace Edgeplane.Hub.Tests.Fleet;
 /// </summary>
 public sealed class ExampleFleetBadCommitTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task MalformedYaml_FailsWithFileLineColumn_NothingChanges(StoreKind store)
     {
@@ -24,7 +24,7 @@ public sealed class ExampleFleetBadCommitTests
             "invalid YAML: malformed flow collection or scalar after this point"));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task UnknownField_FailsWithFileLineColumnAndSuggestion_NothingChanges(StoreKind store)
     {
@@ -38,7 +38,7 @@ public sealed class ExampleFleetBadCommitTests
             "Cluster \"aks-us-east\": unknown field \"spec.kubernetesVersoin\"; did you mean \"kubernetesVersion\"?"));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task PolicyViolation_RanApplicationWritesIntoForeignNamespace_FailsWithManifestLocation_NothingChanges(StoreKind store)
     {
@@ -57,7 +57,7 @@ public sealed class ExampleFleetBadCommitTests
             "(it owns ran-du, ran-vrouter); cluster \"edge-muc-01\""));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task HostileTreeEntry_FailsNamingThePath_NothingWrittenNothingChanges(StoreKind store)
     {
@@ -77,7 +77,7 @@ public sealed class ExampleFleetBadCommitTests
         Assert.False(File.Exists(Path.Combine(hub.Temp.Sub("data"), "PWNED-dotdot.txt")));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task EmptiedRepo_FailsForMissingFleet_NoClusterIsRemoved(StoreKind store)
     {
@@ -91,7 +91,7 @@ public sealed class ExampleFleetBadCommitTests
             "the repo has no Fleet resource: add one (kind: Fleet) in a file at the repo root, e.g. fleet.yaml"));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task EveryEdgeClusterDeleted_IsHeldListingThem_NothingChanges(StoreKind store)
     {

@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Tests.Fleet;
 /// <summary>Issue #4 on the real compiler: nothing is lost across a restart; the fleet read is bounded by HubLimits.FleetLoad.</summary>
 public sealed class ExampleFleetRestartTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Restart_SameDataFolder_KeepsDigestsRevisionsErrorsAndAudit(StoreKind store)
     {

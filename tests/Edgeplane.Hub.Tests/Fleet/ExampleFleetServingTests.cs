@@ -19,7 +19,7 @@ public sealed class ExampleFleetServingTests
         return data;
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Start_ExampleFleet_ServesEveryClusterWithTheRenderersDigest(StoreKind store)
     {
@@ -42,7 +42,7 @@ public sealed class ExampleFleetServingTests
             clusters.Values.GroupBy(c => c.Layer).Select(g => (g.Key, g.Count())).Order());
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Start_ExampleFleet_DeclarationsAndBundleAreTheInheritedOnes(StoreKind store)
     {
@@ -67,7 +67,7 @@ public sealed class ExampleFleetServingTests
         Assert.Equal(objects.Count, muc.DesiredBundle.ObjectCount);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(TriggersAndStores))]
     public async Task SiteVariableChanged_OnlyThatSitesDigestMoves(string trigger, StoreKind store)
     {

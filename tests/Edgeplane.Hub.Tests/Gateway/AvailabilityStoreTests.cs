@@ -11,7 +11,7 @@ public sealed class AvailabilityStoreTests
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task AgentGoesAway_OnlineThenDegradedThenOffline_VisibleInTheApi(StoreKind store)
     {

@@ -11,7 +11,7 @@ namespace Edgeplane.Hub.Tests.Gateway;
 /// <summary>FetchBundle: gzip stream in chunks, resumable, checked end to end, only for the cluster's own targets.</summary>
 public sealed class BundleTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task FetchBundle_LargeBundle_ChunksResumeFromAnOffsetAndHashToTheDigest(StoreKind store)
     {

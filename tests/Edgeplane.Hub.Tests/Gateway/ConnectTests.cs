@@ -9,7 +9,7 @@ namespace Edgeplane.Hub.Tests.Gateway;
 /// <summary>Connect over real TLS: Welcome, target push, superseding, Hello checks.</summary>
 public sealed class ConnectTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Connect_Welcome_CarriesTheCurrentTargetAndHeartbeatInterval(StoreKind store)
     {
@@ -25,7 +25,7 @@ public sealed class ConnectTests
         Assert.Equal(1u, first.Welcome.ProtocolVersion);
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Commit_ChangingTheTarget_IsPushedAtOnceWithTheNextGeneration(StoreKind store)
     {

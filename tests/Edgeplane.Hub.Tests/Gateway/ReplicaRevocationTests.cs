@@ -16,13 +16,9 @@ namespace Edgeplane.Hub.Tests.Gateway;
 /// <summary>Two hub replicas on one PostgreSQL database: a revocation on one drops the stream held by the other.</summary>
 public sealed class ReplicaRevocationTests
 {
-    [Fact]
+    [PostgresFact]
     public async Task Revoke_OnOneReplica_DropsTheStreamOnTheOtherViaNotify()
     {
-        if (PostgresServer.Skipped)
-        {
-            return;
-        }
         await using var scenario = await GatewayScenario.StartAsync(StoreKind.Postgres);
         await using var replica = await StartReplicaAsync(scenario);
         using var enrolled = await scenario.EnrolAsync("edge-site-1");

@@ -14,7 +14,7 @@ namespace Edgeplane.Hub.Tests.Gateway;
 /// <summary>Status reports: stored idempotently by sequence, acknowledged only once stored, visible in the API.</summary>
 public sealed class StatusTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task StatusReport_SameSequenceTwice_StoredOnceAndAckedBothTimes(StoreKind store)
     {

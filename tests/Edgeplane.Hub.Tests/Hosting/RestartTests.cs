@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Tests.Hosting;
 
 public sealed class RestartTests
 {
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Restart_SameDataFolder_KeepsDesiredStateRevisionsAndToken(StoreKind store)
     {
@@ -23,7 +23,7 @@ public sealed class RestartTests
         Assert.Equal(revisions.Items.Select(r => (r.Sha, r.State)), after.Items.Select(r => (r.Sha, r.State)));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Restart_RevisionFetchedButNotProcessed_IsProcessedAfterRestart(StoreKind store)
     {

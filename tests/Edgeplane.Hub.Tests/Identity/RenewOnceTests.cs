@@ -27,7 +27,7 @@ public sealed class RenewOnceTests
     // High enough that the per-cluster Renew rate does not interfere with what is tested here.
     private static readonly GatewayOptions Options = new() { RenewBurst = 100 };
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Renew_SameCertificateTwice_SameKeyGetsTheIssuedCertificate_AnotherKeyRefused_OneRow(StoreKind store)
     {
@@ -55,7 +55,7 @@ public sealed class RenewOnceTests
         Assert.Equal(scenario.Time.GetUtcNow(), record.RenewedAt!.Value, TimeSpan.FromMilliseconds(1));
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Renew_InParallelForOneCertificate_ExactlyOneIssues(StoreKind store)
     {

@@ -8,13 +8,16 @@ namespace Edgeplane.Hub.Tests.Infrastructure;
 /// <summary>
 /// One throwaway PostgreSQL server per test run (started on first use, stopped at process exit); every caller gets a
 /// fresh database. As root the server runs as the <c>postgres</c> user via <c>runuser</c>. Missing binaries fail the
-/// tests with a clear message, unless <c>EDGEPLANE_SKIP_POSTGRES=1</c> (then the PostgreSQL cases are not generated).
+/// tests with a clear message, unless <c>EDGEPLANE_SKIP_POSTGRES=1</c> (then the PostgreSQL cases are reported as skipped:
+/// <see cref="StoreTheoryAttribute"/>, <see cref="PostgresFactAttribute"/>).
 /// </summary>
 internal static class PostgresServer
 {
     private static readonly Lazy<Task<string>> Server = new(StartAsync);
 
     public static bool Skipped => Environment.GetEnvironmentVariable("EDGEPLANE_SKIP_POSTGRES") == "1";
+
+    public const string SkipReason = "PostgreSQL tests are skipped: EDGEPLANE_SKIP_POSTGRES=1";
 
     /// <summary>A connection string to a new, empty database.</summary>
     public static async Task<string> CreateDatabaseAsync()

@@ -26,7 +26,7 @@ public sealed class WebhookTests
         return data;
     }
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(ProvidersAndStores))]
     public async Task SignedWebhook_TriggersImmediateFetch(string provider, StoreKind store)
     {

@@ -8,7 +8,7 @@ public sealed class ClusterTargetFeedTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task NewRevision_AnnouncesChangedTargetsOnly(StoreKind store)
     {
@@ -28,13 +28,9 @@ public sealed class ClusterTargetFeedTests
         Assert.Equal([1L, 2L, 1L], targets.Select(t => t.Generation));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Postgres_ChangeAppliedByOneReplica_ReachesAnotherReplicasFeed()
     {
-        if (PostgresServer.Skipped)
-        {
-            return;
-        }
         await using var scenario = await HubScenario.StartAsync(StoreKind.Postgres);
         using var otherData = new TempDirectory();
         await using var replica = await HubHost.StartAsync(scenario.Options with { DataDirectory = otherData.Path }, scenario.Token);
