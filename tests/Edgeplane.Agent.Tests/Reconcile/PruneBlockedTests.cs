@@ -49,6 +49,28 @@ public sealed class PruneBlockedTests : IAsyncLifetime
         Assert.Null(await TryReadCrdAsync(client));
     }
 
+    [Fact]
+    public async Task Restart_WhilePruneBlocked_ReportedAgainFromTheInventory()
+    {
+        _bed.AddCluster("site-a");
+        _bed.Target("site-a", TestBundles.Build("site-a", [TestBundles.Namespace("web"), WidgetCrd()]));
+        var agent = await _bed.StartAgentAsync("site-a");
+        await _bed.WaitAsync(() => agent.Snapshot.IsConverged, "the bundle with the CRD applied");
+        var client = _bed.Client("site-a");
+        var widget = TestBundles.Parse($$$"""{"apiVersion":"{{{Group}}}/v1","kind":"Widget","metadata":{"name":"foreign","namespace":"web"}}""");
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync(widget, Group, "v1", "web", "widgets");
+        var second = _bed.Target("site-a", TestBundles.Build("site-a", [TestBundles.Namespace("web")], revision: "rev-2"));
+        await _bed.WaitAsync(() => agent.Snapshot.Condition(ConditionTypes.Ready)?.Reason == AgentReasons.PruneBlocked, "PruneBlocked");
+        await _bed.StopAgentAsync(agent);
+
+        var restarted = await _bed.StartAgentAsync("site-a", withToken: false);
+
+        await _bed.WaitAsync(() => restarted.Snapshot.AppliedDigest == second
+                && restarted.Snapshot.Condition(ConditionTypes.Ready)?.Reason == AgentReasons.PruneBlocked,
+            "PruneBlocked after the restart", () => string.Join("; ", restarted.Snapshot.Conditions));
+        Assert.NotNull(await TryReadCrdAsync(client));
+    }
+
     private static JsonObject WidgetCrd() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", "widget-crd.json")))!.AsArray()[0]!.AsObject();
 
