@@ -33,6 +33,6 @@ internal sealed partial class BundleReconciler
         {
             LogApplied(_logger, bundle.Digest.ToString(), "prune retried: " + result.ChangeSet, result.Failures.Count);
         }
-        ThrowIfFailed(result, $"pruning what {bundle.Digest} no longer has");
+        Conclude(result, $"pruning what {bundle.Digest} no longer has");
     }
 }

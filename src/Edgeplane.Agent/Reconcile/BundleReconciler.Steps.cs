@@ -63,7 +63,7 @@ internal sealed partial class BundleReconciler
         }
         _observation = _observation with { ChangeSet = ChangeCounts.Of(result.ChangeSet), PruneBlocked = result.PruneBlocked };
         LogApplied(_logger, bundle.Digest.ToString(), result.ChangeSet.ToString(), result.Failures.Count);
-        ThrowIfFailed(result, $"applying {bundle.Digest}");
+        Conclude(result, $"applying {bundle.Digest}");
     }
 
     private ApplyRequest RequestFor(LoadedBundle bundle) => new()
@@ -76,7 +76,8 @@ internal sealed partial class BundleReconciler
         Prune = bundle.Document.Prune,
     };
 
-    private void ThrowIfFailed(ApplyResult result, string doing)
+    /// <summary>Logs what the engine held back from pruning; throws the failure that a failed apply or prune means.</summary>
+    private void Conclude(ApplyResult result, string doing)
     {
         if (result.PruneBlocked.Count > 0)
         {
