@@ -19,14 +19,14 @@ public sealed partial class FleetRenderer
     /// <summary>Resolves identities, checks tenancy and duplicates, orders and writes the bundle, and hashes it.</summary>
     private Bundle? Emit(ClusterContext context, List<RenderUnit> ordered, string revision, List<Diagnostic> errors)
     {
-        var clusterScoped = ordered.SelectMany(u => u.Objects).Select(o => o.Object.Crd).Where(c => c is { ClusterScoped: true })
-            .Select(c => (c!.Value.Group, c.Value.Kind)).ToHashSet();
+        var scopes = KindScopes.Of(ordered);
         var entries = new List<Entry>();
         for (var u = 0; u < ordered.Count; u++)
         {
             foreach (var (obj, scope) in ordered[u].Objects)
             {
-                var scoped = KindOrder.ClusterScopedBuiltins.Contains(obj.Kind) || clusterScoped.Contains((obj.Group, obj.Kind));
+                var kindScope = scopes.Of(obj.Group, obj.Kind);
+                var scoped = kindScope == KindScope.Cluster;
                 var describe = ordered[u].Source;
                 var name = obj.NameTemplate is { } n ? Writer.Substitute(n, scope, new Segment(SegmentKind.Variable, null, n, obj.Location), describe, errors) : obj.Name;
                 var ns = obj.NamespaceTemplate is { } t ? Writer.Substitute(t, scope, new Segment(SegmentKind.Variable, null, t, obj.Location), describe, errors)
@@ -35,11 +35,12 @@ public sealed partial class FleetRenderer
                 var entry = new Entry(stage, u, obj, scope, ordered[u], name, ns, scoped);
                 if (ordered[u].Workspace is not null)
                 {
-                    Tenancy.Check(entry.Owner.Workspace!, entry.Owner.Ref, obj, name, ns, scoped, context.Name, errors);
+                    Tenancy.Check(entry.Owner.Workspace!, entry.Owner.Ref, obj, name, ns, kindScope, context.Name, errors);
                 }
                 entries.Add(entry);
             }
         }
+        Tenancy.CheckPlatformNamespaces(ordered, entries.Select(e => (e.Owner, e.Object, e.Name, e.Namespace)), context.Name, errors);
         entries.Sort(static (a, b) =>
         {
             var c = a.Stage.CompareTo(b.Stage);

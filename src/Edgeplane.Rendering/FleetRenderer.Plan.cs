@@ -114,9 +114,9 @@ public sealed partial class FleetRenderer
 
     private RenderUnit WorkspaceUnit(ClusterContext context, FleetResource<WorkspaceSpec> workspace)
     {
-        var unit = new RenderUnit { Ref = workspace.Ref, Rank = RenderUnit.RankOf(ResourceKind.Workspace) };
+        var unit = new RenderUnit { Ref = workspace.Ref, Rank = RenderUnit.RankOf(ResourceKind.Workspace), Tenant = workspace };
         var compiled = _sources.Generated(("workspace", workspace.Ref), workspace.Ref.ToString(), null, workspace.Origin.Location,
-            () => workspace.Spec.Namespaces.Select(ns => NamespaceObjects.Namespace(ns, workspace.Name)).ToList());
+            () => WorkspaceAccount.WithNamespaces(workspace.Name, workspace.Spec.Namespaces));
         unit.Add(compiled.Objects, new VariableScope(context, workspace.Name, null, null, null));
         return unit;
     }

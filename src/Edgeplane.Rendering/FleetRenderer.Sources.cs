@@ -43,7 +43,7 @@ public sealed partial class FleetRenderer
         var repository = _sources.Generated(("helm-repository", unit.Ref, chart.IsOci ? version : ""), unit.Source, ns, at,
             () => [FluxObjects.Repository(name, ns, chart, version)]);
         var release = _sources.Generated(new HelmReleaseKey(unit.Ref, version, values, string.Join(',', helmDependencies)), unit.Source, ns, at,
-            () => [FluxObjects.Release(name, ns, targetNamespace, chart, version, values, helmDependencies)]);
+            () => [FluxObjects.Release(name, ns, targetNamespace, chart, version, values, helmDependencies, tenant: unit.Workspace is not null)]);
         unit.Add(repository.Objects, scope);
         unit.Add(release.Objects, scope);
     }

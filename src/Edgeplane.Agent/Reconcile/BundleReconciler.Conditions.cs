@@ -1,5 +1,6 @@
 using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
+using Edgeplane.Kubernetes.Apply;
 using Edgeplane.Kubernetes.Health;
 
 namespace Edgeplane.Agent.Reconcile;
@@ -70,6 +71,11 @@ internal sealed partial class BundleReconciler
         {
             Unready(AgentReasons.DriftDetected,
                 $"{subject}: {observed.Drift.Count(d => !d.Corrected)} object(s) drifted (drift policy: report): {string.Join("; ", observed.Drift.Take(5))}");
+        }
+        else if (observed.PruneBlocked.Count > 0)
+        {
+            Unready(AgentReasons.PruneBlocked, $"{subject}: not pruned: {string.Join("; ", observed.PruneBlocked.Take(3))}"
+                + $"{(observed.PruneBlocked.Count > 3 ? $"; and {observed.PruneBlocked.Count - 3} more" : "")}; {PruneBlock.Remedy}");
         }
         else
         {

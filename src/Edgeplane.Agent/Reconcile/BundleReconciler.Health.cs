@@ -8,12 +8,16 @@ namespace Edgeplane.Agent.Reconcile;
 
 internal sealed partial class BundleReconciler
 {
-    /// <summary>The applied bundle is the one wanted: check drift when due, and keep polling health while it settles.</summary>
+    /// <summary>
+    /// The applied bundle is the one wanted: check drift when due (and retry a prune that was held back), and keep polling
+    /// health while it settles.
+    /// </summary>
     private async Task KeepAppliedAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {
         if ((triggers & (ReconcileTrigger.Startup | ReconcileTrigger.Drift | ReconcileTrigger.Retry)) != 0)
         {
             await CheckDriftAsync(cancellationToken).ConfigureAwait(false);
+            await RetryPruneAsync(triggers, cancellationToken).ConfigureAwait(false);
             await PollHealthAsync(cancellationToken).ConfigureAwait(false);
         }
         else if ((triggers & ReconcileTrigger.Health) != 0)

@@ -27,4 +27,7 @@ internal sealed partial class BundleReconciler
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Kubernetes version unknown: {Error}")]
     private static partial void LogVersionUnknown(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Prune held back: {Blocks}")]
+    private static partial void LogPruneBlocked(ILogger logger, string blocks);
 }

@@ -56,29 +56,40 @@ internal sealed partial class BundleReconciler
     /// <summary>Step 4: staged server-side apply with inventory and prune (only this bundle's own objects, only after success).</summary>
     private async Task ApplyBundleAsync(LoadedBundle bundle, CancellationToken cancellationToken)
     {
-        var request = new ApplyRequest
-        {
-            Cluster = _deps.Cluster,
-            Bundle = bundle.Document.Name,
-            Objects = bundle.Document.Objects,
-            Digest = bundle.Digest.ToString(),
-            Revision = bundle.Document.Revision,
-            Prune = bundle.Document.Prune,
-        };
         ApplyResult result;
         using (await _deps.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            result = await new BundleApplier(_deps.Connection, _options.Applier).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            result = await new BundleApplier(_deps.Connection, _options.Applier).ApplyAsync(RequestFor(bundle), cancellationToken).ConfigureAwait(false);
         }
-        _observation = _observation with { ChangeSet = ChangeCounts.Of(result.ChangeSet) };
+        _observation = _observation with { ChangeSet = ChangeCounts.Of(result.ChangeSet), PruneBlocked = result.PruneBlocked };
         LogApplied(_logger, bundle.Digest.ToString(), result.ChangeSet.ToString(), result.Failures.Count);
+        Conclude(result, $"applying {bundle.Digest}");
+    }
+
+    private ApplyRequest RequestFor(LoadedBundle bundle) => new()
+    {
+        Cluster = _deps.Cluster,
+        Bundle = bundle.Document.Name,
+        Objects = bundle.Document.Objects,
+        Digest = bundle.Digest.ToString(),
+        Revision = bundle.Document.Revision,
+        Prune = bundle.Document.Prune,
+    };
+
+    /// <summary>Logs what the engine held back from pruning; throws the failure that a failed apply or prune means.</summary>
+    private void Conclude(ApplyResult result, string doing)
+    {
+        if (result.PruneBlocked.Count > 0)
+        {
+            LogPruneBlocked(_logger, string.Join("; ", result.PruneBlocked));
+        }
         if (!result.Succeeded)
         {
             var unreachable = result.Failures.All(f => f.Reason is "Unreachable" or "Timeout" or "ServiceUnavailable" or "TooManyRequests");
             var shown = string.Join("; ", result.Failures.Take(5).Select(f => f.ToString()));
             var more = result.Failures.Count > 5 ? $"; and {result.Failures.Count - 5} more" : "";
             throw new ReconcileFailure(unreachable ? AgentReasons.ClusterUnreachable : AgentReasons.ApplyFailed,
-                $"applying {bundle.Digest} failed for {result.Failures.Count} object(s): {shown}{more}");
+                $"{doing} failed for {result.Failures.Count} object(s): {shown}{more}");
         }
     }
 

@@ -1,10 +1,14 @@
 using Edgeplane.Agent.Status;
+using Edgeplane.Kubernetes.Apply;
 using Edgeplane.Kubernetes.Drift;
 using Edgeplane.Kubernetes.Health;
 
 namespace Edgeplane.Agent.Reconcile;
 
-/// <summary>What the agent last saw in its cluster: the last apply's counts, each object's health, the last drift check.</summary>
+/// <summary>
+/// What the agent last saw in its cluster: the last apply's counts, each object's health, the last drift check, and the
+/// CRDs whose prune is held back.
+/// </summary>
 internal sealed record ClusterObservation
 {
     public static ClusterObservation Empty { get; } = new();
@@ -17,6 +21,9 @@ internal sealed record ClusterObservation
     public IReadOnlyList<ObjectDrift> Drift { get; init; } = [];
 
     public string? KubernetesVersion { get; init; }
+
+    /// <summary>CRDs the last apply (or prune retry) did not prune because objects of their kind would go with them.</summary>
+    public IReadOnlyList<PruneBlock> PruneBlocked { get; init; } = [];
 
     public bool AllCurrent => Health.Count > 0 && Health.All(h => h.Status == HealthStatus.Current);
 

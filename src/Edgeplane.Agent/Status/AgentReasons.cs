@@ -53,4 +53,10 @@ public static class AgentReasons
 
     /// <summary>Stalled: the hub does not speak this agent's protocol version.</summary>
     public const string ProtocolVersionUnsupported = "ProtocolVersionUnsupported";
+
+    /// <summary>
+    /// Ready=False: the bundle is applied, but a CustomResourceDefinition it no longer has was not pruned because objects
+    /// of its kind that are not pruned with it still exist; retried at every drift check.
+    /// </summary>
+    public const string PruneBlocked = "PruneBlocked";
 }

@@ -9,6 +9,9 @@ namespace Edgeplane.Kubernetes.Apply;
 /// </summary>
 public sealed record ApplyResult(ChangeSet ChangeSet, InventorySnapshot? Inventory, IReadOnlyList<ApplyFailure> Failures)
 {
-    /// <summary>True when every object was applied and every prune done.</summary>
+    /// <summary>True when every object was applied and every prune done (or deliberately held back).</summary>
     public bool Succeeded => Failures.Count == 0;
+
+    /// <summary>CustomResourceDefinitions not pruned because objects of their kind would go with them; still tracked.</summary>
+    public IReadOnlyList<PruneBlock> PruneBlocked { get; init; } = [];
 }

@@ -12,6 +12,8 @@ internal sealed class ApplyRun(ApplyRequest request)
 
     public List<ApplyFailure> Failures { get; } = [];
 
+    public List<PruneBlock> PruneBlocked { get; } = [];
+
     /// <summary>The inventory as read before this apply (empty when there was none).</summary>
     public InventorySnapshot Previous { get; set; } = InventorySnapshot.Empty(request.Cluster, request.Bundle);
 
@@ -29,5 +31,5 @@ internal sealed class ApplyRun(ApplyRequest request)
         return Result();
     }
 
-    public ApplyResult Result() => new(new ChangeSet(Entries.ToList()), Stored, Failures.ToList());
+    public ApplyResult Result() => new(new ChangeSet(Entries.ToList()), Stored, Failures.ToList()) { PruneBlocked = PruneBlocked.ToList() };
 }

@@ -63,10 +63,9 @@ public sealed partial class BundleApplier
         return await StoreAsync(run, previous with { Entries = union }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task PruneAndRecordAsync(ApplyRun run, BundlePlan plan, CancellationToken cancellationToken)
+    private async Task PruneAndRecordAsync(ApplyRun run, List<InventoryEntry> desired, CancellationToken cancellationToken)
     {
         var request = run.Request;
-        var desired = plan.All.Select(o => o.Entry).ToList();
         var keep = desired.Select(e => e.Object).ToHashSet();
         var candidates = run.Previous.Entries.Where(e => !keep.Contains(e.Object)).ToList();
         var stillTracked = new List<InventoryEntry>();
@@ -80,7 +79,10 @@ public sealed partial class BundleApplier
                 .ConfigureAwait(false);
             run.Entries.AddRange(outcome.Entries);
             run.Failures.AddRange(outcome.Failures);
-            stillTracked = outcome.StillTracked;
+            run.PruneBlocked.AddRange(outcome.Blocked);
+            // In inventory order, so that a prune held back again rewrites nothing.
+            var held = outcome.StillTracked.ToHashSet();
+            stillTracked = run.Previous.Entries.Where(held.Contains).ToList();
         }
         var final = new InventorySnapshot(request.Cluster, request.Bundle, request.Digest, request.Revision, [.. desired, .. stillTracked]);
         await StoreAsync(run, final, cancellationToken).ConfigureAwait(false);

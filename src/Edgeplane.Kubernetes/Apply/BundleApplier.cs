@@ -62,7 +62,7 @@ public sealed partial class BundleApplier
         {
             return run.Result();
         }
-        await PruneAndRecordAsync(run, plan, cancellationToken).ConfigureAwait(false);
+        await PruneAndRecordAsync(run, plan.All.Select(o => o.Entry).ToList(), cancellationToken).ConfigureAwait(false);
         return run.Result();
     }
 }

@@ -27,4 +27,13 @@ public static class EdgeplaneMetadata
     public const string ReconcileAnnotation = "edgeplane.dev/reconcile";
 
     public const string ReconcileDisabledValue = "disabled";
+
+    /// <summary>
+    /// Annotation on a live CustomResourceDefinition: with value <see cref="PruneWithInstancesValue"/> the CRD is pruned
+    /// even while objects of its kind that Edgeplane does not prune with it still exist (they are deleted with it).
+    /// Without it such a CRD is held back (<see cref="Apply.PruneBlock"/>).
+    /// </summary>
+    public const string PruneWithInstancesAnnotation = "edgeplane.dev/prune-with-instances";
+
+    public const string PruneWithInstancesValue = "true";
 }

@@ -3,5 +3,6 @@ using Edgeplane.Kubernetes.Inventory;
 
 namespace Edgeplane.Kubernetes.Prune;
 
-/// <summary>What a prune did, and which entries stay in the inventory (failed deletions, namespaces kept).</summary>
-internal sealed record PruneOutcome(List<ChangeSetEntry> Entries, List<ApplyFailure> Failures, List<InventoryEntry> StillTracked);
+/// <summary>What a prune did, and which entries stay in the inventory (failed deletions, namespaces and CRDs kept).</summary>
+internal sealed record PruneOutcome(List<ChangeSetEntry> Entries, List<ApplyFailure> Failures, List<InventoryEntry> StillTracked,
+    List<PruneBlock> Blocked);

@@ -10,13 +10,14 @@ namespace Edgeplane.Kubernetes.Prune;
 /// <summary>
 /// Deletes objects the previous inventory has and the new bundle does not — only those whose live labels say Edgeplane
 /// owns them for this cluster and bundle. Namespaced objects go first, then cluster-scoped ones, then CRDs and
-/// Namespaces; a Namespace still holding anything else is kept. Deletion is Background; already-gone objects are fine.
+/// Namespaces; a Namespace still holding anything else is kept, and so is a CRD whose kind still has objects that are not
+/// pruned now (<see cref="PruneBlock"/>). Deletion is Background; already-gone objects are fine.
 /// </summary>
 internal sealed class Pruner(ClusterConnection connection, string cluster, string bundle)
 {
     public async Task<PruneOutcome> PruneAsync(IReadOnlyList<InventoryEntry> candidates, CancellationToken cancellationToken)
     {
-        var outcome = new PruneOutcome([], [], []);
+        var outcome = new PruneOutcome([], [], [], []);
         var pruning = candidates.Select(c => c.Object).ToHashSet();
         foreach (var entry in DeletionOrder(candidates))
         {
@@ -50,6 +51,23 @@ internal sealed class Pruner(ClusterConnection connection, string cluster, strin
             outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped, $"not pruned: {problem}"));
             return;
         }
+        if (await HeldBackAsync(entry, live, pruning, outcome, cancellationToken).ConfigureAwait(false))
+        {
+            outcome.StillTracked.Add(entry);
+            return;
+        }
+        var deleted = await connection.Api.DeleteAsync(mapping, obj, cancellationToken).ConfigureAwait(false);
+        outcome.Entries.Add(deleted ? new ChangeSetEntry(obj, ChangeAction.Deleted) : new ChangeSetEntry(obj, ChangeAction.Skipped, "already gone"));
+    }
+
+    /// <summary>
+    /// True (with a Skipped entry) when deleting the object would take objects that are not this bundle's to lose with it:
+    /// a Namespace that holds any, or a CustomResourceDefinition with instances left (unless its live object opts in).
+    /// </summary>
+    private async Task<bool> HeldBackAsync(InventoryEntry entry, JsonObject live, HashSet<ObjectRef> pruning, PruneOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        var obj = entry.Object;
         if (WellKnown.IsNamespace(obj.Group, obj.Kind))
         {
             var foreign = await new NamespaceContents(connection, cluster, bundle).FindForeignAsync(obj.Name, pruning, cancellationToken)
@@ -58,12 +76,19 @@ internal sealed class Pruner(ClusterConnection connection, string cluster, strin
             {
                 outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped,
                     $"not pruned: the namespace holds objects Edgeplane does not own for this bundle: {string.Join(", ", foreign)}"));
-                outcome.StillTracked.Add(entry);
-                return;
+                return true;
             }
         }
-        var deleted = await connection.Api.DeleteAsync(mapping, obj, cancellationToken).ConfigureAwait(false);
-        outcome.Entries.Add(deleted ? new ChangeSetEntry(obj, ChangeAction.Deleted) : new ChangeSetEntry(obj, ChangeAction.Skipped, "already gone"));
+        else if (WellKnown.IsCrd(obj.Group, obj.Kind)
+            && ObjectJson.Annotation(live, EdgeplaneMetadata.PruneWithInstancesAnnotation) != EdgeplaneMetadata.PruneWithInstancesValue
+            && await new CrdInstances(connection, cluster, bundle).FindForeignAsync(obj, live, pruning, cancellationToken).ConfigureAwait(false)
+                is { } block)
+        {
+            outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped, $"not pruned ({PruneBlock.Reason}): {block.Message}; {PruneBlock.Remedy}"));
+            outcome.Blocked.Add(block);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Why the live object is not this bundle's to delete, or null when it is.</summary>

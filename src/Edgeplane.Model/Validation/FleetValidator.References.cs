@@ -40,6 +40,11 @@ internal sealed partial class FleetValidator
             for (var i = 0; i < workspace.Spec.Namespaces.Count; i++)
             {
                 var ns = workspace.Spec.Namespaces[i];
+                if (ReservedNamespaces.Why(ns, _fleet) is { } reserved)
+                {
+                    Error(workspace.Origin.Locate("spec", "namespaces", $"{i}"), "NamespaceReserved",
+                        $"{owner}: namespace \"{ns}\" is reserved ({reserved}); a workspace may not own it");
+                }
                 if (!owners.TryAdd(ns, workspace.Name))
                 {
                     Error(workspace.Origin.Locate("spec", "namespaces", $"{i}"), "NamespaceOwned",

@@ -36,16 +36,23 @@ internal static class FluxObjects
             ["spec"] = new JsonObject { ["interval"] = "1h", ["url"] = chart.Repository },
         };
 
-    /// <summary>The release: values are the inherited values; <paramref name="dependsOn"/> are other Helm units Flux must wait for.</summary>
+    /// <summary>
+    /// The release: values are the inherited values (they stay under <c>spec.values</c>, so nothing in them reaches the
+    /// fields below); <paramref name="dependsOn"/> are other Helm units Flux must wait for. A workspace's release
+    /// (<paramref name="tenant"/>) runs as <see cref="WorkspaceAccount.Name"/> of its namespace and may not create its
+    /// namespace (the account cannot, and the workspace's namespaces exist already); an add-on's runs as Flux's
+    /// helm-controller and may.
+    /// </summary>
     public static JsonObject Release(string name, string ns, string targetNamespace, HelmChartSpec chart, string version,
-        JsonObject values, IReadOnlyList<string> dependsOn)
+        JsonObject values, IReadOnlyList<string> dependsOn, bool tenant)
     {
         var spec = new JsonObject
         {
             ["interval"] = "10m",
             ["releaseName"] = chart.ReleaseName ?? name,
+            ["serviceAccountName"] = tenant ? WorkspaceAccount.Name : WorkspaceAccount.PlatformName,
             ["targetNamespace"] = targetNamespace,
-            ["install"] = new JsonObject { ["createNamespace"] = true, ["remediation"] = new JsonObject { ["retries"] = 3 } },
+            ["install"] = new JsonObject { ["createNamespace"] = !tenant, ["remediation"] = new JsonObject { ["retries"] = 3 } },
             ["upgrade"] = new JsonObject { ["remediation"] = new JsonObject { ["retries"] = 3 } },
             ["values"] = values.DeepClone(),
         };

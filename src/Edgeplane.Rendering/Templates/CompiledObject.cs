@@ -50,6 +50,9 @@ internal sealed class CompiledObject
 
     public CrdInfo? Crd { get; init; }
 
+    /// <summary>For a Flux HelmRelease or Kustomization, the fields that decide as whom and where Flux acts.</summary>
+    public FluxFields? Flux { get; init; }
+
     /// <summary>Where the object was written (or the source that produced it).</summary>
     public required SourceLocation Location { get; init; }
 

@@ -20,13 +20,4 @@ internal static class KindOrder
     public static int Rank(string kind) => Ranks.TryGetValue(kind, out var rank) ? rank
         : kind is "MutatingWebhookConfiguration" or "ValidatingWebhookConfiguration" ? Order.Length + 1
         : Order.Length;
-
-    /// <summary>Kinds without a namespace in Kubernetes itself; CRDs in the bundle add their own.</summary>
-    public static readonly IReadOnlySet<string> ClusterScopedBuiltins = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "Namespace", "Node", "PersistentVolume", "StorageClass", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding",
-        "PriorityClass", "RuntimeClass", "IngressClass", "CSIDriver", "CSINode", "VolumeAttachment", "APIService",
-        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding", "CertificateSigningRequest", "FlowSchema", "PriorityLevelConfiguration",
-    };
 }

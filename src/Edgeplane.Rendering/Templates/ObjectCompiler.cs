@@ -40,7 +40,8 @@ internal sealed class ObjectCompiler
             return null;
         }
         var ns = Text(metadata!["namespace"]);
-        AddOwnership(metadata, source, ns is null ? defaultNamespace : null, at, kind);
+        var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+        AddOwnership(metadata, source, ns is null ? defaultNamespace : null, at, group, kind);
         _buffer.Clear();
         _segments.Clear();
         Walk(obj);
@@ -56,12 +57,13 @@ internal sealed class ObjectCompiler
             DefaultNamespace = ns is null ? defaultNamespace : null,
             Segments = [.. _segments],
             Crd = kind == "CustomResourceDefinition" && apiVersion.StartsWith("apiextensions.k8s.io/", StringComparison.Ordinal) ? CrdOf(obj) : null,
+            Flux = FluxFields.Read(group, kind, obj),
             Location = at,
             Index = index,
         };
     }
 
-    private void AddOwnership(JsonObject metadata, string source, string? defaultNamespace, SourceLocation at, string kind)
+    private void AddOwnership(JsonObject metadata, string source, string? defaultNamespace, SourceLocation at, string group, string kind)
     {
         var labels = Mapping(metadata, "labels", at);
         var annotations = Mapping(metadata, "annotations", at);
@@ -70,7 +72,7 @@ internal sealed class ObjectCompiler
         labels["edgeplane.dev/bundle"] = Marker(SegmentKind.ClusterName);
         annotations["edgeplane.dev/source"] = source;
         annotations["edgeplane.dev/source-revision"] = Marker(SegmentKind.Revision);
-        if (defaultNamespace is not null && !KindOrder.ClusterScopedBuiltins.Contains(kind))
+        if (defaultNamespace is not null && !BuiltinKinds.IsClusterScoped(group, kind))
         {
             metadata["namespace"] = Marker(SegmentKind.DefaultNamespace, defaultNamespace);
         }

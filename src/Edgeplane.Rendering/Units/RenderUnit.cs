@@ -36,6 +36,9 @@ internal sealed class RenderUnit
     /// <summary>The owning workspace, whose tenancy rules its objects must follow; null for platform units.</summary>
     public FleetResource<WorkspaceSpec>? Workspace { get; init; }
 
+    /// <summary>For a workspace's own unit (its namespaces and account), the workspace; null for every other unit.</summary>
+    public FleetResource<WorkspaceSpec>? Tenant { get; init; }
+
     public static int RankOf(ResourceKind kind) => kind switch
     {
         ResourceKind.AddOn => 0,

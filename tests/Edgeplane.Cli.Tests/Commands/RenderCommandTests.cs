@@ -47,7 +47,7 @@ public sealed class RenderCommandTests
         var index = JsonNode.Parse(File.ReadAllText(Path.Combine(out1, "index.json")))!;
         Assert.Equal("r7", (string?)index["revision"]);
         Assert.Equal(["cloud-1", "edge-a", "edge-c"], index["bundles"]!.AsArray().Select(b => (string?)b!["cluster"]));
-        Assert.Equal(6, (int)index["bundles"]![1]!["objects"]!);
+        Assert.Equal(8, (int)index["bundles"]![1]!["objects"]!); // 3 Namespaces, 2 add-on objects, the workspace's account (2), the app's ConfigMap
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
         Assert.Contains("│ Cluster         │     3 │", run.Out, StringComparison.Ordinal);
-        Assert.EndsWith("mini: valid; 13 files, 3 bundles rendered, 12 objects\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("mini: valid; 13 files, 3 bundles rendered, 16 objects\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,8 +35,9 @@ public sealed class ExampleBundleLifecycleTests
         Assert.Equal(
             [
                 "Deployment ran-du/du", "Namespace ran-du", "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-du/du-fronthaul",
-                "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-vrouter/vrouter-uplink", "Service ran-du/du", "Service ran-vrouter/vrouter",
-                "VirtualMachine.kubevirt.io ran-vrouter/vrouter",
+                "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-vrouter/vrouter-uplink", "RoleBinding ran-du/edgeplane-workspace",
+                "RoleBinding ran-vrouter/edgeplane-workspace", "Service ran-du/du", "Service ran-vrouter/vrouter",
+                "ServiceAccount ran-du/edgeplane-workspace", "ServiceAccount ran-vrouter/edgeplane-workspace", "VirtualMachine.kubevirt.io ran-vrouter/vrouter",
             ],
             result.ChangeSet.Entries.Where(e => e.Action == ChangeAction.Deleted).Select(e => e.Object.ToString()).Order(StringComparer.Ordinal));
         var kept = result.ChangeSet.For(new ObjectRef("", "Namespace", null, "ran-vrouter"))!;

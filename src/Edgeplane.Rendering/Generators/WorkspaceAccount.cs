@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace Edgeplane.Rendering.Generators;
+
+/// <summary>
+/// The account a workspace's Flux objects run as (Flux's multi-tenancy pattern): a ServiceAccount in each namespace the
+/// workspace owns — a HelmRelease impersonates a ServiceAccount of its own namespace — and in each owned namespace a
+/// RoleBinding of the built-in namespaced <c>admin</c> ClusterRole to all of them. Never a ClusterRoleBinding: whatever
+/// a chart renders, Flux can only create it inside the workspace's namespaces. Tokens are not mounted into pods.
+/// </summary>
+internal static class WorkspaceAccount
+{
+    /// <summary>The ServiceAccount (and RoleBinding) name in every namespace a workspace owns.</summary>
+    public const string Name = "edgeplane-workspace";
+
+    /// <summary>The ClusterRole bound in each owned namespace: Kubernetes' namespace-admin role (Flux aggregates its own kinds into it).</summary>
+    public const string Role = "admin";
+
+    /// <summary>The account add-on HelmReleases name: Flux's own helm-controller, which the platform binds to cluster-admin.</summary>
+    public const string PlatformName = "helm-controller";
+
+    /// <summary>A workspace's own objects: its namespaces, then in each its ServiceAccount and RoleBinding.</summary>
+    public static List<JsonObject> WithNamespaces(string workspace, IReadOnlyList<string> namespaces) =>
+    [
+        .. namespaces.Select(ns => NamespaceObjects.Namespace(ns, workspace)),
+        .. namespaces.SelectMany(ns => new[] { ServiceAccount(ns, workspace), RoleBinding(ns, workspace, namespaces) }),
+    ];
+
+    public static JsonObject ServiceAccount(string ns, string workspace) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ServiceAccount",
+        ["metadata"] = Metadata(ns, workspace),
+        ["automountServiceAccountToken"] = false,
+    };
+
+    public static JsonObject RoleBinding(string ns, string workspace, IReadOnlyList<string> namespaces) => new()
+    {
+        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+        ["kind"] = "RoleBinding",
+        ["metadata"] = Metadata(ns, workspace),
+        ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = Role },
+        ["subjects"] = new JsonArray([.. namespaces.Select(n => (JsonNode)new JsonObject
+        {
+            ["kind"] = "ServiceAccount",
+            ["name"] = Name,
+            ["namespace"] = n,
+        })]),
+    };
+
+    private static JsonObject Metadata(string ns, string workspace) => new()
+    {
+        ["name"] = Name,
+        ["namespace"] = ns,
+        ["labels"] = new JsonObject { ["edgeplane.dev/workspace"] = workspace },
+    };
+}
