@@ -22,7 +22,7 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Shared>, IAsyncL
     private E2eScenario Scenario => _shared.Scenario;
 
     [Fact]
-    public async Task Revoke_LiveAgent_LinkDroppedWithinASecondAndRefusedAfterwards()
+    public async Task Revoke_LiveAgent_LinkDroppedByThePushAndRefusedAfterwards()
     {
         await using var scenario = await E2eScenario.StartAsync();
         var credentials = new AgentIdentityFiles(scenario.Agent(TestFleet.Edge).StateDirectory).Load()!;
@@ -37,7 +37,10 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Shared>, IAsyncL
         clock.Stop();
 
         response.EnsureSuccessStatusCode();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the live link was dropped after {clock.Elapsed.TotalMilliseconds:0} ms");
+        // The witness that the revocation itself ended the stream is the agent's ClusterRevoked stall below (only the hub's
+        // Goodbye{REVOKED} leads there). The bound only rules out a drop that waited for a heartbeat (15 s) or the link timeout;
+        // how fast the push is, is measured, not asserted (docs/security.md: 5-100 ms on the dev machine).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the live link was dropped after {clock.Elapsed.TotalMilliseconds:0} ms");
         Assert.Equal(HubLinkState.Stopped, stopped.Link.State);
         var stalled = await scenario.Stack.WaitForAgentAsync(TestFleet.Edge, a => a.IsStalled, E2eScenario.Timeout);
         Assert.Equal("ClusterRevoked", stalled.Condition("Stalled")!.Reason);

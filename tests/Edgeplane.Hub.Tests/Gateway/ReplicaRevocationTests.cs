@@ -33,7 +33,7 @@ public sealed class ReplicaRevocationTests
 
         response.EnsureSuccessStatusCode();
         Assert.Equal(GoodbyeReason.Revoked, Assert.Single(ended).Goodbye.Reason);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the other replica dropped the stream {clock.Elapsed} after the revoke call");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the other replica dropped the stream {clock.Elapsed} after the revoke call"); // under the 15 s heartbeat: NOTIFY, not a timeout
         var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => agent.ConnectAsync());
         Assert.StartsWith("the certificate of cluster 'edge-site-1' was revoked at ", e.Status.Detail, StringComparison.Ordinal);
     }
