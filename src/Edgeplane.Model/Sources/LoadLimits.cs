@@ -1,8 +1,9 @@
 namespace Edgeplane.Model.Sources;
 
 /// <summary>
-/// Explicit bounds on what a fleet repo may contain. Anything beyond them is an error that names the limit;
-/// nothing is silently truncated. The defaults are documented in docs/fleet-repo.md ("Limits").
+/// Explicit bounds on what a fleet repo may contain and what it may render to. Anything beyond them is an error that
+/// names the limit; nothing is silently truncated. The defaults are documented in docs/fleet-repo.md ("Limits").
+/// Byte limits are checked while counting, before the bytes are materialised, so memory stays bounded too.
 /// </summary>
 public sealed record LoadLimits
 {
@@ -32,4 +33,11 @@ public sealed record LoadLimits
 
     /// <summary>Most directory levels below the repo root (default 32).</summary>
     public int MaxDirectoryDepth { get; init; } = 32;
+
+    /// <summary>
+    /// Most bytes of keys and scalar values one YAML document may hold after aliases are expanded (default 2 MiB, more
+    /// than any object Kubernetes accepts). An alias counts the bytes of what it stands for, counted without copying it,
+    /// so a small file that aliases one large string many times is refused at the alias that crosses the limit.
+    /// </summary>
+    public long MaxDocumentBytes { get; init; } = 2L * 1024 * 1024;
 }
