@@ -79,10 +79,15 @@ public sealed partial class FleetRenderer
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            ranges[i] = writer.WriteObject(e.Object, e.Scope, context.NameJson, revisionJson, e.ClusterScoped, e.Owner.Source, errors);
+            var written = writer.WriteObject(e.Object, e.Scope, context.NameJson, revisionJson, e.ClusterScoped, e.Owner.Source, errors);
+            ranges[i] = (written.Start, written.Length);
+            if (!WithinLimits(context, e, written, writer.Buffer.Length, writer.Limits, errors))
+            {
+                return null;
+            }
         }
         writer.End(context.Prune, revisionJson);
-        if (errors.Count > 0)
+        if (!WithinLimit(context, writer.Buffer.Length, writer.Limits, errors) || errors.Count > 0)
         {
             return null;
         }

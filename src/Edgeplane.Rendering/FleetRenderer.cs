@@ -88,6 +88,7 @@ public sealed partial class FleetRenderer
         {
             throw new ArgumentException($"revision \"{options.Revision}\" must be 1 to 256 printable characters", nameof(options));
         }
+        Writer.Limits = Fleet.Repo.Limits;
         var context = _contexts.Resolve(cluster);
         var units = Plan(context, errors);
         var ordered = Units.UnitOrder.Sort(units, errors, cluster.Name);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Edgeplane.Cli.Shared;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Loading;
+using Edgeplane.Model.Sources;
 using Edgeplane.Rendering;
 using Edgeplane.Rendering.Bundles;
 
@@ -22,6 +23,7 @@ internal static partial class RenderCommand
             Description = "Revision recorded in the bundles. Default: the HEAD commit when DIR is in a git work tree, else \"unversioned\".",
             HelpName = "REV",
         };
+        var maxBundleBytes = MaxBundleBytesOption();
         var command = new Command("render", """
             Render bundles: the exact objects each cluster must run, in apply order, with their digests.
             Renders everything first; on any error nothing is printed or written and every error is
@@ -38,12 +40,32 @@ internal static partial class RenderCommand
         command.Options.Add(output);
         command.Options.Add(outDir);
         command.Options.Add(revision);
+        command.Options.Add(maxBundleBytes);
         command.SetAction(parse => Run(new Request(parse.GetValue(dir)!, parse.GetValue(cluster), parse.GetValue(all), parse.GetValue(output)!,
-            parse.GetValue(outDir), parse.GetValue(revision)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(outDir), parse.GetValue(revision), parse.GetValue(maxBundleBytes)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private sealed record Request(string Dir, string? Cluster, bool All, string Format, string? OutDir, string? Revision);
+    /// <summary><c>--max-bundle-bytes</c>: <see cref="LoadLimits.MaxBundleBytes"/> for this render.</summary>
+    private static Option<long?> MaxBundleBytesOption()
+    {
+        var option = new Option<long?>("--max-bundle-bytes")
+        {
+            Description = $"Refuse a bundle larger than this many bytes of canonical JSON (default {LoadLimits.Default.MaxBundleBytes}, 64 MiB).",
+            HelpName = "BYTES",
+        };
+        option.Validators.Add(r =>
+        {
+            // A value that is not a number is reported by the parser; only check numbers here.
+            if (r.Tokens.Count > 0 && long.TryParse(r.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes <= 0)
+            {
+                r.AddError("--max-bundle-bytes must be a positive number of bytes");
+            }
+        });
+        return option;
+    }
+
+    private sealed record Request(string Dir, string? Cluster, bool All, string Format, string? OutDir, string? Revision, long? MaxBundleBytes);
 
     private static int Run(Request request, TextWriter output, TextWriter error)
     {
@@ -53,7 +75,8 @@ internal static partial class RenderCommand
             error.WriteLine("Run 'edgeplane render --help' for usage.");
             return ExitCodes.Usage;
         }
-        var loaded = FleetLoader.Load(request.Dir);
+        var limits = request.MaxBundleBytes is { } max ? LoadLimits.Default with { MaxBundleBytes = max } : LoadLimits.Default;
+        var loaded = FleetLoader.Load(request.Dir, limits);
         if (!loaded.Succeeded)
         {
             return Fail(error, request.Dir, loaded.Diagnostics);

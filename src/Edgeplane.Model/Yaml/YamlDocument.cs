@@ -10,6 +10,12 @@ namespace Edgeplane.Model.Yaml;
 /// <param name="Map">Positions of the nodes under <paramref name="Root"/>.</param>
 public sealed record YamlDocument(string File, int Index, JsonNode Root, SourceMap Map)
 {
+    /// <summary>
+    /// Bytes (UTF-8) of the keys and scalar values of the document, aliases counted as what they expand to: a lower
+    /// bound of its size as JSON, known without walking it. Bounded by <see cref="Sources.LoadLimits.MaxDocumentBytes"/>.
+    /// </summary>
+    public long Bytes { get; init; }
+
     /// <summary>Where the document starts.</summary>
     public SourceLocation Location => Map.Of(Root);
 }

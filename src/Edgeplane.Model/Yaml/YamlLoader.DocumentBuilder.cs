@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -7,15 +9,22 @@ namespace Edgeplane.Model.Yaml;
 
 public static partial class YamlLoader
 {
-    /// <summary>Builds one document recursively; depth is bounded by <see cref="LoadLimits.MaxDepth"/> before recursing.</summary>
+    /// <summary>
+    /// Builds one document recursively; depth is bounded by <see cref="LoadLimits.MaxDepth"/> before recursing. Nodes
+    /// and bytes are counted as they are read; an alias adds what its anchor counted before anything is copied.
+    /// </summary>
     private sealed class DocumentBuilder(IParser parser, SourceMap map, LoadLimits limits)
     {
-        private readonly Dictionary<string, (JsonNode? Node, int Count)> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (JsonNode? Node, int Count, long Bytes)> _anchors = new(StringComparer.Ordinal);
         private int _nodes;
+
+        /// <summary>Bytes of keys and scalar values read so far, aliases expanded.</summary>
+        public long Bytes { get; private set; }
 
         public JsonNode? ReadNode(int depth)
         {
             var start = _nodes;
+            var startBytes = Bytes;
             var current = parser.Current ?? throw new YamlLoadError(new(map.File, 0, 0), "InvalidYaml", "invalid YAML: unexpected end");
             JsonNode? node = current switch
             {
@@ -27,7 +36,7 @@ public static partial class YamlLoader
             };
             if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
             {
-                _anchors[anchored.Anchor.Value] = (node, _nodes - start);
+                _anchors[anchored.Anchor.Value] = (node, _nodes - start, Bytes - startBytes);
             }
             return node;
         }
@@ -36,6 +45,7 @@ public static partial class YamlLoader
         {
             parser.MoveNext();
             Count(scalar.Start, 1);
+            CountBytes(scalar.Start, Encoding.UTF8.GetByteCount(scalar.Value));
             JsonNode? node;
             try
             {
@@ -89,6 +99,7 @@ public static partial class YamlLoader
                 throw Error(parser.Current!.Start, "InvalidYaml", "invalid YAML: a mapping key must be a plain value, not a mapping, list or alias");
             }
             parser.MoveNext();
+            CountBytes(key.Start, Encoding.UTF8.GetByteCount(key.Value));
             var keyLocation = At(map.File, key.Start);
             if (key is { Value: "<<", Style: ScalarStyle.Plain })
             {
@@ -142,6 +153,7 @@ public static partial class YamlLoader
                 throw Error(alias.Start, "InvalidYaml", $"invalid YAML: alias *{alias.Value} refers to an unknown or unfinished anchor");
             }
             Count(alias.Start, anchored.Count);
+            CountBytes(alias.Start, anchored.Bytes);
             var copy = anchored.Node?.DeepClone();
             if (copy is not null)
             {
@@ -166,6 +178,16 @@ public static partial class YamlLoader
             {
                 throw Error(at, "LimitExceeded",
                     $"document expands to more than {limits.MaxNodesPerDocument} nodes, counting YAML aliases (limit MaxNodesPerDocument)");
+            }
+        }
+
+        private void CountBytes(Mark at, long bytes)
+        {
+            Bytes += bytes;
+            if (Bytes > limits.MaxDocumentBytes)
+            {
+                throw Error(at, "LimitExceeded",
+                    $"document expands to more than {ByteSizes.Describe(limits.MaxDocumentBytes)} of keys and values, counting YAML aliases: it exceeds the document limit (MaxDocumentBytes)");
             }
         }
 

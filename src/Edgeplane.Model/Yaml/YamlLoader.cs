@@ -8,7 +8,7 @@ namespace Edgeplane.Model.Yaml;
 
 /// <summary>
 /// Loads multi-document YAML into JSON nodes and remembers the file, line and column of every node.
-/// Enforces <see cref="LoadLimits"/>: documents per file, nesting depth and nodes after alias expansion.
+/// Enforces <see cref="LoadLimits"/>: documents per file, nesting depth, and nodes and bytes after alias expansion.
 /// Duplicate keys are errors, as they are for kubectl.
 /// </summary>
 public static partial class YamlLoader
@@ -32,11 +32,12 @@ public static partial class YamlLoader
                 }
                 parser.MoveNext();
                 var map = new SourceMap(file);
-                var root = new DocumentBuilder(parser, map, limits).ReadNode(depth: 0);
+                var builder = new DocumentBuilder(parser, map, limits);
+                var root = builder.ReadNode(depth: 0);
                 parser.Consume<DocumentEnd>();
                 if (root is not null)
                 {
-                    documents.Add(new YamlDocument(file, index, root, map));
+                    documents.Add(new YamlDocument(file, index, root, map) { Bytes = builder.Bytes });
                 }
                 index++;
             }

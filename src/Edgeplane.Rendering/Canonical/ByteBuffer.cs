@@ -17,6 +17,9 @@ internal sealed class ByteBuffer : IDisposable
 
     public void Clear() => Length = 0;
 
+    /// <summary>Forgets everything written after <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => Length = Math.Min(Length, length);
+
     public Span<byte> GetSpan(int size)
     {
         if (Length + size > _bytes.Length)

@@ -1,16 +1,30 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Edgeplane.Model.Diagnostics;
+using Edgeplane.Model.Sources;
 
 namespace Edgeplane.Rendering.Kustomize;
 
-/// <summary>Makes the ConfigMap or Secret of one generator entry, as kustomize's generators do.</summary>
+/// <summary>
+/// Makes the ConfigMap or Secret of one generator entry, as kustomize's generators do. Data over
+/// <see cref="LoadLimits.MaxConfigDataBytes"/> (which Kubernetes would refuse) is an error before any of it is decoded
+/// or encoded: the same file may be read under many keys, and each key would be a new copy.
+/// </summary>
 internal static class ConfigMapSecretGenerator
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static KustomizeResource Generate(GeneratorSpec spec, Func<PathReference, byte[]> read)
+    /// <summary>The object, and at least how many bytes of JSON it holds (<paramref name="bytes"/>, for the build budget).</summary>
+    public static KustomizeResource Generate(GeneratorSpec spec, Func<PathReference, byte[]> read, LoadLimits limits, out long bytes)
     {
         var pairs = GeneratorSources.Load(spec, read);
+        var data = pairs.Sum(p => (long)p.Value.Length);
+        if (data > limits.MaxConfigDataBytes)
+        {
+            throw KustomizeException.At(spec.At, "LimitExceeded",
+                $"{spec.Kind} generator '{spec.Name}' makes {ByteSizes.Describe(data)} of data, more than the {ByteSizes.Describe(limits.MaxConfigDataBytes)} ConfigMap and Secret data limit (MaxConfigDataBytes)");
+        }
+        bytes = data + pairs.Sum(p => (long)p.Key.Length + 4);
         var metadata = new JsonObject { ["name"] = spec.Name };
         if (spec.Namespace.Length > 0)
         {

@@ -10,8 +10,9 @@ namespace Edgeplane.Rendering.Kustomize;
 /// </summary>
 internal static class GeneratedResources
 {
-    public static void Absorb(ResourceList list, KustomizeResource generated, SourceLocation at)
+    public static void Absorb(ResourceList list, KustomizeResource generated, long bytes, SourceLocation at)
     {
+        list.Grow(bytes, at);
         var id = generated.CurrentId;
         var matches = list.MatchingAnyId(id.Matches);
         if (matches.Count == 0)
@@ -30,7 +31,7 @@ internal static class GeneratedResources
                 throw KustomizeException.At(at, "MergeTargetNotFound",
                     $"{id} does not exist; behavior '{generated.Behavior.ToString().ToLowerInvariant()}' needs an existing {generated.Kind} to act on");
             }
-            list.Append(generated, at);
+            list.Append(generated, 0, at);
             return;
         }
         var old = matches[0];

@@ -22,7 +22,7 @@ internal static class ImageTransformer
             {
                 if (resource.Kind != "CustomResourceDefinition")
                 {
-                    Walk(resource.Node, image);
+                    Walk(resource.Node, image, list);
                 }
             }
         }
@@ -32,36 +32,37 @@ internal static class ImageTransformer
         }
     }
 
-    private static void Walk(JsonNode? node, ImageSpec image)
+    private static void Walk(JsonNode? node, ImageSpec image, ResourceList list)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {
-                    Walk(value, image);
+                    Walk(value, image, list);
                     if (key is "containers" or "initContainers" && value is JsonArray containers)
                     {
-                        UpdateContainers(containers, image);
+                        UpdateContainers(containers, image, list);
                     }
                 }
                 break;
             case JsonArray array:
                 foreach (var item in array)
                 {
-                    Walk(item, image);
+                    Walk(item, image, list);
                 }
                 break;
         }
     }
 
-    private static void UpdateContainers(JsonArray containers, ImageSpec image)
+    private static void UpdateContainers(JsonArray containers, ImageSpec image, ResourceList list)
     {
         foreach (var container in containers)
         {
             if (container is JsonObject c && c["image"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 && Rewrite(v.GetValue<string>(), image) is { } updated)
             {
+                list.Grow(updated.Length, image.At);
                 c["image"] = updated;
             }
         }

@@ -45,16 +45,20 @@ internal static class JsonPatch
         return result;
     }
 
-    /// <summary>Applies the operations in order to <paramref name="document"/>; returns the new document.</summary>
+    /// <summary>
+    /// Applies the operations in order to <paramref name="document"/>; returns the new document. Before an operation
+    /// copies a value in (add, replace, copy), <paramref name="grow"/> is told at least how many bytes of JSON it adds,
+    /// and may throw: a list of copies that doubles the document each time stops there, not after.
+    /// </summary>
     /// <exception cref="InvalidOperationException">An operation does not apply; the message names it and its path.</exception>
-    public static JsonNode Apply(JsonNode document, IReadOnlyList<Operation> operations)
+    public static JsonNode Apply(JsonNode document, IReadOnlyList<Operation> operations, Action<long>? grow = null)
     {
         var root = new JsonObject { ["doc"] = document };
         foreach (var op in operations)
         {
             try
             {
-                Apply(root, op);
+                Apply(root, op, grow);
             }
             catch (InvalidOperationException e)
             {
@@ -66,19 +70,19 @@ internal static class JsonPatch
         return result;
     }
 
-    private static void Apply(JsonObject root, Operation op)
+    private static void Apply(JsonObject root, Operation op, Action<long>? grow)
     {
         switch (op.Op)
         {
             case "add":
-                Add(root, op.Path, op.Value?.DeepClone());
+                Add(root, op.Path, Copy(op.Value, grow));
                 break;
             case "remove":
                 Remove(root, op.Path);
                 break;
             case "replace":
                 Remove(root, op.Path);
-                Add(root, op.Path, op.Value?.DeepClone());
+                Add(root, op.Path, Copy(op.Value, grow));
                 break;
             case "move":
                 var moved = Get(root, op.From!);
@@ -86,7 +90,7 @@ internal static class JsonPatch
                 Add(root, op.Path, moved);
                 break;
             case "copy":
-                Add(root, op.Path, Get(root, op.From!)?.DeepClone());
+                Add(root, op.Path, Copy(Get(root, op.From!), grow));
                 break;
             default:
                 var actual = Get(root, op.Path);
@@ -96,6 +100,12 @@ internal static class JsonPatch
                 }
                 break;
         }
+    }
+
+    private static JsonNode? Copy(JsonNode? value, Action<long>? grow)
+    {
+        grow?.Invoke(JsonSize.Of(value));
+        return value?.DeepClone();
     }
 
     private static JsonNode? Get(JsonObject root, string path)

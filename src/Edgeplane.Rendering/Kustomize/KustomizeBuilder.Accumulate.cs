@@ -7,7 +7,7 @@ public sealed partial class KustomizeBuilder
     /// <summary>Everything a kustomization produces before the top-level finishing steps (kustomize's AccumulateTarget).</summary>
     private ResourceList Accumulate(Kustomization kustomization)
     {
-        var list = new ResourceList();
+        var list = new ResourceList(_repo.Limits.MaxBundleBytes);
         AccumulateInto(kustomization, list);
         return list;
     }
@@ -48,14 +48,16 @@ public sealed partial class KustomizeBuilder
                 throw KustomizeException.At(entry.At, "ComponentAsResource",
                     $"'{entry.Written}' is a Component; list it under 'components', not 'resources'");
             }
-            list.AppendAll(Base(kustomization).Items.Select(r => r.Clone()), entry.At);
+            var built = Base(kustomization);
+            list.AppendAll(built.Items.Select(r => r.Clone()), built.Bytes, entry.At);
             return;
         }
         if (!FileExists(path))
         {
             throw KustomizeException.At(entry.At, "FileNotFound", $"resource '{entry.Written}' does not exist (neither a file nor a directory)");
         }
-        list.AppendAll(ResourceFile.Read(LoadDocuments(path, entry.At)), entry.At);
+        var resources = ResourceFile.Read(LoadDocuments(path, entry.At), out var bytes);
+        list.AppendAll(resources, bytes, entry.At);
     }
 
     /// <summary>The accumulated result of a base directory, built once and shared; clone its items before use.</summary>
@@ -74,8 +76,8 @@ public sealed partial class KustomizeBuilder
     {
         foreach (var generator in kustomization.Generators)
         {
-            var generated = ConfigMapSecretGenerator.Generate(generator, LoadBytes);
-            GeneratedResources.Absorb(list, generated, generator.At);
+            var generated = ConfigMapSecretGenerator.Generate(generator, LoadBytes, _repo.Limits, out var bytes);
+            GeneratedResources.Absorb(list, generated, bytes, generator.At);
         }
     }
 
@@ -91,8 +93,8 @@ public sealed partial class KustomizeBuilder
             PatchTransformer.Apply(list, patch, LoadPatch(patch, k), _regexes);
         }
         NamespaceTransformer.Apply(list, k.Namespace);
-        NameAffixTransformer.ApplyPrefix(list, k.NamePrefix);
-        NameAffixTransformer.ApplySuffix(list, k.NameSuffix);
+        NameAffixTransformer.ApplyPrefix(list, k.NamePrefix, new SourceLocation(k.File, 1, 1));
+        NameAffixTransformer.ApplySuffix(list, k.NameSuffix, new SourceLocation(k.File, 1, 1));
         foreach (var label in k.Labels)
         {
             MapEntryTransformer.Apply(list, label.Pairs, MapEntryTransformer.SpecsFor(label), label.At);

@@ -16,9 +16,14 @@ internal static class MapEntryTransformer
         {
             return;
         }
+        var bytes = pairs.Sum(p => (long)p.Key.Length + p.Value.Length + 6);
         foreach (var resource in list.Items)
         {
-            Action<JsonObject, string> visit = (parent, key) => SetAll(resource, parent, key, pairs, at);
+            Action<JsonObject, string> visit = (parent, key) =>
+            {
+                list.Grow(bytes, at);
+                SetAll(resource, parent, key, pairs, at);
+            };
             foreach (var spec in specs)
             {
                 FieldSpecWalker.Walk(resource, spec, NewMap, visit);

@@ -1,3 +1,5 @@
+using Edgeplane.Model.Diagnostics;
+
 namespace Edgeplane.Rendering.Kustomize;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace Edgeplane.Rendering.Kustomize;
 /// </summary>
 internal static class NameAffixTransformer
 {
-    public static void ApplyPrefix(ResourceList list, string prefix) => Apply(list, prefix, isPrefix: true);
+    public static void ApplyPrefix(ResourceList list, string prefix, SourceLocation at) => Apply(list, prefix, isPrefix: true, at);
 
-    public static void ApplySuffix(ResourceList list, string suffix) => Apply(list, suffix, isPrefix: false);
+    public static void ApplySuffix(ResourceList list, string suffix, SourceLocation at) => Apply(list, suffix, isPrefix: false, at);
 
-    private static void Apply(ResourceList list, string affix, bool isPrefix)
+    private static void Apply(ResourceList list, string affix, bool isPrefix, SourceLocation at)
     {
         if (affix.Length == 0)
         {
@@ -22,6 +24,7 @@ internal static class NameAffixTransformer
             {
                 continue;
             }
+            list.Grow(affix.Length, at);
             (isPrefix ? resource.Prefixes : resource.Suffixes).Add(affix);
             resource.HasBuildAnnotations = true;
             resource.StorePreviousId();

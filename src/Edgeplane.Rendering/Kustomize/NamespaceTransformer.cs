@@ -27,6 +27,7 @@ internal static class NamespaceTransformer
         var ns = field.Value;
         foreach (var resource in list.Items)
         {
+            list.Grow(ns.Length, field.At);
             resource.StorePreviousId();
             if (!resource.Gvk.IsClusterScoped)
             {

@@ -20,8 +20,10 @@ internal static class PatchTransformer
                 List<KustomizeResource> targets = spec.Target is null
                     ? [list.GetById(IdOf(document), spec.At)]
                     : PatchTargetMatcher.Create(spec.Target, regexes).Select(list);
+                var bytes = JsonSize.Of(document);
                 foreach (var target in targets)
                 {
+                    list.Grow(bytes, spec.At); // a merge adds at most the patch to its target
                     ApplyStrategic(list, target, document, spec, patch.Source);
                 }
             }
@@ -43,12 +45,13 @@ internal static class PatchTransformer
         {
             throw KustomizeException.At(spec.At, "InvalidPatch", $"{patch.Source} is a JSON 6902 patch and needs a 'target'");
         }
+        Action<long> grow = bytes => list.Grow(bytes, spec.At);
         foreach (var resource in PatchTargetMatcher.Create(spec.Target, regexes).Select(list))
         {
             resource.StorePreviousId();
             try
             {
-                resource.Node = JsonPatch.Apply(resource.Node, patch.Operations!) as JsonObject
+                resource.Node = JsonPatch.Apply(resource.Node, patch.Operations!, grow) as JsonObject
                     ?? throw new InvalidOperationException("the result is not an object");
             }
             catch (InvalidOperationException e)

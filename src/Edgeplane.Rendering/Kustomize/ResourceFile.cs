@@ -6,9 +6,11 @@ namespace Edgeplane.Rendering.Kustomize;
 /// <summary>Turns the documents of a resource file into objects: each a mapping with kind and metadata.name; Lists expanded.</summary>
 internal static class ResourceFile
 {
-    public static IEnumerable<KustomizeResource> Read(IReadOnlyList<YamlDocument> documents)
+    /// <summary>The objects, and at least how many bytes of JSON they hold (<paramref name="bytes"/>, for the build budget).</summary>
+    public static IReadOnlyList<KustomizeResource> Read(IReadOnlyList<YamlDocument> documents, out long bytes)
     {
         var result = new List<KustomizeResource>();
+        bytes = 0;
         foreach (var document in documents)
         {
             if (document.Root is not JsonObject obj)
@@ -20,10 +22,12 @@ internal static class ResourceFile
                 foreach (var item in (JsonArray)obj["items"]!)
                 {
                     result.Add(Checked(item, document));
+                    bytes += JsonSize.Of(item);
                 }
                 continue;
             }
             result.Add(Checked(obj, document));
+            bytes += document.Bytes; // counted by the loader: keys and values, aliases expanded
         }
         return result;
     }

@@ -2,8 +2,13 @@ using Edgeplane.Model.Diagnostics;
 
 namespace Edgeplane.Rendering.Kustomize;
 
-/// <summary>The objects accumulated so far, in order, with kustomize's id rules (its <c>ResMap</c>).</summary>
-internal sealed class ResourceList
+/// <summary>
+/// The objects accumulated so far, in order, with kustomize's id rules (its <c>ResMap</c>), and a budget: everything
+/// that adds objects or makes them bigger first declares at least how many bytes of JSON it adds (<see cref="Grow"/>),
+/// so a build that would pass <see cref="MaxBytes"/> stops before it builds the copies. This is what bounds bases used
+/// many times (each use doubles, level after level), patches applied to many objects and JSON patch copies.
+/// </summary>
+internal sealed class ResourceList(long maxBytes)
 {
     private readonly List<KustomizeResource> _items = [];
 
@@ -11,12 +16,33 @@ internal sealed class ResourceList
 
     public int Count => _items.Count;
 
-    /// <summary>Adds an object; an object with the same current id already present is an error.</summary>
-    public void Append(KustomizeResource resource, SourceLocation at) => AppendAll([resource], at);
+    /// <summary>The most bytes of JSON the objects may hold (<c>LoadLimits.MaxBundleBytes</c>: one build lands in one bundle).</summary>
+    public long MaxBytes { get; } = maxBytes;
 
-    /// <summary>Adds objects in order; any of them whose current id is already present is an error.</summary>
-    public void AppendAll(IEnumerable<KustomizeResource> resources, SourceLocation at)
+    /// <summary>At least how many bytes of JSON the objects hold: what was declared, never measured again.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Declares <paramref name="bytes"/> more, before they are built; over <see cref="MaxBytes"/> is an error at <paramref name="at"/>.</summary>
+    public void Grow(long bytes, SourceLocation at)
     {
+        Bytes += bytes;
+        if (Bytes > MaxBytes)
+        {
+            throw KustomizeException.At(at, "LimitExceeded",
+                $"the objects of this kustomize build would be more than {ByteSizes.Describe(MaxBytes)} of JSON: it exceeds the bundle limit (MaxBundleBytes), which bounds one build");
+        }
+    }
+
+    /// <summary>Adds an object of <paramref name="bytes"/>; an object with the same current id already present is an error.</summary>
+    public void Append(KustomizeResource resource, long bytes, SourceLocation at) => AppendAll([resource], bytes, at);
+
+    /// <summary>
+    /// Adds objects in order, declaring their <paramref name="bytes"/> first (so lazily made copies are not made over the
+    /// budget); any of them whose current id is already present is an error.
+    /// </summary>
+    public void AppendAll(IEnumerable<KustomizeResource> resources, long bytes, SourceLocation at)
+    {
+        Grow(bytes, at);
         var seen = _items.Select(r => Key(r.CurrentId)).ToHashSet();
         foreach (var resource in resources)
         {

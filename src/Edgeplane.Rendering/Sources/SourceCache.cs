@@ -93,7 +93,7 @@ internal sealed class SourceCache
         }
         var errors = new List<Diagnostic>();
         var objects = new List<CompiledObject>();
-        var compiler = new ObjectCompiler(errors);
+        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits);
         foreach (var file in files)
         {
             var loaded = YamlLoader.Load(file, _fleet.Repo.ReadText(file, at), _fleet.Repo.Limits);
@@ -120,10 +120,10 @@ internal sealed class SourceCache
         return new CompiledSource(objects, errors);
     }
 
-    private static CompiledSource Compile(IReadOnlyList<JsonObject> made, string source, string? defaultNamespace, SourceMap? map, SourceLocation at)
+    private CompiledSource Compile(IReadOnlyList<JsonObject> made, string source, string? defaultNamespace, SourceMap? map, SourceLocation at)
     {
         var errors = new List<Diagnostic>();
-        var compiler = new ObjectCompiler(errors);
+        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits);
         var objects = new List<CompiledObject>(made.Count);
         for (var i = 0; i < made.Count; i++)
         {

@@ -1,23 +1,25 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Edgeplane.Model.Diagnostics;
+using Edgeplane.Model.Sources;
 using Edgeplane.Rendering.Canonical;
 
 namespace Edgeplane.Rendering.Templates;
 
 /// <summary>
 /// Writes one bundle document canonically into a reused buffer, filling each object's holes, and remembers the byte
-/// ranges that the content digest leaves out (revision entries). Not thread-safe: one per thread.
+/// ranges that the content digest leaves out (revision entries). An object stops being written as soon as it passes
+/// <see cref="LoadLimits.MaxObjectBytes"/>, and a substitution as soon as its text does, so a variable used many times
+/// costs at most the limit. Not thread-safe: one per thread.
 /// </summary>
-internal sealed class BundleWriter : IDisposable
+internal sealed partial class BundleWriter : IDisposable
 {
     private readonly ByteBuffer _buffer = new(256 * 1024);
     private readonly List<(int Start, int Length)> _excluded = [];
-    private readonly StringBuilder _text = new();
     private int _objects;
 
     public ByteBuffer Buffer => _buffer;
+
+    /// <summary>The limits of the render running on this thread (set at its start).</summary>
+    public LoadLimits Limits { get; set; } = LoadLimits.Default;
 
     public IReadOnlyList<(int Start, int Length)> Excluded => _excluded;
 
@@ -45,8 +47,12 @@ internal sealed class BundleWriter : IDisposable
         _buffer.Write("}}"u8);
     }
 
-    /// <summary>Writes one object; returns its byte range. Problems (unknown variables) go to <paramref name="errors"/>.</summary>
-    public (int Start, int Length) WriteObject(CompiledObject obj, VariableScope scope, byte[] clusterNameJson, byte[] revisionJson,
+    /// <summary>
+    /// Writes one object and returns its byte range and the bytes of ConfigMap or Secret data it holds. Problems (unknown
+    /// variables, a substitution over the object limit) go to <paramref name="errors"/>. An object that passes the object
+    /// limit is cut off and comes back with <see cref="WrittenObject.TooLarge"/> set; the caller reports it.
+    /// </summary>
+    public WrittenObject WriteObject(CompiledObject obj, VariableScope scope, byte[] clusterNameJson, byte[] revisionJson,
         bool clusterScoped, string describe, List<Diagnostic> errors)
     {
         if (_objects++ > 0)
@@ -54,6 +60,8 @@ internal sealed class BundleWriter : IDisposable
             _buffer.Write((byte)',');
         }
         var start = _buffer.Length;
+        var data = obj.DataBytes ?? 0;
+        _overflow = false;
         foreach (var segment in obj.Segments)
         {
             switch (segment.Kind)
@@ -77,66 +85,23 @@ internal sealed class BundleWriter : IDisposable
                     }
                     break;
                 default:
-                    WriteVariable(segment, scope, describe, errors);
+                    data += WriteVariable(segment, scope, describe, errors);
+                    if (_overflow || _buffer.Length - start > Limits.MaxObjectBytes)
+                    {
+                        return CutOff(start, reported: _overflow);
+                    }
                     break;
             }
         }
-        return (start, _buffer.Length - start);
+        return _buffer.Length - start > Limits.MaxObjectBytes ? CutOff(start, reported: false) : new WrittenObject(start, _buffer.Length - start, data, false, false);
     }
 
-    private void WriteVariable(Segment segment, VariableScope scope, string describe, List<Diagnostic> errors)
+    // The object's bytes are dropped at once: the bundle is not produced, and they must not add up.
+    private WrittenObject CutOff(int start, bool reported)
     {
-        var template = segment.Template!;
-        if (template.IsWhole)
-        {
-            var node = Resolve(template.Parts[0].Variable!, segment, scope, describe, errors);
-            CanonicalJson.Write(_buffer, node);
-            return;
-        }
-        CanonicalJson.WriteString(_buffer, Substitute(template, scope, segment, describe, errors));
-    }
-
-    /// <summary>Substitutes a template inside a longer string; values must be scalars there.</summary>
-    public string Substitute(StringTemplate template, VariableScope scope, Segment segment, string describe, List<Diagnostic> errors)
-    {
-        _text.Clear();
-        foreach (var part in template.Parts)
-        {
-            if (part.Literal is not null)
-            {
-                _text.Append(part.Literal);
-                continue;
-            }
-            switch (Resolve(part.Variable!, segment, scope, describe, errors))
-            {
-                case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                    _text.Append(v.GetValue<string>());
-                    break;
-                case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                    _text.Append(CanonicalJson.FormatNumber(v));
-                    break;
-                case JsonValue v:
-                    _text.Append(v.GetValueKind() == JsonValueKind.True ? "true" : "false");
-                    break;
-                case JsonNode other:
-                    errors.Add(new Diagnostic(segment.Location,
-                        $"{describe}: variable \"${{{part.Variable}}}\" is a {(other is JsonArray ? "list" : "mapping")}; only a whole value can be a mapping or list, not part of \"{template.Raw}\"",
-                        "InvalidVariable"));
-                    break;
-            }
-        }
-        return _text.ToString();
-    }
-
-    private static JsonNode? Resolve(string name, Segment segment, VariableScope scope, string describe, List<Diagnostic> errors)
-    {
-        if (scope.TryResolve(name, out var value))
-        {
-            return value;
-        }
-        errors.Add(new Diagnostic(segment.Location,
-            $"{describe}: unknown variable \"${{{name}}}\"{Suggestions.DidYouMean(name, scope.KnownNames())}", "UnknownVariable"));
-        return null;
+        _buffer.Truncate(start);
+        _excluded.RemoveAll(range => range.Start >= start);
+        return new WrittenObject(start, 0, 0, true, reported);
     }
 
     public void Dispose() => _buffer.Dispose();

@@ -59,6 +59,15 @@ internal sealed class CompiledObject
     /// <summary>Apply-order rank of the kind inside its unit.</summary>
     public int KindRank { get; private init; }
 
+    /// <summary>
+    /// For a ConfigMap or Secret: the bytes of data known when compiling (values with variables are counted per
+    /// cluster); null for every other kind.
+    /// </summary>
+    public long? DataBytes { get; init; }
+
+    /// <summary>Where the data of a ConfigMap or Secret is written (or the object, when that is not known).</summary>
+    public SourceLocation DataLocation { get; init; }
+
     /// <summary>Position in its source, for a stable order.</summary>
     public required int Index { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edgeplane.Model.Diagnostics;
+using Edgeplane.Model.Sources;
 using Edgeplane.Model.Yaml;
 using Edgeplane.Rendering.Canonical;
 
@@ -8,18 +9,26 @@ namespace Edgeplane.Rendering.Templates;
 
 /// <summary>
 /// Compiles one Kubernetes object into <see cref="CompiledObject"/>: adds the ownership labels and annotations, then
-/// writes it canonically, cutting a hole wherever a value changes per cluster. Not thread-safe; use one per compile.
+/// writes it canonically, cutting a hole wherever a value changes per cluster. Refuses an object whose fixed part is
+/// already over <see cref="LoadLimits.MaxObjectBytes"/>, or a ConfigMap or Secret whose fixed data is over
+/// <see cref="LoadLimits.MaxConfigDataBytes"/> (what variables add is counted per cluster by <see cref="BundleWriter"/>).
+/// Not thread-safe; use one per compile.
 /// </summary>
-internal sealed class ObjectCompiler
+internal sealed partial class ObjectCompiler
 {
     private readonly ByteBuffer _buffer = new(8 * 1024);
     private readonly List<Segment> _segments = [];
     private readonly Dictionary<JsonNode, SegmentKind> _markers = new(ReferenceEqualityComparer.Instance);
     private readonly List<Diagnostic> _errors;
+    private readonly LoadLimits _limits;
     private SourceMap? _map;
     private SourceLocation _fallback;
 
-    public ObjectCompiler(List<Diagnostic> errors) => _errors = errors;
+    public ObjectCompiler(List<Diagnostic> errors, LoadLimits limits)
+    {
+        _errors = errors;
+        _limits = limits;
+    }
 
     /// <summary>
     /// Compiles <paramref name="obj"/> (which it changes). <paramref name="source"/> is <c>Kind/name</c> of the fleet
@@ -41,11 +50,16 @@ internal sealed class ObjectCompiler
         }
         var ns = Text(metadata!["namespace"]);
         var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+        var what = $"{source}: {kind} \"{(ns is null ? name : $"{ns}/{name}")}\"";
+        if (!MeasureData(obj, apiVersion, kind, what, at, out var data, out var dataAt))
+        {
+            return null;
+        }
         AddOwnership(metadata, source, ns is null ? defaultNamespace : null, at, group, kind);
-        _buffer.Clear();
-        _segments.Clear();
-        Walk(obj);
-        Flush();
+        if (!WalkWithinLimit(obj, what, at))
+        {
+            return null;
+        }
         return new CompiledObject
         {
             ApiVersion = apiVersion,
@@ -59,6 +73,8 @@ internal sealed class ObjectCompiler
             Crd = kind == "CustomResourceDefinition" && apiVersion.StartsWith("apiextensions.k8s.io/", StringComparison.Ordinal) ? CrdOf(obj) : null,
             Flux = FluxFields.Read(group, kind, obj),
             Location = at,
+            DataBytes = data,
+            DataLocation = dataAt,
             Index = index,
         };
     }
@@ -101,6 +117,15 @@ internal sealed class ObjectCompiler
     }
 
     private void Walk(JsonNode? node)
+    {
+        WalkNode(node);
+        if (_flushed + _buffer.Length > _limits.MaxObjectBytes)
+        {
+            throw new ObjectTooLargeException();
+        }
+    }
+
+    private void WalkNode(JsonNode? node)
     {
         switch (node)
         {
@@ -185,13 +210,15 @@ internal sealed class ObjectCompiler
             return;
         }
         Flush();
-        _segments.Add(new Segment(SegmentKind.Variable, null, template, at));
+        var data = _dataValues.Count > 0 && _dataValues.TryGetValue(value, out var encoding) ? encoding : DataEncoding.None;
+        _segments.Add(new Segment(SegmentKind.Variable, null, template, at, data));
     }
 
     private void Flush()
     {
         if (_buffer.Length > 0)
         {
+            _flushed += _buffer.Length;
             _segments.Add(new Segment(SegmentKind.Literal, _buffer.Written.ToArray(), null, _fallback));
             _buffer.Clear();
         }
