@@ -36,6 +36,7 @@ public static class HubApplication
         Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ValidateLimits(options.Limits);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
@@ -56,6 +57,15 @@ public static class HubApplication
         MapHub(app, options);
         configureApp?.Invoke(app);
         return app;
+    }
+
+    private static void ValidateLimits(HubLimits limits)
+    {
+        if (!(limits.MaxDeletionShare is >= 0 and <= 1))
+        {
+            throw new ArgumentException(
+                $"the maximum deletion share (--max-deletion-share) is {limits.MaxDeletionShare}; it must be between 0 and 1, e.g. 0.5 for 50%");
+        }
     }
 
     private static void AddHubServices(IServiceCollection services, HubOptions options)

@@ -32,4 +32,11 @@ public sealed record HubLimits
 
     /// <summary>Largest page size a client may ask for (1,000).</summary>
     public int MaxPageSize { get; init; } = 1_000;
+
+    /// <summary>
+    /// A revision that would delete more than this share (0–1) of the objects on any cluster is held until approved
+    /// (default 0.5; exactly the share is not held; 1 turns the check off). Deleted means an object identity (group,
+    /// kind, namespace, name) in the cluster's current desired bundle that is not in the new one.
+    /// </summary>
+    public double MaxDeletionShare { get; init; } = 0.5;
 }

@@ -32,6 +32,11 @@ internal static class HubCommand
         };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines on stderr: text or json", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
+        var maxDeletionShare = new Option<double>("--max-deletion-share")
+        {
+            Description = "Hold a revision that deletes more than this share (0-1) of the objects on any cluster until approved",
+            DefaultValueFactory = _ => new HubLimits().MaxDeletionShare,
+        };
         var command = new Command("hub", """
             Run the hub: follow a fleet repo, render every cluster on each new commit, store desired state, serve the REST API.
             Prints the admin API token once, at first start. Logs go to stderr. /metrics and /healthz need no token.
@@ -42,7 +47,7 @@ internal static class HubCommand
                 --store postgres://edgeplane:secret@db:5432/edgeplane --listen http://0.0.0.0:8080 \
                 --gateway-listen https://0.0.0.0:7443 --gateway-name hub.example.com
             """);
-        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat })
+        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat, maxDeletionShare })
         {
             command.Options.Add(option);
         }
@@ -60,6 +65,7 @@ internal static class HubCommand
                 GatewayHostNames = parse.GetValue(gatewayNames) is { Length: > 0 } names ? names : null,
                 PollInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(poll))),
                 WebhookSecret = WebhookSecret(parse.GetValue(secretFile)),
+                Limits = new HubLimits { MaxDeletionShare = parse.GetValue(maxDeletionShare) },
                 AdminTokenCreated = token => output.WriteLine(
                     $"Admin API token (shown once; store it now): {token}{Environment.NewLine}  edgeplane login --hub <url> --token {token}"),
             };

@@ -171,4 +171,19 @@ public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown --store 'mysql://x'", run.Error);
     }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public async Task Hub_MaxDeletionShareOutOfRange_ExitsTwo_CreatesNothing(string share)
+    {
+        var data = Path.Combine(hub.Root, "unused-" + share);
+
+        var run = await HubCli.RunAsync("hub", "--repo", hub.RepoPath, "--max-deletion-share", share, "--data", data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: the maximum deletion share (--max-deletion-share) is {share}; it must be between 0 and 1, e.g. 0.5 for 50%",
+            run.Error.Trim());
+        Assert.False(Directory.Exists(data));
+    }
 }
