@@ -37,20 +37,26 @@ public static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateLimits(options.Limits);
+        var apiCertificate = ApiListener.LoadCertificateFiles(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        if (options.GatewayListen is null)
+        if (options.GatewayListen is null && !ApiListener.IsHttps(options))
         {
             builder.WebHost.UseUrls(options.Listen);
+        }
+        else if (options.GatewayListen is null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => ApiListener.Bind(kestrel, options));
         }
         else
         {
             builder.WebHost.ConfigureKestrel(kestrel => GatewayEndpoints.Listen(kestrel, options));
             builder.Services.AddEdgeplaneGateway(options.Gateway);
         }
+        builder.Services.AddSingleton(sp => new ApiServerCertificate(apiCertificate, sp.GetRequiredService<GatewayServerCertificate>()));
         AddHubServices(builder.Services, options);
         configureServices?.Invoke(builder);
         var app = builder.Build();

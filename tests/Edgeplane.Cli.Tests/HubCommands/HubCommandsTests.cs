@@ -5,6 +5,7 @@ using Edgeplane.Hub.Store.Entities;
 namespace Edgeplane.Cli.Tests.HubCommands;
 
 /// <summary>status, clusters, revisions and login against a real hub serving a Git copy of examples/fleet.</summary>
+[Collection(CliConfigCollection.Name)]
 public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
 {
     private static readonly JsonSerializerOptions Json = Cli.HubClient.HubApiClient.Json;
