@@ -14,8 +14,8 @@ namespace Edgeplane.Hub.Gateway;
 
 /// <summary>
 /// The hub's two Kestrel listeners when the gateway is on: the REST API on <see cref="HubOptions.Listen"/> (HTTP or
-/// HTTPS, see <see cref="Hosting.ApiListener"/>) and the agent gateway on <see cref="HubOptions.GatewayListen"/> (HTTP/2, TLS from the hub CA, a bounded number of
-/// handshakes in flight). Each serves only its own endpoints.
+/// HTTPS, see <see cref="Hosting.ApiListener"/>) and the agent gateway on <see cref="HubOptions.GatewayListen"/>
+/// (HTTP/2, TLS from the hub CA, a bounded number of handshakes in flight). Each serves only its own endpoints.
 /// </summary>
 public static partial class GatewayEndpoints
 {
