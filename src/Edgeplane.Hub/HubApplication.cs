@@ -41,6 +41,8 @@ public static class HubApplication
         Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ValidateLimits(options.Limits);
+        var apiCertificate = ApiListener.LoadCertificateFiles(options);
         PrivateFiles.RestrictNewFiles();
         PrivateFiles.PrepareFolder(options.DataDirectory, "hub data folder");
         var remote = GitRemote.Parse(options.Repo, options.RepoCredentials);
@@ -50,21 +52,35 @@ public static class HubApplication
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        if (options.GatewayListen is null)
+        if (options.GatewayListen is null && !ApiListener.IsHttps(options))
         {
             builder.WebHost.UseUrls(options.Listen);
+        }
+        else if (options.GatewayListen is null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => ApiListener.Bind(kestrel, options));
         }
         else
         {
             builder.WebHost.ConfigureKestrel(kestrel => GatewayEndpoints.Listen(kestrel, options));
             builder.Services.AddEdgeplaneGateway(options.Gateway);
         }
+        builder.Services.AddSingleton(sp => new ApiServerCertificate(apiCertificate, sp.GetRequiredService<GatewayServerCertificate>()));
         AddHubServices(builder.Services, options);
         configureServices?.Invoke(builder);
         var app = builder.Build();
         MapHub(app, options);
         configureApp?.Invoke(app);
         return app;
+    }
+
+    private static void ValidateLimits(HubLimits limits)
+    {
+        if (!(limits.MaxDeletionShare is >= 0 and <= 1))
+        {
+            throw new ArgumentException(
+                $"the maximum deletion share (--max-deletion-share) is {limits.MaxDeletionShare}; it must be between 0 and 1, e.g. 0.5 for 50%");
+        }
     }
 
     private static void AddHubServices(IServiceCollection services, HubOptions options)

@@ -47,4 +47,11 @@ public sealed record HubLimits
 
     /// <summary>Most remote addresses the webhook rate limit tracks at once (default 10,000; see PeerRateLimiter).</summary>
     public int MaxWebhookAddresses { get; init; } = 10_000;
+
+    /// <summary>
+    /// A revision that would delete more than this share (0–1) of the objects on any cluster is held until approved
+    /// (default 0.5; exactly the share is not held; 1 turns the check off). Deleted means an object identity (group,
+    /// kind, namespace, name) in the cluster's current desired bundle that is not in the new one.
+    /// </summary>
+    public double MaxDeletionShare { get; init; } = 0.5;
 }

@@ -19,7 +19,10 @@ public sealed record HubOptions
     /// <summary><c>sqlite</c> (default), <c>sqlite:PATH</c>, <c>postgres://…</c> or an Npgsql connection string.</summary>
     public string? Store { get; init; }
 
-    /// <summary>REST API / metrics / webhook address, e.g. <c>http://127.0.0.1:8080</c>; port 0 picks a free one.</summary>
+    /// <summary>
+    /// REST API / metrics / webhook address, e.g. <c>http://127.0.0.1:8080</c> or <c>https://0.0.0.0:8443</c> (see
+    /// <see cref="TlsCertificateFile"/>); port 0 picks a free one.
+    /// </summary>
     public string Listen { get; init; } = "http://127.0.0.1:8080";
 
     /// <summary>
@@ -29,7 +32,8 @@ public sealed record HubOptions
     public string? GatewayListen { get; init; }
 
     /// <summary>
-    /// Names and addresses agents use to reach the gateway, put in its server certificate; null: localhost, 127.0.0.1 and ::1.
+    /// Names and addresses agents use to reach the gateway, put in its server certificate (also served by an https REST
+    /// listener without certificate files); null: localhost, 127.0.0.1 and ::1.
     /// </summary>
     public IReadOnlyList<string>? GatewayHostNames { get; init; }
 
@@ -62,4 +66,13 @@ public sealed record HubOptions
 
     /// <summary>How the hub authenticates to the repo (HTTPS user and password, or SSH key and known hosts); null: none.</summary>
     public Sources.RepoCredentials? RepoCredentials { get; init; }
+
+    /// <summary>
+    /// PEM certificate (then any intermediates) the REST listener serves when <see cref="Listen"/> is <c>https://</c>;
+    /// with <see cref="TlsKeyFile"/>. Null: the hub CA issues one for <see cref="GatewayHostNames"/>.
+    /// </summary>
+    public string? TlsCertificateFile { get; init; }
+
+    /// <summary>The unencrypted PEM private key of <see cref="TlsCertificateFile"/>.</summary>
+    public string? TlsKeyFile { get; init; }
 }

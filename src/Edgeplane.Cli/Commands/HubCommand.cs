@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edgeplane.Hub;
+using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Sources;
 using Edgeplane.Protocol.Security;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,11 @@ internal static class HubCommand
         var branch = new Option<string>("--branch") { Description = "Branch to follow", DefaultValueFactory = _ => "main" };
         var data = new Option<string>("--data") { Description = "Data folder (SQLite database, Git mirror)", DefaultValueFactory = _ => ".edgeplane-hub" };
         var store = new Option<string?>("--store") { Description = "sqlite (default, in --data) or postgres://user:pass@host:port/db" };
-        var listen = new Option<string>("--listen") { Description = "API address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var listen = new Option<string>("--listen")
+        {
+            Description = "API address: http://HOST:PORT, or https://HOST:PORT (see --tls-cert-file)",
+            DefaultValueFactory = _ => "http://127.0.0.1:8080",
+        };
         var poll = new Option<int>("--poll-interval") { Description = "Seconds between fetches (webhooks fetch at once)", DefaultValueFactory = _ => 60 };
         var secretFile = new Option<FileInfo?>("--webhook-secret-file")
         {
@@ -29,7 +34,7 @@ internal static class HubCommand
         };
         var gatewayNames = new Option<string[]>("--gateway-name")
         {
-            Description = "Host name or IP agents dial, added to the gateway certificate (repeatable; default localhost, 127.0.0.1, ::1)",
+            Description = "Host name or IP agents (and https API clients) dial, added to the hub CA's server certificate (repeatable; default localhost, 127.0.0.1, ::1)",
             AllowMultipleArgumentsPerToken = false,
         };
         var credentialsFile = new Option<FileInfo?>("--repo-credentials-file")
@@ -39,6 +44,16 @@ internal static class HubCommand
         };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines on stderr: text or json", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
+        var maxDeletionShare = new Option<double>("--max-deletion-share")
+        {
+            Description = "Hold a revision that deletes more than this share (0-1) of the objects on any cluster until approved",
+            DefaultValueFactory = _ => new HubLimits().MaxDeletionShare,
+        };
+        var tlsCert = new Option<string?>("--tls-cert-file")
+        {
+            Description = "PEM certificate (then intermediates) for an https:// --listen; without it the hub CA issues one for the --gateway-name names",
+        };
+        var tlsKey = new Option<string?>("--tls-key-file") { Description = "Unencrypted PEM private key of --tls-cert-file" };
         var command = new Command("hub", """
             Run the hub: follow a fleet repo, render every cluster on each new commit, store desired state, serve the REST API.
             Prints the admin API token once, at first start. Logs go to stderr. /metrics and /healthz need no token.
@@ -46,14 +61,15 @@ internal static class HubCommand
             Examples:
               edgeplane hub --repo ./fleet --data /var/lib/edgeplane
               EDGEPLANE_REPO_PASSWORD=… edgeplane hub --repo https://git.example.com/platform/fleet.git --branch main \
-                --store postgres://edgeplane:secret@db:5432/edgeplane --listen http://0.0.0.0:8080 \
+                --store postgres://edgeplane:secret@db:5432/edgeplane --listen https://0.0.0.0:8443 \
                 --gateway-listen https://0.0.0.0:7443 --gateway-name hub.example.com
               edgeplane hub --repo ssh://git@git.example.com/platform/fleet.git --repo-credentials-file /etc/edgeplane/repo.credentials
 
             Credentials never go into logs, API answers, audit or errors; a password written into --repo is used but hidden
             (prefer the file or the environment: a command line is visible to every local user).
             """);
-        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat, credentialsFile })
+        foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat,
+            credentialsFile, maxDeletionShare, tlsCert, tlsKey })
         {
             command.Options.Add(option);
         }
@@ -84,6 +100,9 @@ internal static class HubCommand
                 PollInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(poll))),
                 WebhookSecret = webhookSecret,
                 RepoCredentials = credentials,
+                Limits = new HubLimits { MaxDeletionShare = parse.GetValue(maxDeletionShare) },
+                TlsCertificateFile = parse.GetValue(tlsCert),
+                TlsKeyFile = parse.GetValue(tlsKey),
                 AdminTokenCreated = token => output.WriteLine(
                     $"Admin API token (shown once; store it now): {token}{Environment.NewLine}  edgeplane login --hub <url> --token {token}"),
             };
@@ -121,6 +140,10 @@ internal static class HubCommand
                 return ExitCodes.Invalid;
             }
             await output.WriteLineAsync($"Hub listening on {string.Join(", ", app.Urls)}").ConfigureAwait(false);
+            if (HubCaNotice(options) is { } notice)
+            {
+                await output.WriteLineAsync(notice).ConfigureAwait(false);
+            }
             await output.FlushAsync(ct).ConfigureAwait(false);
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
         }
@@ -137,6 +160,12 @@ internal static class HubCommand
         var (user, password) = (Environment.GetEnvironmentVariable("EDGEPLANE_REPO_USERNAME"), Environment.GetEnvironmentVariable("EDGEPLANE_REPO_PASSWORD"));
         return user is null && password is null ? null : new RepoCredentials { Username = user, Password = password };
     }
+
+    /// <summary>Where API clients find the CA to trust, when the REST listener serves a hub-CA-issued certificate.</summary>
+    internal static string? HubCaNotice(HubOptions options) => ApiListener.HubCaCertificateFile(options) is { } ca
+        ? $"REST API certificate issued by the hub CA for {string.Join(", ", ApiListener.HubIssuedCertificateNames(options))} " +
+          $"(more names: --gateway-name). Clients trust it with: edgeplane login --hub <https url> --ca-file {ca}"
+        : null;
 
     private static string? WebhookSecret(FileInfo? file) =>
         file is not null ? PrivateFiles.ReadSecret(file.FullName, "webhook secret file") : Environment.GetEnvironmentVariable("EDGEPLANE_WEBHOOK_SECRET");

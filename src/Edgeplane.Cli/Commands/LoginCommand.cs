@@ -9,25 +9,33 @@ internal static class LoginCommand
     {
         var hub = new Option<string>("--hub") { Description = "Hub URL", Required = true };
         var token = new Option<string>("--token") { Description = "API token (printed by the hub at first start)", Required = true };
+        var caFile = new Option<string?>("--ca-file")
+        {
+            Description = "PEM CA certificate an https hub's certificate must chain to, saved with the login; only it is trusted for this hub " +
+                "(a hub serving its own CA's certificate: <data>/identity/ca.crt). Default: the system trust store",
+        };
         var command = new Command("login", """
             Check a hub URL and token, and save them for later commands (mode 0600) in
             $EDGEPLANE_CONFIG, else $XDG_CONFIG_HOME/edgeplane/config.json, else ~/.config/edgeplane/config.json.
 
             Example:
               edgeplane login --hub http://127.0.0.1:8080 --token ep_…
+              edgeplane login --hub https://hub.example.com:8443 --token ep_… --ca-file ca.crt
             """);
         command.Options.Add(hub);
         command.Options.Add(token);
+        command.Options.Add(caFile);
         command.SetAction((parse, ct) => HubConnection.RunAsync(parse, async output =>
         {
             var url = HubConnection.ParseUrl(parse.GetRequiredValue(hub));
             var secret = parse.GetRequiredValue(token);
-            using (var client = new HubApiClient(url, secret))
+            var tls = HubConnection.Tls(url, parse.GetValue(caFile));
+            using (var client = new HubApiClient(url, secret, tls))
             {
                 await client.GetFleetAsync(ct).ConfigureAwait(false); // refuse to save what does not work
             }
             var path = CliConfig.PathFromEnvironment();
-            new CliConfig(url.ToString(), secret).Save(path);
+            new CliConfig(url.ToString(), secret, tls.CaCertificatePem).Save(path);
             await output.WriteLineAsync($"logged in to {url}; saved to {path}").ConfigureAwait(false);
             return ExitCodes.Ok;
         }));

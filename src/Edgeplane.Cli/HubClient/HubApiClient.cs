@@ -20,6 +20,14 @@ internal sealed partial class HubApiClient : IDisposable
     };
 
     private readonly HttpClient _http;
+    private readonly HubTls? _tls;
+
+    /// <summary>A client that checks an https hub's certificate with <paramref name="tls"/>.</summary>
+    public HubApiClient(Uri hub, string token, HubTls tls)
+        : this(hub, token, (tls ?? throw new ArgumentNullException(nameof(tls))).CreateHandler())
+    {
+        _tls = tls;
+    }
 
     public HubApiClient(Uri hub, string token, HttpMessageHandler? handler = null)
     {
@@ -74,6 +82,10 @@ internal sealed partial class HubApiClient : IDisposable
             using var request = new HttpRequestMessage(method, path) { Content = content };
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            throw new HubClientException(TlsFailure(error));
+        }
         catch (HttpRequestException error)
         {
             throw new HubClientException($"cannot reach the hub at {_http.BaseAddress}: {error.Message}");
@@ -91,6 +103,15 @@ internal sealed partial class HubApiClient : IDisposable
             return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
                 ?? throw new HubClientException($"the hub answered {path} with an empty body");
         }
+    }
+
+    private string TlsFailure(HttpRequestException error)
+    {
+        var reason = _tls?.LastRejection ?? error.InnerException?.Message ?? error.Message;
+        var hint = _tls?.CaCertificatePem is null
+            ? "if the hub serves a certificate from its own CA, pass --ca-file with that CA (on the hub: <data>/identity/ca.crt)"
+            : "check that --ca-file (or the CA saved by 'edgeplane login') is the CA of this hub";
+        return $"TLS handshake with the hub at {_http.BaseAddress} failed: {reason}; {hint}";
     }
 
     private static async Task<string> ProblemTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)

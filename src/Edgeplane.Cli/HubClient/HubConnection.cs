@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Edgeplane.Cli.HubClient;
 
-/// <summary>The <c>--hub</c>, <c>--token</c> and <c>-o</c> options every hub command takes, and how they resolve.</summary>
+/// <summary>The <c>--hub</c>, <c>--token</c>, <c>-o</c> and <c>--ca-file</c> options every hub command takes, and how they resolve.</summary>
 internal sealed class HubConnection
 {
     public Option<string?> Hub { get; } = new("--hub") { Description = "Hub URL, e.g. http://127.0.0.1:8080 (default: from 'edgeplane login')" };
@@ -15,6 +15,11 @@ internal sealed class HubConnection
         DefaultValueFactory = _ => "table",
     };
 
+    public Option<string?> CaFile { get; } = new("--ca-file")
+    {
+        Description = "PEM CA certificate an https hub's certificate must chain to; only it is trusted (default: from 'edgeplane login', else the system trust store)",
+    };
+
     public HubConnection()
     {
         Output.AcceptOnlyFromAmong("table", "json", "yaml");
@@ -25,6 +30,7 @@ internal sealed class HubConnection
         command.Options.Add(Hub);
         command.Options.Add(Token);
         command.Options.Add(Output);
+        command.Options.Add(CaFile);
     }
 
     /// <summary>A client from the flags, falling back to the saved config; a usage error when neither gives both.</summary>
@@ -37,7 +43,22 @@ internal sealed class HubConnection
         {
             throw new HubClientException("no hub connection: pass --hub URL --token T, or run 'edgeplane login --hub URL --token T' first", usage: true);
         }
-        return new HubApiClient(ParseUrl(hub), token);
+        var url = ParseUrl(hub);
+        // The CA saved by login is trusted for the hub it was saved with, not for another one given with --hub.
+        var savedCa = saved?.CaCertificate is { } pem && saved.Hub is { } savedHub && ParseUrl(savedHub) == url ? pem : null;
+        return new HubApiClient(url, token, Tls(url, parse.GetValue(CaFile), savedCa));
+    }
+
+    /// <summary>The trust for <paramref name="url"/>: the CA file given, else the saved CA, else the system store.</summary>
+    public static HubTls Tls(Uri url, string? caFile, string? savedCa = null)
+    {
+        if (caFile is not null && url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new HubClientException($"--ca-file is for an https:// hub; '{url}' is plain http", usage: true);
+        }
+        return caFile is not null ? HubTls.FromFile(caFile)
+            : savedCa is not null ? HubTls.FromPem(savedCa, "the CA saved by 'edgeplane login'")
+            : HubTls.System;
     }
 
     public static Uri ParseUrl(string hub) =>

@@ -13,9 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Edgeplane.Hub.Gateway;
 
 /// <summary>
-/// The hub's two Kestrel listeners when the gateway is on: the REST API on <see cref="HubOptions.Listen"/> (plain HTTP)
-/// and the agent gateway on <see cref="HubOptions.GatewayListen"/> (HTTP/2, TLS from the hub CA, a bounded number of
-/// handshakes in flight). Each serves only its own endpoints.
+/// The hub's two Kestrel listeners when the gateway is on: the REST API on <see cref="HubOptions.Listen"/> (HTTP or
+/// HTTPS, see <see cref="Hosting.ApiListener"/>) and the agent gateway on <see cref="HubOptions.GatewayListen"/>
+/// (HTTP/2, TLS from the hub CA, a bounded number of handshakes in flight). Each serves only its own endpoints.
 /// </summary>
 public static partial class GatewayEndpoints
 {
@@ -27,9 +27,8 @@ public static partial class GatewayEndpoints
     {
         ArgumentNullException.ThrowIfNull(kestrel);
         ArgumentNullException.ThrowIfNull(options);
-        var api = Parse(options.Listen, "http", "--listen");
         var gateway = Parse(options.GatewayListen ?? throw new ArgumentException("no gateway address"), "https", "--gateway-listen");
-        Bind(kestrel, api, _ => { });
+        Hosting.ApiListener.Bind(kestrel, options);
         Bind(kestrel, gateway, listen =>
         {
             var admission = listen.ApplicationServices.GetRequiredService<AdmissionController>();

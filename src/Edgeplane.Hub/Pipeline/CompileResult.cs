@@ -14,6 +14,12 @@ public sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IRea
     /// <summary>Time spent rendering every cluster, when the compiler measured it.</summary>
     public TimeSpan RenderTime { get; init; }
 
+    /// <summary>
+    /// How many Applications each workspace has at this revision (workspaces without any are left out), from the
+    /// fleet model; null when the compiler does not know workspaces (then the hub does not check them).
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? WorkspaceApplications { get; init; }
+
     /// <summary>A failed result.</summary>
     public static CompileResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new([], diagnostics);
 }

@@ -7,7 +7,8 @@ namespace Edgeplane.Hub.Pipeline;
 /// <summary>
 /// The hub's compiler: <see cref="FleetLoader"/> loads and validates the checked-out revision (every error with file,
 /// line and column), <see cref="FleetRenderer.RenderAll"/> renders every cluster in parallel, stamped with the commit.
-/// All bundles, or all errors. Reading is bounded by <see cref="HubLimits.FleetLoad"/>.
+/// All bundles, or all errors. Reading is bounded by <see cref="HubLimits.FleetLoad"/>. The result also carries the
+/// rendered objects (for their identities) and each workspace's Application count (for the mass-deletion hold).
 /// </summary>
 internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompiler
 {
@@ -32,8 +33,14 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
         }
         var clusters = rendered.Bundles.Select(b => new CompiledCluster(
             Declare(renderer.Describe(b.ClusterName)),
-            new CompiledBundle(b.Digest, b.ContentDigest, b.CanonicalBytes, b.Objects.Count))).ToList();
-        return new CompileResult(clusters, []) { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
+            new CompiledBundle(b.Digest, b.ContentDigest, b.CanonicalBytes, b.Objects.Count) { Objects = b.Objects })).ToList();
+        return new CompileResult(clusters, [])
+        {
+            LoadTime = loadTime,
+            RenderTime = Stopwatch.GetElapsedTime(started),
+            WorkspaceApplications = fleet.Applications.GroupBy(a => a.Spec.Workspace, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        };
     }
 
     private static DeclaredCluster Declare(EffectiveCluster cluster) =>

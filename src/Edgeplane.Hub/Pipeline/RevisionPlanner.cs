@@ -5,16 +5,17 @@ namespace Edgeplane.Hub.Pipeline;
 /// <summary>
 /// Decides what a compiled revision changes against the stored desired state. Pure.
 /// A cluster whose content digest is unchanged keeps its desired digest (and revision), so a commit that does not
-/// touch a cluster's objects does not move it. A revision that removes clusters, or empties a cluster that had
-/// objects, is held unless an admin approved it.
+/// touch a cluster's objects does not move it. A revision that removes clusters, empties a cluster that had objects,
+/// deletes more than a share of the objects on a cluster, or removes every Application of a workspace is held unless
+/// an admin approved it (the last two need a <see cref="DeletionReview"/>).
 /// </summary>
-internal static class RevisionPlanner
+internal static partial class RevisionPlanner
 {
-    /// <summary>Most cluster names listed in a hold reason.</summary>
+    /// <summary>Most cluster (or workspace) names listed in a hold reason.</summary>
     public const int MaxNamesInReason = 50;
 
     public static PlanDecision Plan(long revisionId, string sha, IReadOnlyList<CompiledCluster> compiled,
-        IReadOnlyDictionary<string, DesiredCluster> desired, bool approved)
+        IReadOnlyDictionary<string, DesiredCluster> desired, bool approved, DeletionReview? review = null)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var changes = new List<DesiredChange>();
@@ -41,23 +42,38 @@ internal static class RevisionPlanner
             bundles.TryAdd(bundle.Digest, bundle);
         }
         var removed = desired.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal).ToList();
-        var hold = approved || (removed.Count == 0 && emptied.Count == 0) ? null : HoldReason(sha, removed, emptied);
-        return new PlanDecision(
-            new RevisionPlan(revisionId, sha, compiled.Select(c => c.Declaration).ToList(), changes, [], removed),
-            bundles.Values.ToList(), hold);
+        var identities = IdentitiesOf(bundles.Values);
+        var findings = new HoldFindings(removed, emptied,
+            approved || review is null ? [] : MassDeletions(compiled, desired, identities, review),
+            approved || review is null ? [] : EmptiedWorkspaces(review));
+        var plan = new RevisionPlan(revisionId, sha, compiled.Select(c => c.Declaration).ToList(), changes, [], removed)
+        {
+            WorkspaceApplications = review?.WorkspacesNow,
+        };
+        return new PlanDecision(plan, bundles.Values.ToList(), approved || findings.None ? null : HoldReason(sha, findings), identities);
     }
 
-    private static string HoldReason(string sha, List<string> removed, List<string> emptied)
+    private static string HoldReason(string sha, HoldFindings findings)
     {
         var parts = new List<string>();
-        if (removed.Count > 0)
+        if (findings.Removed.Count > 0)
         {
-            parts.Add($"it removes {removed.Count} cluster(s) from the fleet: {Names(removed)}");
+            parts.Add($"it removes {findings.Removed.Count} cluster(s) from the fleet: {Names(findings.Removed)}");
         }
-        if (emptied.Count > 0)
+        if (findings.Emptied.Count > 0)
         {
-            emptied.Sort(StringComparer.Ordinal);
-            parts.Add($"it leaves {emptied.Count} cluster(s) with zero objects: {Names(emptied)}");
+            findings.Emptied.Sort(StringComparer.Ordinal);
+            parts.Add($"it leaves {findings.Emptied.Count} cluster(s) with zero objects: {Names(findings.Emptied)}");
+        }
+        if (findings.Deletions.Count > 0)
+        {
+            parts.Add($"it deletes more than {Percent(findings.Deletions[0].MaxShare)} of the objects on {findings.Deletions.Count} " +
+                $"cluster(s): {Names(findings.Deletions.Select(d => $"{d.Cluster} ({d.Deleted} of {d.Before}, {Percent((double)d.Deleted / d.Before)})").ToList())}");
+        }
+        if (findings.Workspaces.Count > 0)
+        {
+            parts.Add($"it removes every Application of {findings.Workspaces.Count} workspace(s): " +
+                Names(findings.Workspaces.Select(w => $"{w.Workspace} (had {w.Had})").ToList()));
         }
         return $"held: {string.Join("; and ", parts)}. Nothing changed. To accept it, an admin runs " +
             $"'edgeplane revisions approve {sha}' (POST /api/v1/revisions/{sha}/approve).";
@@ -65,7 +81,19 @@ internal static class RevisionPlanner
 
     private static string Names(List<string> names) =>
         string.Join(", ", names.Take(MaxNamesInReason)) + (names.Count > MaxNamesInReason ? $" and {names.Count - MaxNamesInReason} more" : "");
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    private sealed record HoldFindings(List<string> Removed, List<string> Emptied, List<ClusterDeletion> Deletions,
+        List<(string Workspace, int Had)> Workspaces)
+    {
+        public bool None => Removed.Count == 0 && Emptied.Count == 0 && Deletions.Count == 0 && Workspaces.Count == 0;
+    }
 }
 
-/// <summary>The plan (without compressed bundles yet), the bundles it needs, and a hold reason if it must wait.</summary>
-internal sealed record PlanDecision(RevisionPlan Plan, IReadOnlyList<CompiledBundle> BundlesToStore, string? HoldReason);
+/// <summary>
+/// The plan (without compressed bundles yet), the bundles it needs with their object identities (by digest), and a
+/// hold reason if it must wait.
+/// </summary>
+internal sealed record PlanDecision(RevisionPlan Plan, IReadOnlyList<CompiledBundle> BundlesToStore, string? HoldReason,
+    IReadOnlyDictionary<string, ObjectIdentitySet> Identities);

@@ -12,12 +12,14 @@ namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>
 /// Takes the newest waiting revision (Pending, or Approved by an admin) and turns it into desired state:
-/// checkout → compile every cluster → plan against the stored desired state → hold, or compress and store in one
+/// checkout → compile every cluster → plan against the stored desired state (and, unless approved, the stored object
+/// identities of the clusters that changed and the last applied workspaces) → hold, or compress and store in one
 /// transaction. Level-triggered: after a restart, a revision that was fetched but not processed is processed.
 /// </summary>
 internal sealed partial class RevisionProcessor(
     GitSource source, IRevisionCompiler compiler, IRevisionStore store, HubSignals signals,
-    HubReadiness readiness, HubActivity activity, HubMetrics metrics, TimeProvider time, ILogger<RevisionProcessor> logger)
+    HubReadiness readiness, HubActivity activity, HubMetrics metrics, HubOptions options, TimeProvider time,
+    ILogger<RevisionProcessor> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -80,8 +82,9 @@ internal sealed partial class RevisionProcessor(
         }
         var planStarted = Stopwatch.GetTimestamp();
         var desired = await store.GetDesiredAsync(cancellationToken).ConfigureAwait(false);
-        var decision = RevisionPlanner.Plan(revision.Id, revision.Sha, compiled.Clusters, desired,
-            approved: revision.State == RevisionState.Approved);
+        var approved = revision.State == RevisionState.Approved;
+        var review = await ReviewAsync(compiled, desired, approved, cancellationToken).ConfigureAwait(false);
+        var decision = RevisionPlanner.Plan(revision.Id, revision.Sha, compiled.Clusters, desired, approved, review);
         Phase("plan", planStarted);
         if (decision.HoldReason is not null)
         {
@@ -89,7 +92,7 @@ internal sealed partial class RevisionProcessor(
             return RevisionState.Held;
         }
         var storeStarted = Stopwatch.GetTimestamp();
-        var plan = decision.Plan with { NewBundles = Compress(decision.BundlesToStore) };
+        var plan = decision.Plan with { NewBundles = Compress(decision) };
         var transaction = Phase("compress", storeStarted);
         await store.ApplyAsync(plan, renderTime, cancellationToken).ConfigureAwait(false);
         Phase("store", transaction);
@@ -119,14 +122,34 @@ internal sealed partial class RevisionProcessor(
         }
     }
 
-    private static StoredBundle[] Compress(IReadOnlyList<CompiledBundle> bundles)
+    /// <summary>
+    /// What the planner needs to judge deletions. An approved revision is applied whatever it deletes, so nothing is
+    /// read for it; the workspace counts of this revision are passed on in any case, to be stored with it.
+    /// </summary>
+    private async Task<DeletionReview> ReviewAsync(CompileResult compiled, IReadOnlyDictionary<string, DesiredCluster> desired,
+        bool approved, CancellationToken cancellationToken)
     {
+        var share = options.Limits.MaxDeletionShare;
+        if (approved)
+        {
+            return new DeletionReview(share, new Dictionary<string, ObjectIdentitySet>(), null, compiled.WorkspaceApplications);
+        }
+        var digests = RevisionPlanner.DigestsToCompare(compiled.Clusters, desired);
+        var before = await store.GetObjectIdentitiesAsync(digests.ToList(), cancellationToken).ConfigureAwait(false);
+        var workspaces = await store.GetAppliedWorkspaceApplicationsAsync(cancellationToken).ConfigureAwait(false);
+        return new DeletionReview(share, before, workspaces, compiled.WorkspaceApplications);
+    }
+
+    private static StoredBundle[] Compress(PlanDecision decision)
+    {
+        var bundles = decision.BundlesToStore;
         var stored = new StoredBundle[bundles.Count];
         Parallel.For(0, bundles.Count, i =>
         {
             var b = bundles[i];
             stored[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCompression.Encoding,
-                BundleCompression.Compress(b.CanonicalBytes.Span), b.CanonicalBytes.Length, b.ObjectCount);
+                BundleCompression.Compress(b.CanonicalBytes.Span), b.CanonicalBytes.Length, b.ObjectCount,
+                decision.Identities[b.Digest].ToBytes());
         });
         return stored;
     }

@@ -32,6 +32,7 @@ internal sealed partial class EfHubStore
         revision.Reason = null;
         revision.ClusterCount = plan.Declared.Count;
         revision.ChangedClusterCount = changes.Count;
+        revision.WorkspaceApplicationsJson = plan.WorkspaceApplications is { } workspaces ? WorkspaceApplicationsJson(workspaces) : null;
         AddAudit(db, Audit("hub", "revision.process", plan.Sha, nameof(RevisionState.Applied),
             $"{plan.Declared.Count} cluster(s), {changes.Count} target(s) changed, {plan.NewBundles.Count} bundle(s) rendered new, " +
             $"{plan.Removed.Count} removed, render {renderDuration.TotalMilliseconds:F0} ms"));
@@ -49,6 +50,9 @@ internal sealed partial class EfHubStore
         await BulkSql.InsertRowsAsync(connection, transaction,
             """INSERT INTO "bundles" ("Digest","ContentDigest","Encoding","Data","Size","ObjectCount","CreatedAt")""",
             """ON CONFLICT ("Digest") DO NOTHING""", rows, cancellationToken).ConfigureAwait(false);
+        var identities = bundles.Where(b => b.ObjectIdentities is not null).Select(b => new object?[] { b.Digest, b.ObjectIdentities }).ToList();
+        await BulkSql.InsertRowsAsync(connection, transaction, """INSERT INTO "bundle_identities" ("Digest","Identities")""",
+            """ON CONFLICT ("Digest") DO NOTHING""", identities, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Upserts every cluster whose declaration or desired bundle changed; unchanged clusters are not written.</summary>

@@ -15,6 +15,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<BundleRecord> Bundles => Set<BundleRecord>();
 
+    public DbSet<BundleIdentitiesRecord> BundleIdentities => Set<BundleIdentitiesRecord>();
+
     public DbSet<ClusterRecord> Clusters => Set<ClusterRecord>();
 
     public DbSet<ClusterLabel> ClusterLabels => Set<ClusterLabel>();

@@ -27,7 +27,7 @@ public interface IRevisionStore
     /// <summary>Marks a revision Failed with every error; nothing else changes.</summary>
     Task FailAsync(long revisionId, IReadOnlyList<Diagnostic> errors, CancellationToken cancellationToken);
 
-    /// <summary>Marks a revision Held with a reason naming the clusters it would remove or empty.</summary>
+    /// <summary>Marks a revision Held with a reason naming the clusters (and workspaces) it would remove, empty or mostly delete.</summary>
     Task HoldAsync(long revisionId, string reason, CancellationToken cancellationToken);
 
     /// <summary>Approves a Held revision so the processor applies it; audited.</summary>
@@ -41,6 +41,13 @@ public interface IRevisionStore
 
     /// <summary>The source's last fetch time and error.</summary>
     Task<SourceStateRecord?> GetSourceStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The object identities of the stored bundles with these digests (digests not stored are left out).</summary>
+    Task<IReadOnlyDictionary<string, Pipeline.ObjectIdentitySet>> GetObjectIdentitiesAsync(
+        IReadOnlyCollection<string> digests, CancellationToken cancellationToken);
+
+    /// <summary>Applications per workspace recorded with the newest Applied revision; null when none was recorded.</summary>
+    Task<IReadOnlyDictionary<string, int>?> GetAppliedWorkspaceApplicationsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>What an approval did.</summary>

@@ -17,10 +17,15 @@ public sealed record RevisionPlan(
     IReadOnlyList<DeclaredCluster> Declared,
     IReadOnlyList<DesiredChange> DesiredChanges,
     IReadOnlyList<StoredBundle> NewBundles,
-    IReadOnlyList<string> Removed);
+    IReadOnlyList<string> Removed)
+{
+    /// <summary>Applications per workspace at this revision, recorded with it for the next revision's hold check; null: unknown.</summary>
+    public IReadOnlyDictionary<string, int>? WorkspaceApplications { get; init; }
+}
 
 /// <summary>One cluster's new desired bundle.</summary>
 public sealed record DesiredChange(string Cluster, string Digest, string ContentDigest, int ObjectCount);
 
-/// <summary>A compressed bundle ready to store.</summary>
-public sealed record StoredBundle(string Digest, string ContentDigest, string Encoding, byte[] Data, int Size, int ObjectCount);
+/// <summary>A compressed bundle ready to store, with its objects' identities (<see cref="ObjectIdentitySet.ToBytes"/>) when known.</summary>
+public sealed record StoredBundle(string Digest, string ContentDigest, string Encoding, byte[] Data, int Size, int ObjectCount,
+    byte[]? ObjectIdentities = null);

@@ -6,6 +6,7 @@ namespace Edgeplane.Cli.Tests.HubCommands;
 
 /// <summary>status, clusters, revisions and login against a real hub serving a Git copy of examples/fleet.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(CliConfigCollection.Name)]
 public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
 {
     private static readonly JsonSerializerOptions Json = Cli.HubClient.HubApiClient.Json;
@@ -201,5 +202,20 @@ public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
         Assert.Equal($"error: the hub data folder '{data}' has mode 0777: group or others may write to it, so they could replace what it holds. " +
             $"Refusing to use it. Run: chmod 700 '{data}'", run.Error.Trim());
         Assert.Empty(Directory.EnumerateFileSystemEntries(data));
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public async Task Hub_MaxDeletionShareOutOfRange_ExitsTwo_CreatesNothing(string share)
+    {
+        var data = Path.Combine(hub.Root, "unused-" + share);
+
+        var run = await HubCli.RunAsync("hub", "--repo", hub.RepoPath, "--max-deletion-share", share, "--data", data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: the maximum deletion share (--max-deletion-share) is {share}; it must be between 0 and 1, e.g. 0.5 for 50%",
+            run.Error.Trim());
+        Assert.False(Directory.Exists(data));
     }
 }

@@ -7,12 +7,15 @@ internal sealed class HubScenario : IAsyncDisposable
 {
     public const string WebhookSecret = "s3cret-for-tests";
 
-    private HubScenario(TempDirectory temp, TestRepo repo, string? store, string initialSha)
+    private readonly Func<HubOptions, HubOptions> _configure;
+
+    private HubScenario(TempDirectory temp, TestRepo repo, string? store, string initialSha, Func<HubOptions, HubOptions>? configure)
     {
         Temp = temp;
         Repo = repo;
         Store = store;
         InitialSha = initialSha;
+        _configure = configure ?? (o => o);
     }
 
     public TempDirectory Temp { get; }
@@ -27,13 +30,13 @@ internal sealed class HubScenario : IAsyncDisposable
 
     public string Token { get; private set; } = "";
 
-    public HubOptions Options => HubHost.Options(Repo.Path, Temp.Sub("data"), Store, WebhookSecret);
+    public HubOptions Options => _configure(HubHost.Options(Repo.Path, Temp.Sub("data"), Store, WebhookSecret));
 
-    public static async Task<HubScenario> StartAsync(StoreKind kind, string fixture = "fleet")
+    public static async Task<HubScenario> StartAsync(StoreKind kind, string fixture = "fleet", Func<HubOptions, HubOptions>? configure = null)
     {
         var temp = new TempDirectory();
         var repo = TestRepo.FromFixture(temp.Sub("repo"), fixture, out var sha);
-        var scenario = new HubScenario(temp, repo, await Stores.CreateAsync(kind), sha);
+        var scenario = new HubScenario(temp, repo, await Stores.CreateAsync(kind), sha, configure);
         await scenario.RestartAsync();
         var first = await scenario.Host.WaitForRevisionAsync(sha);
         Assert.Equal(RevisionState.Applied, first.State);

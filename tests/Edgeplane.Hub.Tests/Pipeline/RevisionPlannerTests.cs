@@ -75,8 +75,7 @@ public sealed class RevisionPlannerTests
     }
 
     private static CompiledCluster Compiled(string name, string digest, string content, int objects) =>
-        new(new DeclaredCluster(name, "edge", null, null, null, null, new Dictionary<string, string>(), []),
-            new CompiledBundle(digest, content, new byte[] { 1 }, objects));
+        PlannerBundles.Cluster(name, digest, content, PlannerBundles.ConfigMaps("cm", objects));
 
     private static Dictionary<string, DesiredCluster> Desired(params (string Name, string Digest, string Content, int Objects)[] clusters) =>
         clusters.ToDictionary(c => c.Name, c => new DesiredCluster(c.Name, c.Digest, c.Content, c.Objects));

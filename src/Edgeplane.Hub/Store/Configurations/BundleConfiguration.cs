@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Edgeplane.Hub.Store.Configurations;
 
-internal sealed class BundleConfiguration : IEntityTypeConfiguration<BundleRecord>
+internal sealed class BundleConfiguration : IEntityTypeConfiguration<BundleRecord>, IEntityTypeConfiguration<BundleIdentitiesRecord>
 {
     public void Configure(EntityTypeBuilder<BundleRecord> builder)
     {
@@ -14,5 +14,12 @@ internal sealed class BundleConfiguration : IEntityTypeConfiguration<BundleRecor
         builder.Property(b => b.ContentDigest).HasMaxLength(80);
         builder.Property(b => b.Encoding).HasMaxLength(16);
         builder.HasIndex(b => b.ContentDigest);
+    }
+
+    public void Configure(EntityTypeBuilder<BundleIdentitiesRecord> builder)
+    {
+        builder.ToTable("bundle_identities");
+        builder.HasKey(b => b.Digest);
+        builder.Property(b => b.Digest).HasMaxLength(80);
     }
 }

@@ -32,5 +32,11 @@ public sealed class RevisionRecord
 
     public string? ApprovedBy { get; set; }
 
+    /// <summary>
+    /// Applications per workspace when this revision was applied (a JSON object, name → count), for the next revision's
+    /// "every Application of a workspace removed" hold; null when not applied or not known.
+    /// </summary>
+    public string? WorkspaceApplicationsJson { get; set; }
+
     public List<RevisionError> Errors { get; set; } = [];
 }

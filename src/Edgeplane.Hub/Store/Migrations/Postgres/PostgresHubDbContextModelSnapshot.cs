@@ -131,6 +131,21 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.ToTable("bootstrap_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BundleIdentitiesRecord", b =>
+                {
+                    b.Property<string>("Digest")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<byte[]>("Identities")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Digest");
+
+                    b.ToTable("bundle_identities", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BundleRecord", b =>
                 {
                     b.Property<string>("Digest")
@@ -473,6 +488,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WorkspaceApplicationsJson")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

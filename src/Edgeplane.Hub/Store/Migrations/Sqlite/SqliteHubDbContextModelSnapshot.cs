@@ -124,6 +124,21 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.ToTable("bootstrap_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BundleIdentitiesRecord", b =>
+                {
+                    b.Property<string>("Digest")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Identities")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Digest");
+
+                    b.ToTable("bundle_identities", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.BundleRecord", b =>
                 {
                     b.Property<string>("Digest")
@@ -461,6 +476,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceApplicationsJson")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -1,0 +1,43 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Edgeplane.Hub.Store.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MassDeletionHold : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "WorkspaceApplicationsJson",
+                table: "revisions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "bundle_identities",
+                columns: table => new
+                {
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Identities = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bundle_identities", x => x.Digest);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "bundle_identities");
+
+            migrationBuilder.DropColumn(
+                name: "WorkspaceApplicationsJson",
+                table: "revisions");
+        }
+    }
+}
