@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Edgeplane.Hub.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261207001440_MassDeletionHold")]
+    [Migration("20261207010814_MassDeletionHold")]
     partial class MassDeletionHold
     {
         /// <inheritdoc />
@@ -366,6 +366,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte[]>("CertificateDer")
+                        .HasMaxLength(8192)
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Cluster")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -375,6 +379,13 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RenewedAs")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("RenewedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("RevokedAt")

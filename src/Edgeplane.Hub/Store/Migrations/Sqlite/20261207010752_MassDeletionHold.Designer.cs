@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Edgeplane.Hub.Store.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261207001431_MassDeletionHold")]
+    [Migration("20261207010752_MassDeletionHold")]
     partial class MassDeletionHold
     {
         /// <inheritdoc />
@@ -359,6 +359,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("CertificateDer")
+                        .HasMaxLength(8192)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Cluster")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -368,6 +372,13 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewedAs")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RenewedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
