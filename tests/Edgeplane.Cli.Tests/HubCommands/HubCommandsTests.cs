@@ -113,6 +113,36 @@ public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
     }
 
     [Fact]
+    public async Task Login_TokenFile_SavedLikeTheFlag_LooseFileOrNoTokenRefused()
+    {
+        var config = Path.Combine(hub.Root, "token-file-login.json");
+        var file = Path.Combine(hub.Root, "admin-token");
+        await File.WriteAllTextAsync(file, hub.Token + "\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", config);
+        try
+        {
+            var login = await HubCli.RunAsync("login", "--hub", hub.Url, "--token-file", file);
+            Assert.Equal(0, login.ExitCode);
+            Assert.Contains(hub.Token, await File.ReadAllTextAsync(config));
+
+            File.Delete(config);
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+            var loose = await HubCli.RunAsync("login", "--hub", hub.Url, "--token-file", file);
+            var none = await HubCli.RunAsync("login", "--hub", hub.Url);
+
+            Assert.Equal((2, $"error: the --token-file '{file}' has mode 0604; it must be readable by its owner only. Run: chmod 600 '{file}'"),
+                (loose.ExitCode, loose.Error.Trim()));
+            Assert.Equal((2, "error: an API token is needed: --token-file FILE, $EDGEPLANE_TOKEN or --token"), (none.ExitCode, none.Error.Trim()));
+            Assert.False(File.Exists(config));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("EDGEPLANE_CONFIG", null);
+        }
+    }
+
+    [Fact]
     public async Task Login_BadToken_RefusesAndSavesNothing()
     {
         var config = Path.Combine(hub.Root, "bad-login.json");
