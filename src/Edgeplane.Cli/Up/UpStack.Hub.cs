@@ -15,6 +15,9 @@ namespace Edgeplane.Cli.Up;
 
 public sealed partial class UpStack
 {
+    /// <summary>Discover and Enroll calls all of up's agents may make at once from loopback (two per cluster, 5,000 clusters).</summary>
+    private const int LocalEnrolBurst = 10_000;
+
     /// <summary>
     /// Starts the hub on the data folder (same ports as before once it ran: agents hold its address). Throws
     /// <see cref="InvalidOperationException"/> when it is running already or cannot start.
@@ -33,7 +36,9 @@ public sealed partial class UpStack
             Listen = $"http://127.0.0.1:{_apiPort}",
             GatewayListen = $"https://127.0.0.1:{_gatewayPort}",
             PollInterval = _settings.PollInterval,
-            Gateway = _settings.Gateway,
+            // Every agent of up enrols from 127.0.0.1 in this process: the per-address enrolment limit, meant for one
+            // site or one NAT, would only stagger up's own start.
+            Gateway = _settings.Gateway with { EnrollBurst = Math.Max(_settings.Gateway.EnrollBurst, LocalEnrolBurst) },
             AdminTokenCreated = SaveAdminToken,
         };
         var app = HubApplication.Build(options, [], builder =>
