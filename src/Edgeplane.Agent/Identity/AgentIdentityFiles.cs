@@ -61,11 +61,11 @@ public sealed class AgentIdentityFiles(string stateDirectory)
         var caPem = credentials.HubCa.ExportCertificatePem();
         if (!File.Exists(HubCaPath) || File.ReadAllText(HubCaPath) != caPem)
         {
-            WriteAtomically(HubCaPath, caPem);
+            PrivateFiles.WriteAtomically(HubCaPath, caPem);
         }
         var key = credentials.Certificate.GetECDsaPrivateKey()
             ?? throw new InvalidOperationException("the agent certificate has no ECDSA private key");
-        WriteAtomically(AgentPath, credentials.Certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n");
+        PrivateFiles.WriteAtomically(AgentPath, credentials.Certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     private static Protocol.Identity.ClusterId ClusterOf(X509Certificate2 certificate)
@@ -75,23 +75,4 @@ public sealed class AgentIdentityFiles(string stateDirectory)
     }
 
     private void CreateDirectory() => PrivateFiles.PrepareFolder(Directory, "agent identity folder");
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp";
-        File.Delete(temp);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
-        }
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(text);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
 }

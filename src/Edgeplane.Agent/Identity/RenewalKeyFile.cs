@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Edgeplane.Protocol.Security;
 
 namespace Edgeplane.Agent.Identity;
 
@@ -38,29 +39,10 @@ public sealed class RenewalKeyFile(AgentIdentityFiles files)
             }
         }
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        Write(SerialPrefix + serial + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n");
+        PrivateFiles.WriteAtomically(Path, SerialPrefix + serial + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n");
         return key;
     }
 
     /// <summary>Forgets the key, once the certificate issued for it is stored.</summary>
     public void Delete() => File.Delete(Path);
-
-    private void Write(string text)
-    {
-        var temp = Path + ".tmp";
-        File.Delete(temp);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(text);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, Path, overwrite: true);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Edgeplane.Protocol.Security;
 using LibGit2Sharp;
 using LibGit2Sharp.Handlers;
@@ -50,14 +49,7 @@ internal sealed partial class GitSource
         var script = SshScript(_remote.Credentials);
         if (!File.Exists(SshWrapper) || File.ReadAllText(SshWrapper) != script)
         {
-            File.Delete(SshWrapper);
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                create.UnixCreateMode = PrivateFiles.OwnerOnlyDirectory; // rwx for the owner: it is run
-            }
-            using var stream = new FileStream(SshWrapper, create);
-            stream.Write(Encoding.UTF8.GetBytes(script));
+            PrivateFiles.WriteAtomically(SshWrapper, script, PrivateFiles.OwnerOnlyDirectory); // rwx for the owner: it is run
         }
         repo.Config.Set("core.sshCommand", SshWrapper, ConfigurationLevel.Local);
     }

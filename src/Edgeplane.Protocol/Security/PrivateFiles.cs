@@ -102,6 +102,32 @@ public static partial class PrivateFiles
         return text.Length > 0 ? text : throw new PrivateFileException($"the {what} '{path}' is empty");
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> so that a crash leaves the old file or the new one, never
+    /// half of it: a temporary file beside it, created with <paramref name="mode"/>, flushed to disk, then renamed over it.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="text">Its new content (UTF-8).</param>
+    /// <param name="mode">Its mode (default 0600; the umask still applies).</param>
+    public static void WriteAtomically(string path, string text, UnixFileMode mode = OwnerOnlyFile)
+    {
+        var temp = path + ".tmp";
+        File.Delete(temp);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode;
+        }
+        using (var stream = new FileStream(temp, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(text);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
     [LibraryImport("libc", EntryPoint = "umask")]
     private static partial uint SetUmask(uint mask);
 }

@@ -96,19 +96,7 @@ public sealed class HubFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public Task DisposeAsync() => HostedHub.StopAsync(App, Root);
 
 
     private static void CopyDirectory(string from, string to)

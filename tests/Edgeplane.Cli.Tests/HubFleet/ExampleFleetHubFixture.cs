@@ -101,18 +101,5 @@ public sealed class ExampleFleetHubFixture : IAsyncLifetime
         return (sha, await processed);
     }
 
-    public async Task DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held by the closing host; the temp folder is cleaned by the OS
-        }
-    }
+    public Task DisposeAsync() => HostedHub.StopAsync(App, Root);
 }

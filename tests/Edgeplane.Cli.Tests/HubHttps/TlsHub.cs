@@ -61,17 +61,5 @@ internal sealed class TlsHub : IAsyncDisposable
     /// <summary>The hub CA file clients are told to trust (null when the hub serves certificate files).</summary>
     public string? HubCaFile => ApiListener.HubCaCertificateFile(Options);
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async ValueTask DisposeAsync() => await HostedHub.StopAsync(App, Root);
 }
