@@ -15,6 +15,16 @@ public sealed record HubLimits
     public int MaxCheckoutDepth { get; init; } = 64;
 
     /// <summary>
+    /// Most tree entries (files, folders, symlinks, submodules) met while checking a revision's tree, counting a sub-tree
+    /// each time the tree refers to it (default 200,000): a few kilobytes of trees that reuse one sub-tree can describe
+    /// billions of paths.
+    /// </summary>
+    public int MaxCheckoutEntries { get; init; } = 200_000;
+
+    /// <summary>Most symlinks in a revision's tree (default 10,000); each one's target is resolved before anything is written.</summary>
+    public int MaxCheckoutSymlinks { get; init; } = 10_000;
+
+    /// <summary>
     /// Bounds on reading the fleet repo of one revision (default <see cref="LoadLimits.Default"/>: 20,000 files, 256 MiB).
     /// The example layout has one file per cluster, so a fleet of more than about 19,900 clusters needs a higher
     /// <see cref="LoadLimits.MaxFiles"/> (and <see cref="MaxCheckoutFiles"/> above 50,000 files).
@@ -23,6 +33,9 @@ public sealed record HubLimits
 
     /// <summary>Largest webhook body read (default 5 MiB); larger requests get 413.</summary>
     public int MaxWebhookBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Longest a webhook body may take to arrive (default 30 s); a slower one gets 408.</summary>
+    public TimeSpan WebhookReadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Most webhook delivery ids remembered for replay protection (default 10,000; the oldest go first).</summary>
     public int MaxRememberedDeliveries { get; init; } = 10_000;

@@ -116,7 +116,7 @@ public sealed partial class FleetRenderer
     {
         var unit = new RenderUnit { Ref = workspace.Ref, Rank = RenderUnit.RankOf(ResourceKind.Workspace), Tenant = workspace };
         var compiled = _sources.Generated(("workspace", workspace.Ref), workspace.Ref.ToString(), null, workspace.Origin.Location,
-            () => WorkspaceAccount.WithNamespaces(workspace.Name, workspace.Spec.Namespaces));
+            () => WorkspaceAccount.WithNamespaces(workspace.Name, workspace.Spec.Namespaces, workspace.Spec.PodSecurity));
         unit.Add(compiled.Objects, new VariableScope(context, workspace.Name, null, null, null));
         return unit;
     }

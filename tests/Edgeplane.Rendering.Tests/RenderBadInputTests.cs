@@ -45,7 +45,7 @@ public sealed class RenderBadInputTests : IDisposable
     [Fact]
     public void Render_VnfOnClusterWithoutKubeVirt_NamesTheNfAndCluster()
     {
-        _fleet.Replace("workspaces.yaml", "[ConfigMap, apps/Deployment]", "[ConfigMap, apps/Deployment, kubevirt.io/VirtualMachine]");
+        _fleet.Replace("workspaces.yaml", "[ConfigMap, apps/Deployment]", "[ConfigMap, apps/Deployment, kubevirt.io/VirtualMachine]\n  podSecurity: privileged");
         _fleet.Write("nf.yaml", H + "kind: NetworkFunction\nmetadata:\n  name: vr\nspec:\n  workspace: team\n  type: vnf\n  namespace: team-ns\n"
             + "  placement:\n    clusters: [edge-a]\n  vnf:\n    image: docker://example.net/vr:1\n");
 

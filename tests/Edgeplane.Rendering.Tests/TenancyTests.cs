@@ -55,6 +55,29 @@ public sealed class TenancyTests : IDisposable
         Assert.DoesNotContain(result.Bundle!.Objects, o => o.Kind is "ClusterRoleBinding" or "ClusterRole");
     }
 
+    [Theory]
+    [InlineData(null, "baseline")]
+    [InlineData("restricted", "restricted")]
+    [InlineData("privileged", "privileged")]
+    public void Render_WorkspaceNamespaces_EnforceItsPodSecurityStandard(string? written, string enforced)
+    {
+        if (written is not null)
+        {
+            var path = Path.Combine(_fleet.Root, "workspaces.yaml");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("  allowedKinds:", $"  podSecurity: {written}\n  allowedKinds:", StringComparison.Ordinal));
+        }
+
+        var result = Render();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        foreach (var ns in new[] { "team-ns", "team-db" })
+        {
+            var labels = result.Bundle!.Objects.Single(o => o.Kind == "Namespace" && o.Name == ns).ToJsonObject()["metadata"]!["labels"]!;
+            Assert.Equal(enforced, (string?)labels["pod-security.kubernetes.io/enforce"]);
+            Assert.Equal("team", (string?)labels["edgeplane.dev/workspace"]);
+        }
+    }
+
     [Fact]
     public void Render_HelmApplicationWithValuesNamingReleaseFields_RunsAsWorkspaceAccountInItsNamespace()
     {

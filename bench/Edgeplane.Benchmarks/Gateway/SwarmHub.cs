@@ -75,7 +75,7 @@ internal sealed class SwarmHub : IAsyncDisposable
         try
         {
             var webhookAt = Stopwatch.GetTimestamp();
-            await SendWebhookAsync();
+            await SendWebhookAsync(sha);
             var (state, appliedAt) = await done.Task.WaitAsync(Guard);
             return state == RevisionState.Applied ? (webhookAt, appliedAt) : throw new InvalidOperationException($"revision {sha} ended {state}");
         }
@@ -116,9 +116,9 @@ internal sealed class SwarmHub : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<BootstrapTokenResponse>(Json))!.Token;
     }
 
-    private async Task SendWebhookAsync()
+    private async Task SendWebhookAsync(string sha)
     {
-        const string body = """{"ref":"refs/heads/main"}""";
+        var body = $$"""{"ref":"refs/heads/main","after":"{{sha}}"}"""; // as a real push: each one a different body
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body))));
         request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());

@@ -70,7 +70,7 @@ internal sealed class PipelineHub : IAsyncDisposable
         var phases = PhaseSums();
         var fetched = Next(Activity);
         var started = Stopwatch.GetTimestamp();
-        await SendWebhookAsync();
+        await SendWebhookAsync(sha);
         await fetched.WaitAsync(Guard);
         var fetch = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var state = await done.Task.WaitAsync(Guard);
@@ -106,9 +106,9 @@ internal sealed class PipelineHub : IAsyncDisposable
         return result;
     }
 
-    private async Task SendWebhookAsync()
+    private async Task SendWebhookAsync(string sha)
     {
-        const string body = """{"ref":"refs/heads/main"}""";
+        var body = $$"""{"ref":"refs/heads/main","after":"{{sha}}"}"""; // as a real push: each one a different body
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body))));
         request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());

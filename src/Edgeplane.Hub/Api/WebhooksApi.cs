@@ -16,8 +16,9 @@ namespace Edgeplane.Hub.Api;
 /// <c>POST /api/v1/webhooks/{github|gitea|gitlab}</c>: a push notification that triggers an immediate fetch.
 /// Authenticated by its signature (or GitLab's shared token), not by an API token. In order, each step refusing before
 /// the next costs anything: the rate limit (429), the provider (404), the headers (401: disabled, unsigned, malformed
-/// signature, wrong GitLab token, no delivery id), the declared length (413), the body read with a hard cap (413), the
-/// signature over the body (401), the replay check (200, nothing done). Only then a fetch and an audit row (202).
+/// signature, wrong GitLab token, no delivery id), the declared length (413), the body streamed through the hashes with a
+/// hard cap (413) and a deadline (408), never buffered whole, the signature over the body (401), the replay check (200,
+/// nothing done). Only then a fetch and an audit row (202).
 /// </summary>
 internal static class WebhooksApi
 {
@@ -31,13 +32,27 @@ internal static class WebhooksApi
 
     private static async Task<Results<Accepted, Ok<WebhookDuplicateResponse>, ProblemHttpResult>> ReceiveAsync(
         string provider, HttpRequest request, WebhookVerifier verifier, WebhookRateLimiter rateLimit, HubSignals signals,
-        HubMetrics metrics, IAuditStore audit, HubOptions options, CancellationToken cancellationToken)
+        HubMetrics metrics, IAuditStore audit, HubOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Precheck(provider, request, verifier, rateLimit, metrics, options.Limits.MaxWebhookBytes) is { } refused)
         {
             return refused;
         }
-        var body = await ReadBodyAsync(request, options.Limits.MaxWebhookBytes, cancellationToken).ConfigureAwait(false);
+        WebhookDigests? body;
+        using (var deadline = new CancellationTokenSource(options.Limits.WebhookReadTimeout, time))
+        using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+        {
+            try
+            {
+                body = await verifier.DigestAsync(provider, request.Body, options.Limits.MaxWebhookBytes, reading.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                metrics.Webhooks.WithLabels(provider, "timed_out").Inc();
+                return TypedResults.Problem(detail: $"the webhook body was not received within {options.Limits.WebhookReadTimeout.TotalSeconds:0} s",
+                    statusCode: StatusCodes.Status408RequestTimeout, title: "Request Timeout");
+            }
+        }
         if (body is null)
         {
             return TooLarge(provider, metrics, options.Limits.MaxWebhookBytes);
@@ -100,21 +115,4 @@ internal static class WebhooksApi
         WebhookVerdict.NoDeliveryId => "the webhook has no delivery id (X-GitHub-Delivery / X-Gitea-Delivery / X-Gitlab-Event-UUID)",
         _ => "webhook refused",
     };
-
-    // Reads at most max bytes whatever the request declares: a chunked body has no length to check up front.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }

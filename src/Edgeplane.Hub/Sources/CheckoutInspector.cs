@@ -6,25 +6,25 @@ namespace Edgeplane.Hub.Sources;
 /// <summary>
 /// Walks a whole commit tree before anything of it is written and refuses it when one entry may not be written: a name
 /// Git's fsck rejects (<see cref="GitPathRules"/>), two entries with one name, a path too long for the file system, a
-/// symlink whose target leaves the working folder, or more depth, files or bytes than <see cref="HubLimits"/> allow.
+/// symlink whose target leaves the working folder, or more depth, entries, files, symlinks or bytes than
+/// <see cref="HubLimits"/> allow. Entries are counted each time the walk meets them, so a tree that reuses one sub-tree
+/// many times (a few kilobytes pushed, billions of paths) stops at <see cref="HubLimits.MaxCheckoutEntries"/>.
 /// The first problem ends the walk with a <see cref="GitSourceException"/> naming the path.
 /// </summary>
 internal sealed class CheckoutInspector(HubLimits limits, string workTree)
 {
-    private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+    private readonly SymlinkTree _links = new();
     private readonly int _rootBytes = Encoding.UTF8.GetByteCount(Path.TrimEndingDirectorySeparator(Path.GetFullPath(workTree))) + 1;
+    private int _entries;
     private int _files;
     private long _bytes;
 
     public void Inspect(Tree tree, CancellationToken cancellationToken)
     {
         Walk(tree, "", depth: 0, cancellationToken);
-        foreach (var (path, target) in _links)
+        if (_links.FirstProblem(cancellationToken) is var (path, problem))
         {
-            if (GitPathRules.LinkProblem(path, target, _links) is { } problem)
-            {
-                throw Refused(path, $"it is a symlink with {problem}");
-            }
+            throw Refused(path, $"it is a symlink with {problem}");
         }
     }
 
@@ -39,6 +39,12 @@ internal sealed class CheckoutInspector(HubLimits limits, string workTree)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = prefix + entry.Name;
+            if (++_entries > limits.MaxCheckoutEntries)
+            {
+                throw new GitSourceException(
+                    $"the repo's tree has more than {limits.MaxCheckoutEntries} entries (MaxCheckoutEntries; files, folders, symlinks and " +
+                    $"submodules, counted each time a folder is reached); stopped at {GitPathRules.Printable(path)}", path);
+            }
             if (GitPathRules.NameProblem(entry.Name) is { } problem)
             {
                 throw Refused(path, $"its name has {problem}");
@@ -57,7 +63,7 @@ internal sealed class CheckoutInspector(HubLimits limits, string workTree)
                     Walk((Tree)entry.Target, path + "/", depth + 1, cancellationToken);
                     break;
                 case TreeEntryTargetType.Blob when entry.Mode == Mode.SymbolicLink:
-                    _links[path] = LinkTarget(path, (Blob)entry.Target);
+                    AddLink(path, (Blob)entry.Target);
                     break;
                 case TreeEntryTargetType.Blob:
                     AddFile(path, ((Blob)entry.Target).Size);
@@ -66,13 +72,18 @@ internal sealed class CheckoutInspector(HubLimits limits, string workTree)
         }
     }
 
-    private static string LinkTarget(string path, Blob blob)
+    private void AddLink(string path, Blob blob)
     {
         if (blob.Size > GitPathRules.MaxLinkTargetBytes)
         {
             throw Refused(path, $"it is a symlink whose target is longer than {GitPathRules.MaxLinkTargetBytes} bytes");
         }
-        return blob.GetContentText();
+        if (_links.Count >= limits.MaxCheckoutSymlinks)
+        {
+            throw new GitSourceException($"the repo has more than {limits.MaxCheckoutSymlinks} symlinks (MaxCheckoutSymlinks); stopped at {path}", path);
+        }
+        AddBytes(path, blob.Size);
+        _links.Add(path, blob.GetContentText());
     }
 
     private void AddFile(string path, long size)
@@ -81,6 +92,11 @@ internal sealed class CheckoutInspector(HubLimits limits, string workTree)
         {
             throw new GitSourceException($"the repo has more than {limits.MaxCheckoutFiles} files (MaxCheckoutFiles); stopped at {path}");
         }
+        AddBytes(path, size);
+    }
+
+    private void AddBytes(string path, long size)
+    {
         if ((_bytes += size) > limits.MaxCheckoutBytes)
         {
             throw new GitSourceException($"the repo holds more than {limits.MaxCheckoutBytes} bytes (MaxCheckoutBytes); stopped at {path}");

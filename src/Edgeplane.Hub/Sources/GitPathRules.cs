@@ -76,61 +76,6 @@ internal static class GitPathRules
     private static bool IsHfsIgnorable(char c) =>
         c is >= '\u200c' and <= '\u200f' or >= '\u202a' and <= '\u202e' or >= '\u206a' and <= '\u206f' or '\ufeff';
 
-    /// <summary>
-    /// Resolves the symlink at <paramref name="linkPath"/> (relative to the working folder, '/'-separated) the way the
-    /// kernel would after the whole tree is written: component by component, following every symlink of the tree met on
-    /// the way. Returns why it leaves the working folder (or loops), or null when every step stays inside. Going above
-    /// the working folder at any step counts as leaving it, even if a later '..' would come back.
-    /// </summary>
-    public static string? LinkProblem(string linkPath, string target, IReadOnlyDictionary<string, string> links)
-    {
-        if (target.Length == 0 || target.Contains('\0', StringComparison.Ordinal))
-        {
-            return "an empty target or one holding NUL";
-        }
-        if (target.StartsWith('/') || Path.IsPathRooted(target))
-        {
-            return $"the absolute target '{Printable(target)}'";
-        }
-        var resolved = new List<string>(ParentComponents(linkPath));
-        var pending = new Queue<string>(target.Split('/'));
-        var hops = 0;
-        while (pending.TryDequeue(out var part))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (resolved.Count == 0)
-                {
-                    return $"the target '{Printable(target)}', which leads out of the working folder";
-                }
-                resolved.RemoveAt(resolved.Count - 1);
-                continue;
-            }
-            resolved.Add(part);
-            if (links.TryGetValue(string.Join('/', resolved), out var next))
-            {
-                if (++hops > MaxLinkHops || next.StartsWith('/') || Path.IsPathRooted(next))
-                {
-                    return $"the target '{Printable(target)}', which passes through '{Printable(string.Join('/', resolved))}' " +
-                        (hops > MaxLinkHops ? $"and more than {MaxLinkHops} symlinks" : "to an absolute path");
-                }
-                resolved.RemoveAt(resolved.Count - 1);
-                pending = new Queue<string>(next.Split('/').Concat(pending));
-            }
-        }
-        return null;
-    }
-
-    private static IEnumerable<string> ParentComponents(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? [] : path[..slash].Split('/');
-    }
-
     /// <summary>A name as it may be shown in an error: control characters and separators escaped, at most 200 characters.</summary>
     public static string Printable(string name)
     {

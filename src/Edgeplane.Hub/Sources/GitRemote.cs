@@ -18,7 +18,10 @@ internal sealed record GitRemote(string Url, RepoCredentials? Credentials)
         var at = scheme < 0 ? -1 : repo.LastIndexOf('@', authorityEnd - 1, authorityEnd - scheme - 3);
         if (at < 0)
         {
-            return new GitRemote(repo, given);
+            return HasUnencodedUserInformation(repo, scheme)
+                ? throw new ArgumentException("the repo URL seems to hold a user name and password with an unencoded '/', '?' or '#' " +
+                    "(it is not shown here): percent-encode them (%2F, %3F, %23) or, better, use --repo-credentials-file")
+                : new GitRemote(repo, given);
         }
         var userInfo = repo[(scheme + 3)..at];
         var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
@@ -34,6 +37,27 @@ internal sealed record GitRemote(string Url, RepoCredentials? Credentials)
         var credentials = given is null ? new RepoCredentials { Username = user, Password = password }
             : given with { Username = given.Username ?? user, Password = given.Password ?? password };
         return new GitRemote(url, credentials);
+    }
+
+    /// <summary>
+    /// True for <c>scheme://user:pa/ss@host/…</c>: an '@' after the authority whose text before it has a ':' not followed
+    /// by a port number. (<c>https://host:8443/a@b</c>, a port and an '@' in the path, is fine.)
+    /// </summary>
+    private static bool HasUnencodedUserInformation(string repo, int scheme)
+    {
+        if (scheme < 0)
+        {
+            return false;
+        }
+        var rest = repo[(scheme + 3)..];
+        var at = rest.LastIndexOf('@');
+        var colon = at < 0 ? -1 : rest.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || colon > at)
+        {
+            return false;
+        }
+        var port = rest[(colon + 1)..IndexOfAny(rest, colon + 1, '/', '?', '#')];
+        return port.Length == 0 || !port.All(char.IsAsciiDigit);
     }
 
     /// <summary>True for <c>ssh://</c>, <c>git+ssh://</c>, <c>ssh+git://</c> and the scp form <c>user@host:path</c>.</summary>

@@ -20,8 +20,13 @@ internal sealed partial class GitSource
             return null;
         }
         var asked = 0;
-        return (_, userFromUrl, types) =>
+        return (url, userFromUrl, types) =>
         {
+            if (!SameOrigin(url, _remote.Url))
+            {
+                throw new GitSourceException($"the Git server at {_remote.Url} redirected to {Origin(url)}; the repo credentials are " +
+                    "sent to the repo's own scheme, host and port only: point --repo at the new address");
+            }
             if (!types.HasFlag(SupportedCredentialTypes.UsernamePassword) || Interlocked.Increment(ref asked) > 1)
             {
                 throw new GitSourceException($"the Git server at {_remote.Url} refused the configured credentials");
@@ -33,6 +38,13 @@ internal sealed partial class GitSource
             };
         };
     }
+
+    private static bool SameOrigin(string url, string repo) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var asked) && Uri.TryCreate(repo, UriKind.Absolute, out var own)
+        && asked.Scheme == own.Scheme && string.Equals(asked.IdnHost, own.IdnHost, StringComparison.OrdinalIgnoreCase) && asked.Port == own.Port;
+
+    private static string Origin(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority}" : "another address";
 
     /// <summary>
     /// For an ssh repo, points the mirror at a wrapper that runs ssh without prompts (<c>BatchMode</c>), with the configured

@@ -95,6 +95,10 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
             repo.Network.Remotes.Update("origin", r => r.Url = url);
         }
         ConfigureSsh(repo);
+        if (_remote.Credentials is { Password: not null } && _remote.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            LogCredentialsInClear(logger, _remote.Url);
+        }
         return _repository = repo;
     }
 
@@ -107,6 +111,10 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
         _repository?.Dispose();
         _lock.Dispose();
     }
+
+    [LoggerMessage(EventId = 104, Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "The repo {Repo} is plain http: its password crosses the network in clear at every fetch; use https")]
+    private static partial void LogCredentialsInClear(ILogger logger, string repo);
 
     [LoggerMessage(EventId = 101, Level = Microsoft.Extensions.Logging.LogLevel.Warning,
         Message = "History rewritten: new head {Head} does not descend from the previous head {Previous}")]

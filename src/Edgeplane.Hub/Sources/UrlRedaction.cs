@@ -11,6 +11,8 @@ internal static partial class UrlRedaction
 {
     public static string Redact(string text) => UserInfo().Replace(text, "$1***@");
 
-    [GeneratedRegex(@"\b([a-zA-Z][a-zA-Z0-9+.\-]*://)[^/\s@?#]+@", RegexOptions.CultureInvariant)]
+    // The second form is user information with an unencoded '/', '?' or '#' in the password; it also hides the host of
+    // "https://host:8443/a@b", which is harmless in an error text.
+    [GeneratedRegex(@"\b([a-zA-Z][a-zA-Z0-9+.\-]*://)(?:[^/\s@?#]+|[^\s@/?#]*:[^\s@]*)@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 }

@@ -25,7 +25,10 @@ internal sealed partial class EfHubStore
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in stored)
         {
-            result[row.Digest] = ObjectIdentitySet.FromBytes(row.Identities);
+            if (Readable(() => ObjectIdentitySet.FromBytes(row.Identities)) is { } set)
+            {
+                result[row.Digest] = set;
+            }
         }
         // Bundles stored before identities were recorded: read the bundle itself (once per such bundle, after an upgrade).
         var legacy = keys.Where(k => !result.ContainsKey(k)).ToList();
@@ -35,10 +38,29 @@ internal sealed partial class EfHubStore
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var bundle in bundles)
             {
-                result[bundle.Digest] = ObjectIdentitySet.OfBundleJson(BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size));
+                if (Readable(() => ObjectIdentitySet.OfBundleJson(BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size))) is { } set)
+                {
+                    result[bundle.Digest] = set;
+                }
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A stored set that cannot be read (a damaged row) is left out, so that cluster is not compared: the deletion check
+    /// is a safety net, and a damaged row must not stop every later revision (the processor would retry it forever).
+    /// </summary>
+    private static ObjectIdentitySet? Readable(Func<ObjectIdentitySet> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException)
+        {
+            return null;
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, int>?> GetAppliedWorkspaceApplicationsAsync(CancellationToken cancellationToken)

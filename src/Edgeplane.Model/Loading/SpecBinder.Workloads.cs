@@ -57,7 +57,8 @@ internal static partial class SpecBinder
             }
         }
         var targets = Placement(r.Object("targets", required: true));
-        return new WorkspaceSpec(r.String("description"), members, namespaces, kinds, targets);
+        return new WorkspaceSpec(r.String("description"), members, namespaces, kinds, targets,
+            r.Enum<PodSecurityLevel>("podSecurity") ?? PodSecurityLevel.Baseline);
     }
 
     public static ApplicationSpec? Application(SpecReader r)

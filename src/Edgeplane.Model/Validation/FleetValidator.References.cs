@@ -65,6 +65,22 @@ internal sealed partial class FleetValidator
         foreach (var nf in _fleet.NetworkFunctions)
         {
             CheckWorkload(nf.Ref, nf.Origin, nf.Spec.Workspace, nf.Spec.Namespace, nf.Spec.Placement, nf.Spec.DependsOn, nf.Spec.Overrides);
+            CheckVnfPodSecurity(nf);
+        }
+    }
+
+    /// <summary>
+    /// KubeVirt's virt-launcher pods are privileged workloads under the Pod Security Standards, so a VNF needs a workspace
+    /// that says so (and thereby that its pods may take the node): refused here rather than failing on the cluster.
+    /// </summary>
+    private void CheckVnfPodSecurity(FleetResource<NetworkFunctionSpec> nf)
+    {
+        if (nf.Spec.Type == NetworkFunctionType.Vnf && _fleet.Workspaces.Find(nf.Spec.Workspace) is { Spec.PodSecurity: not PodSecurityLevel.Privileged } workspace)
+        {
+            Error(nf.Origin.Locate("spec", "type"), "PodSecurityTooStrict",
+                $"NetworkFunction \"{nf.Name}\": a VNF runs as KubeVirt virt-launcher pods, which Pod Security Admission treats as privileged, " +
+                $"but Workspace \"{workspace.Name}\" enforces \"{workspace.Spec.PodSecurity.ToString().ToLowerInvariant()}\" on its namespaces: " +
+                "set spec.podSecurity: privileged on the workspace (its pods may then take the node) or run the function as a CNF");
         }
     }
 

@@ -35,35 +35,40 @@ public static partial class PrivateFiles
     }
 
     /// <summary>
-    /// Creates <paramref name="path"/> with mode 0700, or takes an existing folder: refused when group or others may
-    /// write to it (they could swap what the process trusts), narrowed to 0700 when they may only read or enter it.
+    /// Creates <paramref name="path"/> with mode 0700, or takes an existing folder as it is, unless group or others may
+    /// write to it (they could swap what the process trusts): then it is refused. An existing folder's mode is never
+    /// changed (<c>--data .</c> must not chmod someone's home folder); what the process writes into it is private anyway
+    /// (<see cref="RestrictNewFiles"/>). The folder's owner is not checked.
     /// </summary>
     /// <param name="path">The folder.</param>
     /// <param name="what">What it is, for the error (e.g. "hub data folder").</param>
-    /// <exception cref="PrivateFileException">Group or others may write to the folder.</exception>
+    /// <exception cref="PrivateFileException">Group or others may write to the folder, or it cannot be created or read.</exception>
     public static void PrepareFolder(string path, string what)
     {
-        if (OperatingSystem.IsWindows())
+        try
         {
-            Directory.CreateDirectory(path);
-            return;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(path);
+                return;
+            }
+            if (!Directory.Exists(path))
+            {
+                Directory.CreateDirectory(path, OwnerOnlyDirectory);
+                File.SetUnixFileMode(path, OwnerOnlyDirectory); // CreateDirectory applies the umask to the mode it is given
+                return;
+            }
+            var mode = File.GetUnixFileMode(path);
+            if ((mode & GroupOrOtherWrite) != 0)
+            {
+                throw new PrivateFileException(
+                    $"the {what} '{path}' has mode {Octal(mode)}: group or others may write to it, so they could replace what it holds. " +
+                    $"Refusing to use it. Run: chmod 700 '{path}'");
+            }
         }
-        if (!Directory.Exists(path))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Directory.CreateDirectory(path, OwnerOnlyDirectory);
-            File.SetUnixFileMode(path, OwnerOnlyDirectory); // CreateDirectory applies the umask to the mode it is given
-            return;
-        }
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & GroupOrOtherWrite) != 0)
-        {
-            throw new PrivateFileException(
-                $"the {what} '{path}' has mode {Octal(mode)}: group or others may write to it, so they could replace what it holds. " +
-                $"Refusing to use it. Run: chmod 700 '{path}'");
-        }
-        if ((mode & GroupOrOther) != 0)
-        {
-            File.SetUnixFileMode(path, OwnerOnlyDirectory);
+            throw new PrivateFileException($"the {what} '{path}' cannot be created or used: {e.Message}", e);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Edgeplane.Model.Specs;
 
 namespace Edgeplane.Rendering.Generators;
 
@@ -19,10 +20,13 @@ internal static class WorkspaceAccount
     /// <summary>The account add-on HelmReleases name: Flux's own helm-controller, which the platform binds to cluster-admin.</summary>
     public const string PlatformName = "helm-controller";
 
-    /// <summary>A workspace's own objects: its namespaces, then in each its ServiceAccount and RoleBinding.</summary>
-    public static List<JsonObject> WithNamespaces(string workspace, IReadOnlyList<string> namespaces) =>
+    /// <summary>
+    /// A workspace's own objects: its namespaces (with the Pod Security Standard enforced on them: without it, a pod with
+    /// a host path would make the namespace-admin account node root), then in each its ServiceAccount and RoleBinding.
+    /// </summary>
+    public static List<JsonObject> WithNamespaces(string workspace, IReadOnlyList<string> namespaces, PodSecurityLevel podSecurity) =>
     [
-        .. namespaces.Select(ns => NamespaceObjects.Namespace(ns, workspace)),
+        .. namespaces.Select(ns => NamespaceObjects.Namespace(ns, workspace, podSecurity)),
         .. namespaces.SelectMany(ns => new[] { ServiceAccount(ns, workspace), RoleBinding(ns, workspace, namespaces) }),
     ];
 

@@ -86,7 +86,7 @@ public sealed class HubFixture : IAsyncLifetime
     /// <summary>Asks the hub to fetch now, the way a GitHub webhook does.</summary>
     public async Task TriggerFetchAsync()
     {
-        const string body = "{}";
+        var body = $$"""{"ref":"refs/heads/main","after":"{{Guid.NewGuid():N}}"}"""; // each push a different body, as a forge sends
         using var http = new HttpClient { BaseAddress = new Uri(Url) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github") { Content = new StringContent(body) };
         var hmac = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(WebhookSecret), System.Text.Encoding.UTF8.GetBytes(body));

@@ -90,7 +90,7 @@ public sealed class ExampleFleetHubFixture : IAsyncLifetime
     {
         var sha = Commit(message);
         var processed = WaitForRevision(sha);
-        const string body = "{}";
+        var body = $$"""{"ref":"refs/heads/main","after":"{{sha}}"}"""; // as a real push: each one a different body
         using var http = new HttpClient { BaseAddress = new Uri(Url) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github") { Content = new StringContent(body) };
         var hmac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes(body));

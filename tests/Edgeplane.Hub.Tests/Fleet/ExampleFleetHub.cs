@@ -78,7 +78,7 @@ internal sealed class ExampleFleetHub : IAsyncDisposable
     public async Task<RevisionResponse> CommitThroughWebhookAsync(string message)
     {
         var sha = Repo.Commit(message);
-        const string body = """{"ref":"refs/heads/main"}""";
+        var body = $$"""{"ref":"refs/heads/main","after":"{{sha}}"}"""; // as a real push: each one a different body
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/github") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         var hmac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes(body));
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(hmac));

@@ -51,15 +51,20 @@ public sealed class DataFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task Build_DataFolderReadableByOthers_NarrowedToTheOwner()
+    public async Task Build_DataFolderReadableByOthers_LeftAsItIsButWhatTheHubWritesIsPrivate()
     {
         var data = _temp.Sub("readable");
         Directory.CreateDirectory(data);
-        File.SetUnixFileMode(data, PrivateFiles.OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead);
+        var readable = PrivateFiles.OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(data, readable);
 
-        await using var app = HubApplication.Build(HubHost.Options(_temp.Sub("repo"), data, null));
+        await using (var app = HubApplication.Build(HubHost.Options(_temp.Sub("repo"), data, null)))
+        {
+            File.WriteAllText(Path.Combine(data, "written-after-build"), "x");
+        }
 
-        Assert.Equal(PrivateFiles.OwnerOnlyDirectory, File.GetUnixFileMode(data));
+        Assert.Equal(readable, File.GetUnixFileMode(data));
+        Assert.Equal(PrivateFiles.OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(data, "written-after-build")));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -3,6 +3,9 @@ using System.Text;
 using Edgeplane.Hub.Sources;
 using Edgeplane.Hub.Tests.Infrastructure;
 using Edgeplane.Protocol.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Edgeplane.Hub.Tests.Sources;
@@ -119,6 +122,55 @@ public sealed class GitCredentialsTests : IAsyncLifetime
         Assert.Equal($"-o BatchMode=yes -i {credentials.SshKeyFile} -o IdentitiesOnly=yes -o UserKnownHostsFile={credentials.SshKnownHostsFile} " +
             $"-o StrictHostKeyChecking=yes -p 22 git@git.example.invalid git-upload-pack '{_repo.Path}'", File.ReadAllText(record).Trim());
         Assert.Equal(PrivateFiles.OwnerOnlyDirectory, File.GetUnixFileMode(Path.Combine(_temp.Sub("data"), "git-ssh")));
+    }
+
+    [Fact]
+    public async Task Fetch_RedirectedToAnotherHost_TheCredentialsAreNotSentThere()
+    {
+        // The repo URL names a server that redirects every request to the real one under another host name.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var redirector = builder.Build();
+        var target = new Uri(_server.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        ((IApplicationBuilder)redirector).Run(context =>
+        {
+            context.Response.Redirect($"http://{target.Authority}{context.Request.Path}{context.Request.QueryString}");
+            return Task.CompletedTask;
+        });
+        await redirector.StartAsync();
+        var repo = redirector.Urls.First().Replace("http://", $"http://alice:{_secret}@", StringComparison.Ordinal) + "/fleet.git";
+        using var source = new GitSource(Options(repo), NullLogger<GitSource>.Instance);
+
+        var error = await Assert.ThrowsAsync<GitSourceException>(() => source.FetchAsync(null, CancellationToken.None));
+
+        Assert.Contains($"redirected to http://{target.Authority}; the repo credentials are sent to the repo's own scheme, host and port only",
+            error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain($"alice:{_secret}", _server.Authorizations);
+        Assert.NotEmpty(_server.Authorizations);
+    }
+
+    [Theory]
+    [InlineData("https://u:ab/cd+ef=@git.example.com/repo.git")]
+    [InlineData("https://u:a?b@git.example.com/repo.git")]
+    [InlineData("https://u:a#b@git.example.com/repo.git")]
+    public void Parse_PasswordWithAnUnencodedSeparator_RefusedWithoutShowingIt(string repo)
+    {
+        var error = Assert.Throws<ArgumentException>(() => GitRemote.Parse(repo, null));
+
+        Assert.Equal("the repo URL seems to hold a user name and password with an unencoded '/', '?' or '#' (it is not shown here): "
+            + "percent-encode them (%2F, %3F, %23) or, better, use --repo-credentials-file", error.Message);
+        Assert.Equal("https://***@git.example.com/repo.git", UrlRedaction.Redact(repo));
+    }
+
+    [Fact]
+    public void Parse_PortAndAnAtInThePath_Kept()
+    {
+        var remote = GitRemote.Parse("https://git.example.com:8443/team@eu/fleet.git", null);
+
+        Assert.Equal("https://git.example.com:8443/team@eu/fleet.git", remote.Url);
+        Assert.Null(remote.Credentials);
     }
 
     [Fact]

@@ -139,6 +139,35 @@ public sealed class GitSourceHostileTreeTests : IDisposable
     }
 
     [Fact]
+    public async Task Checkout_OneSubtreeReferencedBillionsOfTimes_RefusedByTheEntryLimitWithoutWalkingIt()
+    {
+        // 30 tree objects of two entries each, every one naming the next twice: a few kilobytes that describe 2^30 paths.
+        var before = await CheckoutGoodAsync();
+        var level = _repo.RawTree([]);
+        for (var i = 0; i < 30; i++)
+        {
+            level = _repo.RawTree([RawTreeEntry.Folder("a", level), RawTreeEntry.Folder("b", level)]);
+        }
+
+        var error = await RefusedAsync(_repo.CommitRaw("hostile: a tree bomb", RawTreeEntry.Folder("bomb", level)), before).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.StartsWith("the repo's tree has more than 200000 entries (MaxCheckoutEntries;", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkout_OneFolderOfSymlinksReferencedManyTimes_RefusedByTheSymlinkLimit()
+    {
+        var before = await CheckoutGoodAsync();
+        var target = _repo.Blob("../" + new string('x', 1000));
+        var links = _repo.RawTree(Enumerable.Range(0, 200).Select(i => RawTreeEntry.Link($"l{i:000}", target)));
+        var folders = _repo.RawTree(Enumerable.Range(0, 100).Select(i => RawTreeEntry.Folder($"f{i:000}", links)));
+
+        var error = await RefusedAsync(_repo.CommitRaw("hostile: shared symlinks", RawTreeEntry.Folder("links", folders)), before).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.StartsWith("the repo has more than 10000 symlinks (MaxCheckoutSymlinks); stopped at links/f050/l000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Checkout_SymlinksThatStayInside_AreWritten()
     {
         await CheckoutGoodAsync();

@@ -156,6 +156,32 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task BodyThatNeverArrives_408AfterTheReadTimeoutAndNothingDone()
+    {
+        await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(scenario.Host.BaseAddress.Host, scenario.Host.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/v1/webhooks/github HTTP/1.1\r\nHost: {scenario.Host.BaseAddress.Authority}\r\nX-GitHub-Delivery: {Guid.NewGuid()}\r\n"
+            + $"X-Hub-Signature-256: sha256={new string('0', 64)}\r\nContent-Length: 1000\r\n\r\n{{\"ref\":";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        var buffer = new byte[8192];
+        var reply = stream.ReadAsync(buffer).AsTask();
+
+        // The handler arms its deadline on the hub's (fake) clock once it starts reading; move the clock until it fires.
+        for (var i = 0; i < 500 && !reply.IsCompleted; i++)
+        {
+            scenario.Host.Time.Advance(scenario.Options.Limits.WebhookReadTimeout + TimeSpan.FromSeconds(1));
+            await Task.WhenAny(reply, Task.Delay(20));
+        }
+
+        var text = Encoding.ASCII.GetString(buffer, 0, await reply.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.StartsWith("HTTP/1.1 408 ", text, StringComparison.Ordinal);
+        Assert.Contains("the webhook body was not received within 30 s", text, StringComparison.Ordinal);
+        Assert.Equal(0, await WebhookAuditRowsAsync(scenario.Host, "github"));
+    }
+
+    [Fact]
     public async Task UnsignedFourMegabyteBody_401()
     {
         await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite);

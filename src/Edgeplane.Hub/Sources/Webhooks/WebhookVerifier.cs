@@ -10,8 +10,8 @@ namespace Edgeplane.Hub.Sources.Webhooks;
 /// GitHub <c>X-Hub-Signature-256: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c>;
 /// Gitea <c>X-Gitea-Signature: &lt;hex HMAC-SHA256 of the body&gt;</c>;
 /// GitLab <c>X-Gitlab-Token: &lt;the secret itself&gt;</c> (a shared secret, not a signature: GitLab signs nothing).
-/// In two steps: <see cref="CheckHeaders"/> before the body is read (so an unsigned request costs no buffering), then
-/// <see cref="Verify"/> over the body. Comparisons are constant-time. A replay is recognised by what is signed — the
+/// In three steps: <see cref="CheckHeaders"/> before the body is read, <see cref="DigestAsync"/> while it is read (in
+/// chunks, never held whole: a forged but well-formed signature header costs the hub no buffer), then <see cref="Verify"/>. Comparisons are constant-time. A replay is recognised by what is signed — the
 /// sha256 of the body, per provider — within the replay window; the delivery-id header is required but not trusted,
 /// since anyone can change it. GitLab's token covers no body, so a GitLab replay is recognised by the body hash alone.
 /// </summary>
@@ -49,18 +49,41 @@ internal sealed class WebhookVerifier(HubOptions options, DeliveryReplayCache re
     }
 
     /// <summary>
-    /// After <see cref="CheckHeaders"/> passed: the signature over <paramref name="body"/> (GitHub, Gitea), then the
-    /// replay check. <paramref name="firstSeen"/> is when an equal delivery was accepted, for a replay.
+    /// After <see cref="CheckHeaders"/> passed: reads <paramref name="body"/> in 16 KiB chunks into the HMAC (GitHub,
+    /// Gitea) and the SHA-256 of the replay key; null when it is longer than <paramref name="maxBytes"/>.
     /// </summary>
-    public WebhookVerdict Verify(string provider, IHeaderDictionary headers, ReadOnlySpan<byte> body, out DateTimeOffset firstSeen)
+    public async Task<WebhookDigests?> DigestAsync(string provider, Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var hmac = provider == "gitlab" ? null : IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(options.WebhookSecret!));
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if ((total += read) > maxBytes)
+            {
+                return null;
+            }
+            hmac?.AppendData(chunk, 0, read);
+            sha.AppendData(chunk, 0, read);
+        }
+        return new WebhookDigests(hmac?.GetHashAndReset(), sha.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The signature over the body (GitHub, Gitea), then the replay check. <paramref name="firstSeen"/> is when an equal
+    /// delivery was accepted, for a replay.
+    /// </summary>
+    public WebhookVerdict Verify(string provider, IHeaderDictionary headers, WebhookDigests body, out DateTimeOffset firstSeen)
     {
         firstSeen = default;
         var (signature, prefix, _) = Headers(provider);
-        if (provider != "gitlab" && !CheckHmac(headers[signature].ToString()[prefix.Length..], options.WebhookSecret!, body))
+        if (provider != "gitlab" && !CheckHmac(headers[signature].ToString()[prefix.Length..], body.Hmac!))
         {
             return WebhookVerdict.BadSignature;
         }
-        var key = provider + ":" + Convert.ToHexStringLower(SHA256.HashData(body));
+        var key = provider + ":" + Convert.ToHexStringLower(body.Sha256);
         return replays.TryRemember(key, out firstSeen) ? WebhookVerdict.Accepted : WebhookVerdict.Replayed;
     }
 
@@ -72,9 +95,8 @@ internal sealed class WebhookVerifier(HubOptions options, DeliveryReplayCache re
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown webhook provider"),
     };
 
-    private static bool CheckHmac(string hex, string secret, ReadOnlySpan<byte> body)
+    private static bool CheckHmac(string hex, byte[] expected)
     {
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
         var given = new byte[expected.Length];
         for (var i = 0; i < given.Length; i++)
         {
