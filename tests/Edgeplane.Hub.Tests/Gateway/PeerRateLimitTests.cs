@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using Edgeplane.Agent.Identity;
 using Edgeplane.Hub.Gateway;
 using Edgeplane.Hub.Identity;
@@ -114,21 +113,7 @@ public sealed class PeerRateLimitTests
         var handler = new SocketsHttpHandler
         {
             SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = HubTrust.Callback(ca, scenario.Time) },
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = LocalAddress.ConnectFrom(local),
         };
         var channel = GrpcChannel.ForAddress(scenario.GatewayAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
         return new AnonymousClient(channel);

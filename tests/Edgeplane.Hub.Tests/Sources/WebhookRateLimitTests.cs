@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Edgeplane.Hub.Tests.Infrastructure;
 
 namespace Edgeplane.Hub.Tests.Sources;
@@ -78,21 +77,7 @@ public sealed class WebhookRateLimitTests
 
     private static HttpClient ClientFrom(IPAddress local, Uri hub) => new(new SocketsHttpHandler
     {
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(local, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
+        ConnectCallback = LocalAddress.ConnectFrom(local),
     })
     { BaseAddress = hub };
 
