@@ -5,7 +5,7 @@ namespace Edgeplane.Rendering.Tests.Kustomize;
 /// <summary>Runs the real <c>kubectl kustomize</c> (kustomize v5.5 inside kubectl) as the reference implementation.</summary>
 internal static class KubectlKustomize
 {
-    /// <summary>Set to 1 to skip comparisons with kubectl on machines without it (golden files still run).</summary>
+    /// <summary>Set to 1 to skip comparisons with kubectl on machines without it (golden files still run; the comparisons are reported as skipped).</summary>
     public const string SkipVariable = "EDGEPLANE_SKIP_KUBECTL";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
