@@ -17,10 +17,17 @@ internal static class RawAgent
         var client = new AgentGateway.AgentGatewayClient(channel);
         using var timeout = new CancellationTokenSource(E2eScenario.Timeout);
         using var call = client.Connect(cancellationToken: timeout.Token);
-        await call.RequestStream.WriteAsync(new AgentMessage
+        try
         {
-            Hello = new Hello { ClusterId = claimed, AgentVersion = "e2e", ProtocolVersion = ProtocolVersions.Current },
-        });
+            await call.RequestStream.WriteAsync(new AgentMessage
+            {
+                Hello = new Hello { ClusterId = claimed, AgentVersion = "e2e", ProtocolVersion = ProtocolVersions.Current },
+            });
+        }
+        catch (RpcException)
+        {
+            // The hub may refuse the call before it reads Hello (the write then fails as Cancelled); its status comes with the response.
+        }
         return await call.ResponseStream.MoveNext(timeout.Token) ? call.ResponseStream.Current : null;
     }
 

@@ -46,16 +46,24 @@ internal sealed class GatewayAgent(GatewayScenario scenario, AgentCredentials cr
     {
         _call?.Dispose();
         _call = Client.Connect();
-        await _call.RequestStream.WriteAsync(new AgentMessage
+        try
         {
-            Hello = new Hello
+            await _call.RequestStream.WriteAsync(new AgentMessage
             {
-                ClusterId = claimedCluster ?? Cluster,
-                AgentVersion = "test-agent/1.0",
-                ProtocolVersion = protocol,
-                LastAckedStatusSequence = lastAcked,
-            },
-        });
+                Hello = new Hello
+                {
+                    ClusterId = claimedCluster ?? Cluster,
+                    AgentVersion = "test-agent/1.0",
+                    ProtocolVersion = protocol,
+                    LastAckedStatusSequence = lastAcked,
+                },
+            });
+        }
+        catch (RpcException)
+        {
+            // The hub may refuse the call (an interceptor, before any message is read) while the Hello is still being
+            // written: the write then fails as Cancelled, and the hub's own status is what the response stream says.
+        }
         return await NextAsync();
     }
 
