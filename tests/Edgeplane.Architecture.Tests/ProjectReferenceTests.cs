@@ -8,15 +8,16 @@ public sealed class ProjectReferenceTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Edgeplane.Model"] = [],
-        ["Edgeplane.Rendering"] = ["Edgeplane.Model"],
+        ["Edgeplane.ApiMachinery"] = [],
+        ["Edgeplane.Model"] = ["Edgeplane.ApiMachinery"],
+        ["Edgeplane.Rendering"] = ["Edgeplane.Model", "Edgeplane.ApiMachinery"],
         ["Edgeplane.Kubernetes"] = [],
         ["Edgeplane.Protocol"] = [],
-        ["Edgeplane.KubeSim"] = [],
-        ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol"],
+        ["Edgeplane.KubeSim"] = ["Edgeplane.ApiMachinery"],
+        ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol", "Edgeplane.ApiMachinery"],
         ["Edgeplane.Agent"] = ["Edgeplane.Protocol", "Edgeplane.Kubernetes"],
         ["Edgeplane.Cli"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol",
-            "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent"],
+            "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent", "Edgeplane.ApiMachinery"],
     };
 
     public static TheoryData<string> Projects() => new(Allowed.Keys);

@@ -3,6 +3,7 @@ using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Store;
+using Edgeplane.Model.Validation;
 using Edgeplane.Protocol.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +40,7 @@ internal static class ClusterIdentityApi
         TimeSpan? ttl = null;
         if (body?.Ttl is { } text)
         {
-            if (!DurationText.TryParse(text, out var parsed, out var error))
+            if (!Durations.TryParse(text, Durations.Max, zeroAllowed: true, out var parsed, out var error))
             {
                 return ApiProblems.BadRequest($"ttl: {error}");
             }

@@ -25,7 +25,7 @@ internal static class ClustersApi
         int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
     {
         if (!Paging.TryLimit(limit, options.Limits, out var size, out var error)
-            || !LabelSelectorParser.TryParse(selector, out var requirements, out error))
+            || !ClusterSelector.TryParse(selector, out var requirements, out error))
         {
             return ApiProblems.BadRequest(error);
         }

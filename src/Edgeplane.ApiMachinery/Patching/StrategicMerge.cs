@@ -1,16 +1,15 @@
 using System.Text.Json.Nodes;
 
-namespace Edgeplane.Rendering.Kustomize;
+namespace Edgeplane.ApiMachinery.Patching;
 
 /// <summary>
-/// Strategic merge patch as kustomize v5 applies it (kyaml's <c>merge2</c> walker, patch elements prepended): maps
-/// merge field by field, <c>null</c> deletes, scalars and lists without a merge strategy are replaced, lists with a
-/// strategy merge element by element on their keys (<see cref="MergeSchema"/>), and <c>$patch: delete|replace|merge</c>
-/// directives apply to maps and lists. Other directives (<c>$retainKeys</c>, <c>$setElementOrder/...</c>) are not
-/// interpreted and stay in the object, exactly as kustomize leaves them. For kinds without a schema (custom resources)
-/// every list is replaced, which makes it a JSON merge patch with directives.
+/// Strategic merge patch, following kyaml's <c>merge2</c> walker step by step (the one kustomize v5 applies); the
+/// <see cref="MergeDialect"/> switches its two differences from kube-apiserver. Maps merge field by field, <c>null</c>
+/// deletes, scalars and lists without a merge strategy are replaced, lists with a strategy merge element by element on
+/// their keys (<see cref="MergeSchema"/>), and <c>$patch: delete|replace|merge</c> apply to maps and lists. Without a
+/// schema (custom resources) every list is replaced, which makes it a JSON merge patch with directives.
 /// </summary>
-internal static partial class StrategicMerge
+public static partial class StrategicMerge
 {
     private const string Directive = "$patch";
 
@@ -21,26 +20,32 @@ internal static partial class StrategicMerge
         Delete,
     }
 
-    /// <summary>Merges <paramref name="patch"/> into <paramref name="target"/> in place; null when the patch deletes the object.</summary>
-    /// <exception cref="InvalidOperationException">The patch does not fit the object (a map where a list is, an unknown directive).</exception>
-    public static JsonObject? Apply(JsonObject target, JsonObject patch) =>
-        Walk(target, patch, hasPatch: true, schema: null, path: "") as JsonObject;
+    /// <summary>
+    /// Merges <paramref name="patch"/> into <paramref name="target"/>; null when the patch deletes the object. Both
+    /// arguments are changed (the result is built from their nodes): pass copies of anything you keep.
+    /// </summary>
+    /// <exception cref="PatchException">The patch does not fit the object (a map where a list is, an unknown directive).</exception>
+    public static JsonObject? Apply(JsonObject target, JsonObject patch, StrategicMergeOptions options) =>
+        Walk(target, patch, hasPatch: true, options.Schema, "", options) as JsonObject;
 
-    private static JsonNode? Walk(JsonNode? dest, JsonNode? patch, bool hasPatch, MergeSchema? schema, string path)
+    private static JsonNode? Walk(JsonNode? dest, JsonNode? patch, bool hasPatch, MergeSchema? schema, string path, StrategicMergeOptions options)
     {
-        schema ??= MergeSchema.ForObject(dest) ?? (hasPatch ? MergeSchema.ForObject(patch) : null);
+        schema ??= SchemaOf(dest, options) ?? (hasPatch ? SchemaOf(patch, options) : null);
         var kind = dest ?? (hasPatch ? patch : null);
         CheckSameKind(dest, hasPatch ? patch : null, path);
         return kind switch
         {
-            JsonArray when schema?.IsMergeList == true => WalkMergingList(dest, patch, hasPatch, schema, path),
+            JsonArray when schema?.IsMergeList == true => WalkMergingList(dest, patch, hasPatch, schema, path, options),
             JsonArray => hasPatch ? patch : dest,
             JsonValue => hasPatch ? patch : dest,
-            _ => WalkMap(dest as JsonObject, patch as JsonObject, hasPatch, schema, path),
+            _ => WalkMap(dest as JsonObject, patch as JsonObject, hasPatch, schema, path, options),
         };
     }
 
-    private static JsonNode? WalkMap(JsonObject? dest, JsonObject? patch, bool hasPatch, MergeSchema? schema, string path)
+    private static MergeSchema? SchemaOf(JsonNode? node, StrategicMergeOptions options) =>
+        node is JsonObject obj && options.SchemaOf is { } lookup ? lookup(obj) : null;
+
+    private static JsonNode? WalkMap(JsonObject? dest, JsonObject? patch, bool hasPatch, MergeSchema? schema, string path, StrategicMergeOptions options)
     {
         if (dest is null)
         {
@@ -66,13 +71,15 @@ internal static partial class StrategicMerge
                     break;
             }
         }
+        var directives = options.Dialect == MergeDialect.KubeApiServer && patch is not null ? ServerDirectives.Take(patch) : null;
         foreach (var key in FieldNames(dest, patch))
         {
             JsonNode? patchValue = null;
             var has = patch is not null && patch.TryGetPropertyValue(key, out patchValue);
-            var value = Walk(dest[key], patchValue, has, schema?.Field(key), path + "." + key);
+            var value = Walk(dest[key], patchValue, has, schema?.Field(key), path + "." + key, options);
             Set(dest, key, value);
         }
+        directives?.ApplyTo(dest);
         return dest;
     }
 
@@ -82,11 +89,11 @@ internal static partial class StrategicMerge
         {
             return Strategy.Merge;
         }
-        var strategy = ParseStrategy(ObjectFields.ScalarText(value));
+        var strategy = ParseStrategy(ScalarText.Of(value));
         if (strategy is null)
         {
             return ignoreUnknown ? Strategy.Merge
-                : throw new InvalidOperationException($"unknown patch strategy '{ObjectFields.ScalarText(value)}'");
+                : throw new PatchException($"unknown patch strategy '{ScalarText.Of(value)}'");
         }
         patch.Remove(Directive);
         return strategy.Value;
@@ -154,7 +161,7 @@ internal static partial class StrategicMerge
     {
         if (dest is not null && patch is not null && dest.GetType() != patch.GetType())
         {
-            throw new InvalidOperationException(
+            throw new PatchException(
                 $"cannot merge {Describe(patch)} into {Describe(dest)} at '{(path.Length == 0 ? "." : path)}'");
         }
     }

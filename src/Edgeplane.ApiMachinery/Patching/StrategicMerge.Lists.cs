@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 
-namespace Edgeplane.Rendering.Kustomize;
+namespace Edgeplane.ApiMachinery.Patching;
 
-internal static partial class StrategicMerge
+public static partial class StrategicMerge
 {
     // Lists with a merge strategy, following kyaml's walkAssociativeSequence step by step (including how it orders
-    // elements: patch-only elements first, and for multi-key lists dest elements re-appended in their own order).
-    private static JsonNode? WalkMergingList(JsonNode? dest, JsonNode? patch, bool hasPatch, MergeSchema schema, string path)
+    // elements: patch-only elements first, and for multi-key lists dest elements re-appended in their own order). The
+    // kube-apiserver dialect only visits the target's elements before the patch's.
+    private static JsonNode? WalkMergingList(JsonNode? dest, JsonNode? patch, bool hasPatch, MergeSchema schema, string path,
+        StrategicMergeOptions options)
     {
         var destArray = dest as JsonArray;
         var patchArray = hasPatch ? patch as JsonArray : null;
@@ -34,20 +36,21 @@ internal static partial class StrategicMerge
             }
         }
         var keys = schema.Keys;
-        var values = keys.Length > 0 ? KeyValues(patchArray, destArray, keys) : [];
+        var patchFirst = options.Dialect == MergeDialect.Kustomize;
+        var values = keys.Length > 0 ? KeyValues(patchArray, destArray, keys, patchFirst) : [];
         if (values.Count == 0 && keys.Length == 0)
         {
-            (values, keys) = (PrimitiveValues(patchArray, destArray), [""]);
+            (values, keys) = (PrimitiveValues(patchArray, destArray, patchFirst), [""]);
         }
         if (values.Count == 0)
         {
             return destArray;
         }
-        return MergeElements(values, keys, destArray, patchArray, schema.Items, path);
+        return MergeElements(values, keys, destArray, patchArray, schema.Items, path, options);
     }
 
     private static JsonArray MergeElements(List<string[]> values, string[] keys, JsonArray destArray, JsonArray? patchArray,
-        MergeSchema? itemSchema, string path)
+        MergeSchema? itemSchema, string path, StrategicMergeOptions options)
     {
         var dest = destArray.ToList();
         var patch = patchArray?.ToList();
@@ -63,7 +66,7 @@ internal static partial class StrategicMerge
             var (lookupKeys, lookupValues) = ValidKeys([validValues], validValues, validKeys);
             var destElement = FindElement(dest, lookupKeys, lookupValues);
             var patchElement = patch is null ? null : FindElement(patch, lookupKeys, lookupValues);
-            var merged = Walk(destElement, patchElement, patchElement is not null, itemSchema, path + "[]");
+            var merged = Walk(destElement, patchElement, patchElement is not null, itemSchema, path + "[]", options);
             if (merged is null || merged is JsonObject { Count: 0 })
             {
                 dest = SetElement(dest, null, validKeys, validValues);
@@ -140,8 +143,8 @@ internal static partial class StrategicMerge
         {
             return Strategy.Merge;
         }
-        var text = ObjectFields.ScalarText(marker[Directive]);
-        var strategy = ParseStrategy(text) ?? throw new InvalidOperationException($"unknown patch strategy '{text}'");
+        var text = ScalarText.Of(marker[Directive]);
+        var strategy = ParseStrategy(text) ?? throw new PatchException($"unknown patch strategy '{text}'");
         var kept = SetElement([.. patch], null, [Directive], [text!]);
         patch.Clear();
         foreach (var element in kept)

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
 
-namespace Edgeplane.Rendering.Kustomize;
+namespace Edgeplane.ApiMachinery.Patching;
 
-internal static partial class StrategicMerge
+public static partial class StrategicMerge
 {
-    /// <summary>The key tuples of all elements, patch elements first, without repeats ("" for a missing key).</summary>
-    private static List<string[]> KeyValues(JsonArray? patch, JsonArray dest, string[] keys)
+    /// <summary>
+    /// The key tuples of all elements without repeats ("" for a missing key): patch elements first (kyaml), or the
+    /// target's first (kube-apiserver, whose merged list keeps the target's order and appends what is new).
+    /// </summary>
+    private static List<string[]> KeyValues(JsonArray? patch, JsonArray dest, string[] keys, bool patchFirst)
     {
         var result = new List<string[]>();
-        foreach (var source in ReferenceEquals(patch, dest) || patch is null ? new[] { dest } : [patch, dest])
+        foreach (var source in Sources(patch, dest, patchFirst))
         {
             foreach (var element in source)
             {
@@ -26,11 +29,11 @@ internal static partial class StrategicMerge
         return result;
     }
 
-    private static List<string[]> PrimitiveValues(JsonArray? patch, JsonArray dest)
+    private static List<string[]> PrimitiveValues(JsonArray? patch, JsonArray dest, bool patchFirst)
     {
         var result = new List<string[]>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in ReferenceEquals(patch, dest) || patch is null ? new[] { dest } : [patch, dest])
+        foreach (var source in Sources(patch, dest, patchFirst))
         {
             foreach (var element in source)
             {
@@ -43,6 +46,9 @@ internal static partial class StrategicMerge
         }
         return result;
     }
+
+    private static JsonArray[] Sources(JsonArray? patch, JsonArray dest, bool patchFirst) =>
+        ReferenceEquals(patch, dest) || patch is null ? [dest] : patchFirst ? [patch, dest] : [dest, patch];
 
     /// <summary>Tuples that differ only where one side is empty describe the same element (kyaml's mergeValues).</summary>
     private static void UnifyPartialKeys(List<string[]> values)
@@ -197,7 +203,7 @@ internal static partial class StrategicMerge
     }
 
     /// <summary>A node's text as kyaml compares it: the scalar as written, "" for null, maps and lists.</summary>
-    private static string Text(JsonNode? node) => ObjectFields.ScalarText(node) ?? "";
+    private static string Text(JsonNode? node) => ScalarText.Of(node) ?? "";
 
     private static bool IsEmpty(JsonNode node) => node is JsonObject { Count: 0 } or JsonArray { Count: 0 };
 }

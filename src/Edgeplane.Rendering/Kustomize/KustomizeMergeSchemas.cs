@@ -1,43 +1,23 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
+using Edgeplane.ApiMachinery.Patching;
+using static Edgeplane.ApiMachinery.Patching.MergeSchema;
 
 namespace Edgeplane.Rendering.Kustomize;
 
 /// <summary>
-/// What a strategic merge needs to know about one field of a built-in kind: its sub-fields, and for lists whether
-/// they merge element by element and by which keys (<c>x-kubernetes-patch-strategy</c>,
-/// <c>x-kubernetes-patch-merge-key</c>, <c>x-kubernetes-list-map-keys</c>). Only the paths that lead to merging lists
-/// are encoded; every other list is replaced by the patch, which is what kustomize does for lists without a strategy.
+/// kustomize's merge keys for built-in kinds: those of the Kubernetes 1.21 OpenAPI document kustomize embeds, keyed by
+/// exact apiVersion and kind. Only the paths that lead to merging lists are encoded; every other list is replaced by the
+/// patch, which is what kustomize does for lists without a strategy.
 /// </summary>
-internal sealed class MergeSchema
+internal static class KustomizeMergeSchemas
 {
-    /// <summary>A known type with no merging lists below it.</summary>
-    public static readonly MergeSchema Opaque = new(null);
-
-    private readonly FrozenDictionary<string, MergeSchema>? _fields;
-
-    private MergeSchema(IDictionary<string, MergeSchema>? fields, bool mergeList = false, string[]? keys = null, MergeSchema? items = null)
-    {
-        _fields = fields?.ToFrozenDictionary(StringComparer.Ordinal);
-        IsMergeList = mergeList;
-        Keys = keys ?? [];
-        Items = items;
-    }
-
-    /// <summary>True for a list whose elements are merged (patch strategy <c>merge</c>).</summary>
-    public bool IsMergeList { get; }
-
-    /// <summary>The merge keys of a merging list; empty for a list of scalars (e.g. finalizers).</summary>
-    public string[] Keys { get; }
-
-    /// <summary>The schema of a list's elements.</summary>
-    public MergeSchema? Items { get; }
-
-    public MergeSchema? Field(string name) => _fields is not null && _fields.TryGetValue(name, out var field) ? field : null;
+    /// <summary>How kustomize merges: its dialect, with the schema of each object (and embedded object) looked up by kind.</summary>
+    public static readonly StrategicMergeOptions Options = StrategicMergeOptions.Kustomize(ForObject);
 
     /// <summary>The schema for an object that carries its own apiVersion and kind, if kustomize knows the kind.</summary>
-    public static MergeSchema? ForObject(JsonNode? node) =>
-        node is JsonObject obj && obj["apiVersion"] is JsonValue a && obj["kind"] is JsonValue k
+    public static MergeSchema? ForObject(JsonObject obj) =>
+        obj["apiVersion"] is JsonValue a && obj["kind"] is JsonValue k
         && a.TryGetValue<string>(out var apiVersion) && k.TryGetValue<string>(out var kind)
             ? ForKind(Gvk.From(apiVersion, kind))
             : null;
@@ -45,11 +25,6 @@ internal sealed class MergeSchema
     public static MergeSchema? ForKind(Gvk gvk) =>
         Kinds.TryGetValue((gvk.ApiVersion, gvk.Kind), out var schema) ? schema
         : ClusterScope.IsBuiltIn(gvk) ? Resource : null;
-
-    private static MergeSchema Object(params (string Name, MergeSchema Schema)[] fields) =>
-        new(fields.ToDictionary(f => f.Name, f => f.Schema));
-
-    private static MergeSchema MergeList(MergeSchema? items, params string[] keys) => new(null, true, keys, items ?? Opaque);
 
     private static readonly MergeSchema ObjectMeta = Object(
         ("finalizers", MergeList(null)),
