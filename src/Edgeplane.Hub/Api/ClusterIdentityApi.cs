@@ -40,7 +40,8 @@ internal static class ClusterIdentityApi
         TimeSpan? ttl = null;
         if (body?.Ttl is { } text)
         {
-            if (!Durations.TryParse(text, Durations.Max, zeroAllowed: true, out var parsed, out var error))
+            // Only the grammar here: the token service owns the bounds (MinTokenTtl..MaxTokenTtl) and audits a refusal.
+            if (!Durations.TryParse(text, TimeSpan.MaxValue, zeroAllowed: true, out var parsed, out var error))
             {
                 return ApiProblems.BadRequest($"ttl: {error}");
             }
