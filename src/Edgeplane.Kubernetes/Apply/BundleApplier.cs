@@ -17,6 +17,7 @@ public sealed partial class BundleApplier
     private readonly InventoryStore _inventory;
     private readonly ILogger _logger;
 
+    /// <summary>An applier for the cluster behind <paramref name="connection"/>.</summary>
     public BundleApplier(ClusterConnection connection, ApplierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);

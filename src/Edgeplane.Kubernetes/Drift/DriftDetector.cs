@@ -13,6 +13,7 @@ public sealed class DriftDetector
     private readonly ClusterConnection _connection;
     private readonly ApplierOptions _options;
 
+    /// <summary>A detector for the cluster behind <paramref name="connection"/>, comparing as the applier would.</summary>
     public DriftDetector(ClusterConnection connection, ApplierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
