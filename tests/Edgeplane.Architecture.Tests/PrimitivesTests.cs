@@ -54,8 +54,9 @@ public sealed partial class PrimitivesTests
     {
         var primitive = All.Single(p => p.Name == name);
 
-        var strays = SourceFiles()
-            .Where(f => !Owned(primitive, f) && primitive.Code.IsMatch(File.ReadAllText(Path.Combine(RepoRoot(), f))))
+        var strays = Repository.SourceFiles("src")
+            .Where(f => !Owned(primitive, f.Path) && primitive.Code.IsMatch(f.Text))
+            .Select(f => f.Path)
             .ToList();
 
         Assert.True(strays.Count == 0, $"code that looks like a second {name} in src/: {string.Join(", ", strays)}");
@@ -119,25 +120,7 @@ public sealed partial class PrimitivesTests
     private static bool Owned(Primitive primitive, string path) =>
         primitive.Owner.Any(o => path.StartsWith(o, StringComparison.Ordinal));
 
-    private static List<string> SourceFiles()
-    {
-        var root = RepoRoot();
-        var sep = Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .ToList();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Edgeplane.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Edgeplane.slnx not found above the test folder");
-    }
+    private static List<string> SourceFiles() => Repository.SourceFiles("src").Select(f => f.Path).ToList();
 
     [GeneratedRegex(@"/[^/]*JsonPatch[^/]*\.cs$", RegexOptions.IgnoreCase)]
     private static partial Regex FileJsonPatch();
