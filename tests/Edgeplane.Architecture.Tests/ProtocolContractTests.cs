@@ -80,10 +80,10 @@ public sealed partial class ProtocolContractTests
     [Fact]
     public void Rendering_WritesTheFormatFromProtocolsFile()
     {
-        var project = XDocument.Load(Path.Combine(RepoRoot(), "src", "Edgeplane.Rendering", "Edgeplane.Rendering.csproj"));
+        var project = XDocument.Load(Repository.PathOf("src", "Edgeplane.Rendering", "Edgeplane.Rendering.csproj"));
 
         var linked = project.Descendants("Compile").Select(e => e.Attribute("Include")?.Value.Replace('\\', '/')).ToList();
-        var writer = File.ReadAllText(Path.Combine(RepoRoot(), "src", "Edgeplane.Rendering", "Templates", "BundleWriter.cs"));
+        var writer = File.ReadAllText(Repository.PathOf("src", "Edgeplane.Rendering", "Templates", "BundleWriter.cs"));
 
         Assert.Contains("../Edgeplane.Protocol/Bundles/BundleFormat.cs", linked);
         Assert.Contains("BundleFormat.Opening", writer, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed partial class ProtocolContractTests
     [Fact]
     public void RenderedBundles_OfTheExampleFleet_AreReadByTheOneParser()
     {
-        var loaded = FleetLoader.Load(Path.Combine(RepoRoot(), "examples", "fleet"));
+        var loaded = FleetLoader.Load(Repository.PathOf("examples", "fleet"));
         Assert.Empty(loaded.Diagnostics);
         var renderer = new FleetRenderer(loaded.Fleet!);
         var clusters = loaded.Fleet!.Clusters.Select(c => c.Name).ToList();
@@ -127,7 +127,7 @@ public sealed partial class ProtocolContractTests
     }
 
     private static string[] OutsideProtocol() =>
-        [.. Directory.GetDirectories(Path.Combine(RepoRoot(), "src")).Select(d => "src/" + Path.GetFileName(d))
+        [.. Directory.GetDirectories(Repository.PathOf("src")).Select(d => "src/" + Path.GetFileName(d))
             .Where(p => p != "src/Edgeplane.Protocol").Order(StringComparer.Ordinal)];
 
     [GeneratedRegex(@"sha256[:\-]", RegexOptions.IgnoreCase)]
@@ -142,18 +142,11 @@ public sealed partial class ProtocolContractTests
     [GeneratedRegex(@"\bIdentityErrorKey\b")]
     private static partial Regex TrailerKey();
 
-    private static IEnumerable<string> SourceFiles(string folder)
-    {
-        var root = RepoRoot();
-        var separator = Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{separator}obj{separator}", StringComparison.Ordinal) && !f.Contains($"{separator}bin{separator}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
-    }
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Repository.SourceFiles(folder).Select(f => f.Path).Order(StringComparer.Ordinal);
 
     private static IEnumerable<(int Number, string Code)> CodeLines(string file) =>
-        Strip(File.ReadAllLines(Path.Combine(RepoRoot(), file))).Select((code, i) => (i + 1, code));
+        Strip(File.ReadAllLines(Repository.PathOf(file))).Select((code, i) => (i + 1, code));
 
     // Each line without its // comment: the first "//" outside a string literal (an even number of quotes before it).
     private static IEnumerable<string> Strip(IEnumerable<string> lines) => lines.Select(line =>
@@ -172,14 +165,4 @@ public sealed partial class ProtocolContractTests
         }
         return line;
     });
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Edgeplane.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Edgeplane.slnx not found above the test folder");
-    }
 }
