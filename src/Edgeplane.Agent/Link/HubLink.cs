@@ -1,6 +1,5 @@
 using Edgeplane.Agent.Identity;
 using Edgeplane.Agent.Status;
-using Grpc.Net.Client;
 
 namespace Edgeplane.Agent.Link;
 
@@ -10,16 +9,15 @@ namespace Edgeplane.Agent.Link;
 /// (from the outbox, so nothing is lost across reconnects or restarts), targets and acks as they come. A lost session is
 /// redialled with jittered exponential back-off; Goodbye reasons are respected (REVOKED stops the link for good,
 /// SHUTTING_DOWN and OVERLOADED wait for the hub's hint, CERTIFICATE_EXPIRED redials with the renewed certificate).
-/// It also serves bundles to the reconciler (<see cref="FetchAsync"/>).
+/// Targets go one way, into the <see cref="Targets.TargetInbox"/> the reconciler reads; the link knows nothing of the
+/// reconciler.
 /// </summary>
 internal sealed partial class HubLink : IDisposable
 {
     private readonly HubLinkDependencies _deps;
-    private readonly AgentOptions _options;
+    private readonly HubLinkOptions _options;
     private readonly Lock _lock = new();
-    private GrpcChannel? _channel;
     private CancellationTokenSource? _session;
-    private AgentCredentials? _channelCredentials;
     private HubLinkStatus _status;
     private TimeSpan _backoff;
 
@@ -89,15 +87,7 @@ internal sealed partial class HubLink : IDisposable
         $"the agent stopped talking to the hub and left the workloads as they are; it needs a new bootstrap token to join again " +
         $"(edgeplane token create --cluster {cluster}, then edgeplane agent --token <token>)";
 
-    public void Dispose()
-    {
-        _deps.Identity.ConditionChanged -= OnIdentityCondition;
-        lock (_lock)
-        {
-            _channel?.Dispose();
-            _channel = null;
-        }
-    }
+    public void Dispose() => _deps.Identity.ConditionChanged -= OnIdentityCondition;
 
     /// <summary>The wait before the next dial: back-off (doubling, reset by a Welcome), or the hub's hint plus jitter.</summary>
     private TimeSpan NextWait(SessionEnd end)
@@ -118,22 +108,6 @@ internal sealed partial class HubLink : IDisposable
                 var wait = Jitter(_backoff);
                 _backoff = _backoff * 2 < _options.ReconnectMaxDelay ? _backoff * 2 : _options.ReconnectMaxDelay;
                 return wait;
-        }
-    }
-
-    /// <summary>A channel with the current credentials; a renewal makes the next dial use a new one.</summary>
-    private GrpcChannel Channel()
-    {
-        var credentials = _deps.Identity.Current;
-        lock (_lock)
-        {
-            if (_channel is null || !ReferenceEquals(_channelCredentials, credentials))
-            {
-                _channel?.Dispose();
-                _channel = HubChannels.Create(_options.Hub, credentials, _deps.Time);
-                _channelCredentials = credentials;
-            }
-            return _channel;
         }
     }
 

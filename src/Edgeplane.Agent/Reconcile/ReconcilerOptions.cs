@@ -1,0 +1,15 @@
+using Edgeplane.Kubernetes;
+using Edgeplane.Kubernetes.Apply;
+
+namespace Edgeplane.Agent.Reconcile;
+
+/// <summary>The settings of <see cref="BundleReconciler"/>, taken from <c>AgentOptions</c> (documented there).</summary>
+internal sealed record ReconcilerOptions(
+    TimeSpan DriftInterval,
+    TimeSpan HealthTimeout,
+    TimeSpan HealthPollInterval,
+    TimeSpan RetryInitialDelay,
+    TimeSpan RetryMaxDelay,
+    double JitterFraction,
+    ClusterConnectionOptions Cluster,
+    ApplierOptions Applier);
