@@ -108,7 +108,7 @@ internal sealed class AgentParts : IDisposable
         o.JitterFraction, o.DefaultHeartbeatInterval, o.WelcomeTimeout);
 
     private static ReconcilerOptions ReconcilerOptions(AgentOptions o) => new(o.DriftInterval, o.HealthTimeout, o.HealthPollInterval,
-        o.RetryInitialDelay, o.RetryMaxDelay, o.JitterFraction, o.Cluster, o.Applier);
+        o.RetryInitialDelay, o.RetryMaxDelay, o.Cluster, o.Applier);
 
     private static IKubernetes CreateClient(AgentOptions options)
     {

@@ -100,7 +100,7 @@ internal sealed partial class HubLink
     /// </summary>
     private TimeSpan OnWelcome(Welcome welcome, CancellationToken cancellationToken, out Task heartbeat)
     {
-        _backoff = _options.ReconnectInitialDelay;
+        _failures = 0;
         var interval = welcome.HeartbeatInterval?.ToTimeSpan() is { } t && t > TimeSpan.Zero ? t : _options.DefaultHeartbeatInterval;
         heartbeat = Task.Delay(interval, _deps.Time, cancellationToken);
         SetStatus(HubLinkState.Connected, $"connected to {_options.Hub} (protocol {welcome.ProtocolVersion}, heartbeat {interval.TotalSeconds:0.#} s)");

@@ -1,5 +1,6 @@
 using Edgeplane.Agent.Identity;
 using Edgeplane.Agent.Status;
+using Edgeplane.Resilience;
 
 namespace Edgeplane.Agent.Link;
 
@@ -7,7 +8,7 @@ namespace Edgeplane.Agent.Link;
 /// The agent's side of the session with the hub (docs/protocol.md, "Session"). It always dials out: Hello, then the
 /// hub's Welcome with the current target, heartbeats at the interval the hub asks for, every unacknowledged status report
 /// (from the outbox, so nothing is lost across reconnects or restarts), targets and acks as they come. A lost session is
-/// redialled with jittered exponential back-off; Goodbye reasons are respected (REVOKED stops the link for good,
+/// redialled after the shared <see cref="Backoff"/> (exponential, full jitter); Goodbye reasons are respected (REVOKED stops the link for good,
 /// SHUTTING_DOWN and OVERLOADED wait for the hub's hint, CERTIFICATE_EXPIRED redials with the renewed certificate).
 /// Targets go one way, into the <see cref="Targets.TargetInbox"/> the reconciler reads; the link knows nothing of the
 /// reconciler.
@@ -19,13 +20,14 @@ internal sealed partial class HubLink : IDisposable
     private readonly Lock _lock = new();
     private CancellationTokenSource? _session;
     private HubLinkStatus _status;
-    private TimeSpan _backoff;
+    private readonly Backoff _backoff;
+    private int _failures;
 
     public HubLink(HubLinkDependencies deps)
     {
         _deps = deps;
         _options = deps.Options;
-        _backoff = _options.ReconnectInitialDelay;
+        _backoff = new Backoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
         _status = new HubLinkStatus(HubLinkState.Connecting, $"dialling {_options.Hub}", deps.Time.GetUtcNow());
         deps.Identity.ConditionChanged += OnIdentityCondition;
     }
@@ -89,25 +91,27 @@ internal sealed partial class HubLink : IDisposable
 
     public void Dispose() => _deps.Identity.ConditionChanged -= OnIdentityCondition;
 
-    /// <summary>The wait before the next dial: back-off (doubling, reset by a Welcome), or the hub's hint plus jitter.</summary>
+    /// <summary>
+    /// The wait before the next dial: the back-off (its ceiling doubling per failed session, reset by a Welcome), or the
+    /// hub's hint plus up to <see cref="HubLinkOptions.JitterFraction"/> of it.
+    /// </summary>
     private TimeSpan NextWait(SessionEnd end)
     {
         if (end.Welcomed)
         {
-            _backoff = _options.ReconnectInitialDelay;
+            _failures = 0;
         }
         switch (end.Kind)
         {
             case SessionEndKind.RetryAfter when end.RetryAfter is { } hint:
                 return hint + (hint * _options.JitterFraction * _deps.Random.NextDouble());
             case SessionEndKind.Reconnect:
-                return Jitter(_options.ReconnectInitialDelay);
+                return _backoff.Delay(1, _deps.Random);
             case SessionEndKind.Unsupported:
-                return Jitter(_options.ReconnectMaxDelay);
+                return _backoff.Delay(int.MaxValue, _deps.Random);
             default:
-                var wait = Jitter(_backoff);
-                _backoff = _backoff * 2 < _options.ReconnectMaxDelay ? _backoff * 2 : _options.ReconnectMaxDelay;
-                return wait;
+                _failures = Math.Min(_failures + 1, 64);
+                return _backoff.Delay(_failures, _deps.Random);
         }
     }
 
@@ -147,7 +151,4 @@ internal sealed partial class HubLink : IDisposable
         Volatile.Write(ref _status, status);
         StatusChanged?.Invoke(status);
     }
-
-    private TimeSpan Jitter(TimeSpan delay) =>
-        delay * (1 + (_options.JitterFraction * ((_deps.Random.NextDouble() * 2) - 1)));
 }

@@ -1,6 +1,7 @@
 using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Agent.Targets;
+using Edgeplane.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Agent.Reconcile;
@@ -11,9 +12,9 @@ namespace Edgeplane.Agent.Reconcile;
 /// the hub's target, the bundle applied last, what was observed — and does what is missing, in named steps: load the
 /// target → obtain (cache or hub) and verify the bundle → parse it → apply it → poll health → report. Between bundle
 /// changes it checks drift every <see cref="ReconcilerOptions.DriftInterval"/>. A step fails with a
-/// <see cref="ReconcileFailure"/> carrying its condition reason; failures are handled in one place and retried with
-/// jittered back-off; status is published after every pass (<see cref="Updated"/>, a <see cref="ReconcileSnapshot"/> for
-/// the status side). It never deletes anything because the hub stopped naming it: an empty target keeps what is applied.
+/// <see cref="ReconcileFailure"/> carrying its condition reason; failures are handled in one place and retried after
+/// the shared <see cref="Backoff"/> (exponential, full jitter); status is published after every pass
+/// (<see cref="Updated"/>, a <see cref="ReconcileSnapshot"/> for the status side). It never deletes anything because the hub stopped naming it: an empty target keeps what is applied.
 /// </summary>
 internal sealed partial class BundleReconciler : IDisposable
 {
@@ -25,7 +26,8 @@ internal sealed partial class BundleReconciler : IDisposable
     private LoadedBundle? _applied;
     private ClusterObservation _observation = ClusterObservation.Empty;
     private ReconcileFailure? _failure;
-    private TimeSpan _retryDelay;
+    private readonly Backoff _backoff;
+    private int _failures;
     private DateTimeOffset? _healthSince;
     private (string Reason, string Message)? _frozen;
     private BundleDigest? _stalledDigest;
@@ -38,7 +40,7 @@ internal sealed partial class BundleReconciler : IDisposable
         _logger = deps.Logger;
         _queue = new ReconcileQueue(deps.Time);
         _conditions = new ConditionSet(deps.Time);
-        _retryDelay = _options.RetryInitialDelay;
+        _backoff = new Backoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
         if (deps.Checkpoint.Current is { RevokedAt: not null } revoked)
         {
             _frozen = (AgentReasons.ClusterRevoked, revoked.RevokedMessage ?? "the hub revoked this cluster");

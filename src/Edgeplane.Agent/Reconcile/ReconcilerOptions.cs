@@ -10,6 +10,5 @@ internal sealed record ReconcilerOptions(
     TimeSpan HealthPollInterval,
     TimeSpan RetryInitialDelay,
     TimeSpan RetryMaxDelay,
-    double JitterFraction,
     ClusterConnectionOptions Cluster,
     ApplierOptions Applier);
