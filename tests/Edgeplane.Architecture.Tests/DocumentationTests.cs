@@ -9,7 +9,7 @@ namespace Edgeplane.Architecture.Tests;
 public sealed class DocumentationTests
 {
     public static TheoryData<string> DocumentedProjects =>
-        ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol"];
+        ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol", "Edgeplane.Resilience"];
 
     [Theory]
     [MemberData(nameof(DocumentedProjects))]

@@ -10,11 +10,12 @@ public sealed class ProjectReferenceTests
     {
         ["Edgeplane.Model"] = [],
         ["Edgeplane.Rendering"] = ["Edgeplane.Model"],
-        ["Edgeplane.Kubernetes"] = [],
+        ["Edgeplane.Resilience"] = [],
+        ["Edgeplane.Kubernetes"] = ["Edgeplane.Resilience"],
         ["Edgeplane.Protocol"] = [],
         ["Edgeplane.KubeSim"] = [],
         ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol"],
-        ["Edgeplane.Agent"] = ["Edgeplane.Protocol", "Edgeplane.Kubernetes"],
+        ["Edgeplane.Agent"] = ["Edgeplane.Protocol", "Edgeplane.Kubernetes", "Edgeplane.Resilience"],
         ["Edgeplane.Cli"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol",
             "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent"],
     };
