@@ -9,7 +9,8 @@ namespace Edgeplane.Architecture.Tests;
 public sealed class DocumentationTests
 {
     public static TheoryData<string> DocumentedProjects =>
-        ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol", "Edgeplane.ApiMachinery"];
+        ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol", "Edgeplane.Resilience",
+            "Edgeplane.ApiMachinery"];
 
     [Theory]
     [MemberData(nameof(DocumentedProjects))]

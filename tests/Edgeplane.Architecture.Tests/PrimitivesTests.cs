@@ -32,7 +32,7 @@ public sealed partial class PrimitivesTests
     private static readonly string[] Assemblies =
     [
         "Edgeplane.ApiMachinery", "Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol",
-        "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent", "edgeplane",
+        "Edgeplane.Resilience", "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent", "edgeplane",
     ];
 
     public static TheoryData<string> Names() => new(All.Select(p => p.Name));

@@ -67,7 +67,7 @@ internal sealed partial class BundleReconciler
 
     /// <summary>
     /// Step 5: reads every object's health. While objects are InProgress it polls again every
-    /// <see cref="AgentOptions.HealthPollInterval"/>, bounded by <see cref="AgentOptions.HealthTimeout"/> from the apply (or
+    /// <see cref="ReconcilerOptions.HealthPollInterval"/>, bounded by <see cref="ReconcilerOptions.HealthTimeout"/> from the apply (or
     /// from the moment healthy objects degraded); it stops at once when all are Current or one Failed.
     /// </summary>
     private async Task PollHealthAsync(CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace Edgeplane.Agent.Link;
+namespace Edgeplane.Agent.Targets;
 
 /// <summary>
 /// What the hub says the cluster should run: a bundle digest (empty = nothing targeted yet; the agent keeps what it has),

@@ -1,9 +1,8 @@
-using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes.Apply;
 using Edgeplane.Kubernetes.Drift;
 using Edgeplane.Kubernetes.Health;
 
-namespace Edgeplane.Agent.Reconcile;
+namespace Edgeplane.Agent.Status;
 
 /// <summary>
 /// What the agent last saw in its cluster: the last apply's counts, each object's health, the last drift check, and the
