@@ -124,7 +124,7 @@ public sealed partial class EnrollmentClient(
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Information,
         Message = "Enrolled as cluster {Cluster} at {Hub}; certificate valid until {NotAfter:u}")]
     private static partial void LogEnrolled(ILogger logger, string cluster, Uri hub, DateTimeOffset notAfter);
 }

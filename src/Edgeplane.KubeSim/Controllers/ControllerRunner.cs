@@ -273,6 +273,6 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "KubeSim controller work failed: cluster {Cluster}, {Kind} {Namespace}/{Name}")]
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "KubeSim controller work failed: cluster {Cluster}, {Kind} {Namespace}/{Name}")]
     private static partial void LogWorkFailed(ILogger logger, Exception ex, string cluster, WorkKind kind, string? @namespace, string name);
 }
