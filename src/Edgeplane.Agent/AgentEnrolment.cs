@@ -1,6 +1,7 @@
 using Edgeplane.Agent.Identity;
 using Edgeplane.Agent.State;
 using Edgeplane.Protocol.Identity;
+using Edgeplane.Resilience;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace Edgeplane.Agent;
 /// <summary>
 /// The agent's identity at start: the stored one, or a new enrolment with the bootstrap token. The token is used only
 /// when the state folder holds no identity, or when the hub revoked the cluster and the operator gave a new token; an
-/// enrolment that fails because the hub cannot be reached is retried with back-off, a refusal is not.
+/// enrolment that fails because the hub cannot be reached is retried through Polly with the shared back-off (full jitter),
+/// a refusal is not.
 /// </summary>
 internal sealed partial class AgentEnrolment(AgentOptions options, TimeProvider time, Random random, ILoggerFactory loggerFactory)
 {
@@ -57,22 +59,14 @@ internal sealed partial class AgentEnrolment(AgentOptions options, TimeProvider 
     private async Task<AgentCredentials> EnrollWithRetriesAsync(BootstrapToken token, ClusterId? expected, CancellationToken cancellationToken)
     {
         var client = new EnrollmentClient(_files, time, loggerFactory.CreateLogger<EnrollmentClient>(), options.AgentVersion);
-        var delay = options.ReconnectInitialDelay;
-        for (var attempt = 1; ; attempt++)
+        var retries = BackoffRetry.Pipeline(new Backoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay), new BackoffRetryOptions
         {
-            try
-            {
-                return await client.EnrollAsync(options.Hub, token, expected, cancellationToken).ConfigureAwait(false);
-            }
-            catch (EnrollmentException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted
-                && !cancellationToken.IsCancellationRequested)
-            {
-                var wait = delay * (1 + (options.JitterFraction * ((random.NextDouble() * 2) - 1)));
-                LogEnrolRetry(_logger, attempt, e.Message, wait);
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-                delay = delay * 2 < options.ReconnectMaxDelay ? delay * 2 : options.ReconnectMaxDelay;
-            }
-        }
+            // The hub cannot be reached (or is busy): try again. A refusal is final.
+            ShouldRetry = e => e is EnrollmentException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted },
+            OnRetry = a => LogEnrolRetry(_logger, a.Attempt, a.Failure.Message, a.Delay),
+        }, time, random);
+        return await retries.ExecuteAsync(async ct => await client.EnrollAsync(options.Hub, token, expected, ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information,

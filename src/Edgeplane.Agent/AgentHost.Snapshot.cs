@@ -16,7 +16,7 @@ public sealed partial class AgentHost
         {
             Cluster = Cluster,
             Conditions = WithIdentity(reconciled?.Conditions ?? []),
-            Target = reconciled?.Target ?? _parts.Reconciler.Target,
+            Target = reconciled?.Target ?? _parts.Checkpoint.Current.Target,
             AppliedDigest = reconciled?.AppliedDigest,
             AppliedRevision = reconciled?.AppliedRevision,
             KubernetesVersion = observed?.KubernetesVersion,

@@ -40,19 +40,28 @@ public sealed record AgentOptions
     /// <summary>How often health is read while objects are not Current (default 2 s).</summary>
     public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>First wait before a failed reconcile is retried (default 5 s); doubles per failure.</summary>
+    /// <summary>
+    /// Ceiling of the first wait before a failed reconcile is retried (default 5 s); doubles per failure. Every back-off
+    /// wait is drawn from zero up to its ceiling (full jitter, see <c>Edgeplane.Resilience.Backoff</c>).
+    /// </summary>
     public TimeSpan RetryInitialDelay { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest wait between reconcile retries (default 5 min).</summary>
+    /// <summary>Highest ceiling of the wait between reconcile retries (default 5 min).</summary>
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>First wait before the hub is dialled again after a lost stream (default 1 s); doubles per failure.</summary>
+    /// <summary>
+    /// Ceiling of the first wait before the hub is dialled again after a lost stream, and before a failed enrolment is
+    /// retried (default 1 s); doubles per failure.
+    /// </summary>
     public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest wait between reconnect attempts (default 2 min).</summary>
+    /// <summary>Highest ceiling of the wait between reconnect (and enrolment) attempts (default 2 min).</summary>
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Every back-off wait is randomised by up to this fraction either way (default 0.2).</summary>
+    /// <summary>
+    /// When the hub says when to come back (<c>retry_after</c> in a Goodbye), the agent waits that long plus up to this
+    /// fraction of it more (default 0.2), so refused agents do not return together.
+    /// </summary>
     public double JitterFraction { get; init; } = 0.2;
 
     /// <summary>Heartbeat interval used when the hub's Welcome names none (default 30 s).</summary>

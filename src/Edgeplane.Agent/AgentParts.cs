@@ -4,6 +4,7 @@ using Edgeplane.Agent.Link;
 using Edgeplane.Agent.Reconcile;
 using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
+using Edgeplane.Agent.Targets;
 using Edgeplane.Kubernetes;
 using Edgeplane.Protocol.Security;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace Edgeplane.Agent;
 internal sealed class AgentParts : IDisposable
 {
     private readonly ReconcileGate? _ownGate;
+    private readonly SharedHubChannel _channel;
     private readonly IKubernetes _client;
 
     private AgentParts(AgentOptions options, ILoggerFactory loggerFactory, TimeProvider time, Random random, AgentCredentials credentials,
@@ -29,18 +31,22 @@ internal sealed class AgentParts : IDisposable
         var state = options.StateDirectory;
         Files = new AgentIdentityFiles(state);
         Checkpoints = new CheckpointFile(state);
+        Checkpoint = new CheckpointState(Checkpoints, checkpoint);
         Identity = new AgentIdentityState(credentials, time);
         Outbox = new StatusOutbox(state, options.Outbox, loggerFactory.CreateLogger<StatusOutbox>());
         Publisher = new StatusPublisher(Outbox);
-        var cache = new BundleCache(state);
-        var connection = new ClusterConnection(client, options.Cluster, time, random, loggerFactory);
+        _channel = new SharedHubChannel(options.Hub, Identity, time);
         _ownGate = options.Gate is null ? new ReconcileGate(1) : null;
-        BundleReconciler? reconciler = null;
-        Link = new HubLink(new HubLinkDependencies(options, Identity, Outbox, new BundleFetcher(cache),
-            () => reconciler!.HelloFacts(), target => reconciler!.OnTarget(target), time, random, loggerFactory.CreateLogger<HubLink>()));
-        reconciler = new BundleReconciler(new ReconcilerDependencies(options, credentials.Cluster.Value, connection, cache, Link,
-            Checkpoints, options.Gate ?? _ownGate!, time, random, loggerFactory.CreateLogger<BundleReconciler>()), checkpoint);
-        Reconciler = reconciler;
+        // One direction only: the link posts targets to the inbox, the reconciler takes them and fetches what it lacks.
+        var targets = new TargetInbox();
+        Link = new HubLink(new HubLinkDependencies(LinkOptions(options), Identity, _channel, Outbox, targets, Checkpoint, time, random,
+            loggerFactory.CreateLogger<HubLink>()));
+        var cache = new BundleCache(state);
+        var source = new HubBundleSource(_channel, new BundleFetcher(cache), options.BundleFetchTimeout,
+            () => Link.Status is { State: HubLinkState.Stopped } stopped ? stopped.Message : null, loggerFactory.CreateLogger<HubBundleSource>());
+        var connection = new ClusterConnection(client, options.Cluster, time, random, loggerFactory);
+        Reconciler = new BundleReconciler(new ReconcilerDependencies(ReconcilerOptions(options), credentials.Cluster.Value, connection, cache,
+            source, targets, Checkpoint, options.Gate ?? _ownGate!, time, random, loggerFactory.CreateLogger<BundleReconciler>()));
         Renewer = new CertificateRenewer(options.Hub, Identity, Files, options.Renewal, time, random,
             loggerFactory.CreateLogger<CertificateRenewer>());
     }
@@ -54,6 +60,8 @@ internal sealed class AgentParts : IDisposable
     public AgentIdentityFiles Files { get; }
 
     public CheckpointFile Checkpoints { get; }
+
+    public CheckpointState Checkpoint { get; }
 
     public AgentIdentityState Identity { get; }
 
@@ -91,9 +99,16 @@ internal sealed class AgentParts : IDisposable
     {
         Reconciler.Dispose();
         Link.Dispose();
+        _channel.Dispose();
         _ownGate?.Dispose();
         _client.Dispose();
     }
+
+    private static HubLinkOptions LinkOptions(AgentOptions o) => new(o.Hub, o.AgentVersion, o.ReconnectInitialDelay, o.ReconnectMaxDelay,
+        o.JitterFraction, o.DefaultHeartbeatInterval, o.WelcomeTimeout);
+
+    private static ReconcilerOptions ReconcilerOptions(AgentOptions o) => new(o.DriftInterval, o.HealthTimeout, o.HealthPollInterval,
+        o.RetryInitialDelay, o.RetryMaxDelay, o.Cluster, o.Applier);
 
     private static IKubernetes CreateClient(AgentOptions options)
     {

@@ -1,5 +1,6 @@
 using Edgeplane.Agent.Link;
 using Edgeplane.Agent.Status;
+using Edgeplane.Agent.Targets;
 using Edgeplane.Protocol;
 
 namespace Edgeplane.Agent;

@@ -8,15 +8,17 @@ public sealed class ProjectReferenceTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Edgeplane.Model"] = [],
-        ["Edgeplane.Rendering"] = ["Edgeplane.Model"],
-        ["Edgeplane.Kubernetes"] = [],
+        ["Edgeplane.ApiMachinery"] = [],
+        ["Edgeplane.Model"] = ["Edgeplane.ApiMachinery"],
+        ["Edgeplane.Rendering"] = ["Edgeplane.Model", "Edgeplane.ApiMachinery"],
+        ["Edgeplane.Resilience"] = [],
+        ["Edgeplane.Kubernetes"] = ["Edgeplane.Resilience"],
         ["Edgeplane.Protocol"] = [],
-        ["Edgeplane.KubeSim"] = [],
-        ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol"],
-        ["Edgeplane.Agent"] = ["Edgeplane.Protocol", "Edgeplane.Kubernetes"],
+        ["Edgeplane.KubeSim"] = ["Edgeplane.ApiMachinery"],
+        ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol", "Edgeplane.ApiMachinery"],
+        ["Edgeplane.Agent"] = ["Edgeplane.Protocol", "Edgeplane.Kubernetes", "Edgeplane.Resilience"],
         ["Edgeplane.Cli"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol",
-            "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent"],
+            "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent", "Edgeplane.ApiMachinery"],
     };
 
     public static TheoryData<string> Projects() => new(Allowed.Keys);
@@ -50,7 +52,7 @@ public sealed class ProjectReferenceTests
     [Fact]
     public void EverySourceProject_IsCovered()
     {
-        var onDisk = Directory.GetDirectories(Path.Combine(RepoRoot(), "src")).Select(Path.GetFileName).ToList();
+        var onDisk = Directory.GetDirectories(Repository.PathOf("src")).Select(Path.GetFileName).ToList();
 
         Assert.Equal(Allowed.Keys.Order(StringComparer.Ordinal), onDisk.Order(StringComparer.Ordinal)!);
     }
@@ -67,19 +69,9 @@ public sealed class ProjectReferenceTests
 
     private static List<string> ProjectReferencesOf(string project)
     {
-        var path = Path.Combine(RepoRoot(), "src", project, project + ".csproj");
+        var path = Repository.PathOf("src", project, project + ".csproj");
         return XDocument.Load(path).Descendants("ProjectReference")
             .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToList();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Edgeplane.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Edgeplane.slnx not found above the test folder");
     }
 }

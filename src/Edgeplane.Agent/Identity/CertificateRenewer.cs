@@ -1,5 +1,6 @@
-using Edgeplane.Protocol;
+using Edgeplane.Protocol.Identity;
 using Edgeplane.Protocol.V1;
+using Edgeplane.Resilience;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,10 @@ namespace Edgeplane.Agent.Identity;
 /// <summary>
 /// Keeps the agent's certificate fresh: at half-life it makes a new key, sends a CSR to Renew over mTLS with the
 /// current certificate, stores the result atomically and swaps it into <see cref="AgentIdentityState"/>. Failures
-/// (including the hub's per-cluster rate limit, ResourceExhausted) are retried with jittered exponential back-off up to
-/// the expiry, with the same key (<see cref="RenewalKeyFile"/>: the hub renews a certificate once, and answers a repeat
-/// for the same key with the certificate it issued); the condition always says what is going on, so a certificate
-/// never lapses silently.
+/// (including the hub's per-cluster rate limit, ResourceExhausted) are retried through Polly with the shared
+/// <see cref="Backoff"/> (exponential, full jitter) up to the expiry, with the same key (<see cref="RenewalKeyFile"/>:
+/// the hub renews a certificate once, and answers a repeat for the same key with the certificate it issued); the
+/// condition always says what is going on, so a certificate never lapses silently.
 /// </summary>
 public sealed partial class CertificateRenewer(
     Uri hub,
@@ -75,71 +76,65 @@ public sealed partial class CertificateRenewer(
         }
     }
 
+    /// <summary>
+    /// Renews, retrying transient failures through Polly with the shared back-off (never waiting past the expiry). False
+    /// when the identity stalled: the hub refused for good, or the certificate expired first.
+    /// </summary>
     private async Task<bool> RenewWithRetriesAsync(AgentCredentials credentials, CancellationToken cancellationToken)
     {
-        var delay = options.RetryInitialDelay;
-        for (var attempt = 1; ; attempt++)
+        var retries = BackoffRetry.Pipeline(new Backoff(options.RetryInitialDelay, options.RetryMaxDelay), new BackoffRetryOptions
         {
-            string failure;
-            try
-            {
-                await RenewOnceAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (Permanent(e) is { } stalled)
-                {
-                    Stall(stalled, $"the hub refused renewal: {e.Status.Detail}");
-                    return false;
-                }
-                failure = e.Status.Detail;
-            }
-            catch (Exception e) when (e is EnrollmentException or IOException)
-            {
-                failure = e.Message;
-            }
-            var now = time.GetUtcNow();
-            if (now >= credentials.NotAfter)
-            {
-                Stall(IdentityReasons.CertificateExpired,
-                    $"certificate expired at {credentials.NotAfter:u} before it could be renewed (last error: {failure}); " +
-                    "enrol again with a new bootstrap token");
-                return false;
-            }
-            var wait = Jitter(delay);
-            wait = wait < credentials.NotAfter - now ? wait : credentials.NotAfter - now;
+            ShouldRetry = e => IsFailure(e) && !(e is RpcException rpc && Permanent(rpc) is not null) && time.GetUtcNow() < credentials.NotAfter,
+            AdjustDelay = (_, wait) => wait < credentials.NotAfter - time.GetUtcNow() ? wait : credentials.NotAfter - time.GetUtcNow(),
             // The retry is scheduled before it is announced, so whoever reacts to the condition sees it pending.
-            var retry = Task.Delay(wait, time, cancellationToken);
-            state.SetCondition(new IdentityCondition(IdentityHealth.Degraded, IdentityReasons.RenewalFailed,
-                $"renewal attempt {attempt} failed: {failure}; retrying in {wait:g}; certificate expires at " +
-                $"{credentials.NotAfter:u}", now));
-            LogRetry(logger, attempt, failure, wait, credentials.NotAfter);
-            await retry.ConfigureAwait(false);
-            delay = delay * 2 < options.RetryMaxDelay ? delay * 2 : options.RetryMaxDelay;
+            OnRetry = a => Retrying(credentials, a),
+        }, time, random);
+        try
+        {
+            await retries.ExecuteAsync(async token => await RenewOnceAsync(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcException e) when (!cancellationToken.IsCancellationRequested && Permanent(e) is { } stalled)
+        {
+            Stall(stalled, $"the hub refused renewal: {e.Status.Detail}");
+            return false;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsFailure(e))
+        {
+            Stall(IdentityReasons.CertificateExpired,
+                $"certificate expired at {credentials.NotAfter:u} before it could be renewed (last error: {Describe(e)}); " +
+                "enrol again with a new bootstrap token");
+            return false;
         }
     }
 
-    // Refusals that no retry can fix; everything else (network, hub down, hub busy) is retried.
-    private static string? Permanent(RpcException e)
+    private void Retrying(AgentCredentials credentials, BackoffAttempt retry)
     {
-        var reason = e.Trailers.GetValue(GatewayMetadata.IdentityErrorKey);
-        return e.StatusCode switch
-        {
-            StatusCode.PermissionDenied when reason == "ClusterRevoked" => IdentityReasons.ClusterRevoked,
-            // This certificate was renewed for another key (the kept key was lost): no retry can change that.
-            StatusCode.FailedPrecondition when reason == "AlreadyRenewed" => IdentityReasons.RenewalRefused,
-            StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument => IdentityReasons.RenewalRefused,
-            _ => null,
-        };
+        var failure = Describe(retry.Failure);
+        state.SetCondition(new IdentityCondition(IdentityHealth.Degraded, IdentityReasons.RenewalFailed,
+            $"renewal attempt {retry.Attempt} failed: {failure}; retrying in {retry.Delay:g}; certificate expires at " +
+            $"{credentials.NotAfter:u}", time.GetUtcNow()));
+        LogRetry(logger, retry.Attempt, failure, retry.Delay, credentials.NotAfter);
     }
+
+    /// <summary>What a renewal attempt fails with: the call (network, hub down, hub busy, refused) or an unusable answer.</summary>
+    private static bool IsFailure(Exception e) => e is RpcException or EnrollmentException or IOException;
+
+    private static string Describe(Exception e) => e is RpcException rpc ? rpc.Status.Detail : e.Message;
+
+    // Refusals that no retry can fix; everything else (network, hub down, hub busy) is retried.
+    private static string? Permanent(RpcException e) => (e.StatusCode, IdentityErrors.Of(e)) switch
+    {
+        (StatusCode.PermissionDenied, IdentityError.ClusterRevoked) => IdentityReasons.ClusterRevoked,
+        // This certificate was renewed for another key (the kept key was lost): no retry can change that.
+        (StatusCode.FailedPrecondition, IdentityError.AlreadyRenewed) => IdentityReasons.RenewalRefused,
+        (StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument, _) => IdentityReasons.RenewalRefused,
+        _ => null,
+    };
 
     private void Stall(string reason, string message)
     {
         state.SetCondition(new IdentityCondition(IdentityHealth.Stalled, reason, message, time.GetUtcNow()));
         LogStalled(logger, reason, message);
     }
-
-    private TimeSpan Jitter(TimeSpan delay) =>
-        delay * (1 + (options.JitterFraction * ((random.NextDouble() * 2) - 1)));
 }

@@ -12,7 +12,4 @@ internal sealed partial class HubLink
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Stopped talking to the hub ({Reason}): {Message}")]
     private static partial void LogStopped(ILogger logger, string reason, string message);
-
-    [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Fetched bundle {Digest} ({Bytes} bytes)")]
-    private static partial void LogFetched(ILogger logger, string digest, int bytes);
 }

@@ -1,6 +1,7 @@
 using Edgeplane.Agent.Identity;
-using Edgeplane.Agent.Status;
+using Edgeplane.Agent.Targets;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Identity;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -21,7 +22,7 @@ internal sealed partial class HubLink
         }
         try
         {
-            var client = new AgentGateway.AgentGatewayClient(Channel());
+            var client = new AgentGateway.AgentGatewayClient(_deps.Channel.Current());
             using var call = client.Connect(cancellationToken: session.Token);
             await call.RequestStream.WriteAsync(new AgentMessage { Hello = Hello() }, session.Token).ConfigureAwait(false);
             var first = await FirstMessageAsync(call.ResponseStream, session.Token).ConfigureAwait(false);
@@ -68,15 +69,15 @@ internal sealed partial class HubLink
 
     private Hello Hello()
     {
-        var (applied, generation) = _deps.HelloFacts();
+        var checkpoint = _deps.Checkpoint.Current;
         return new Hello
         {
             ClusterId = _deps.Identity.Current.Cluster.Value,
             AgentVersion = _options.AgentVersion,
             ProtocolVersion = ProtocolVersions.Current,
-            AppliedDigest = applied,
+            AppliedDigest = checkpoint.AppliedDigest ?? "",
             LastAckedStatusSequence = _deps.Outbox.LastAcked,
-            LastTargetGeneration = generation,
+            LastTargetGeneration = checkpoint.Target?.Generation ?? 0,
         };
     }
 
@@ -96,23 +97,23 @@ internal sealed partial class HubLink
 
     /// <summary>
     /// Takes the Welcome: resets the back-off, starts the first heartbeat timer (before anyone is told the link is up, so
-    /// whoever reacts to Connected finds it running), and hands the target to the reconciler.
+    /// whoever reacts to Connected finds it running), and posts the target for the reconciler.
     /// </summary>
     private TimeSpan OnWelcome(Welcome welcome, CancellationToken cancellationToken, out Task heartbeat)
     {
-        _backoff = _options.ReconnectInitialDelay;
+        _failures = 0;
         var interval = welcome.HeartbeatInterval?.ToTimeSpan() is { } t && t > TimeSpan.Zero ? t : _options.DefaultHeartbeatInterval;
         heartbeat = Task.Delay(interval, _deps.Time, cancellationToken);
         SetStatus(HubLinkState.Connected, $"connected to {_options.Hub} (protocol {welcome.ProtocolVersion}, heartbeat {interval.TotalSeconds:0.#} s)");
         LogConnected(_deps.Logger, _options.Hub, welcome.Target?.Digest ?? "", welcome.Target?.Generation ?? 0);
         if (welcome.Target is { } target)
         {
-            _deps.OnTarget(new HubTarget(target.Digest, target.Revision, target.Generation));
+            _deps.Targets.Post(new HubTarget(target.Digest, target.Revision, target.Generation));
         }
         return interval;
     }
 
-    /// <summary>Reads until the stream ends: targets go to the reconciler, acks to the outbox, a Goodbye ends the session.</summary>
+    /// <summary>Reads until the stream ends: targets go to the inbox, acks to the outbox, a Goodbye ends the session.</summary>
     private async Task<SessionEnd> ReadLoopAsync(IAsyncStreamReader<HubMessage> responses, CancellationToken cancellationToken)
     {
         while (await responses.MoveNext(cancellationToken).ConfigureAwait(false))
@@ -121,10 +122,10 @@ internal sealed partial class HubLink
             switch (message.BodyCase)
             {
                 case HubMessage.BodyOneofCase.TargetChanged when message.TargetChanged.Target is { } target:
-                    _deps.OnTarget(new HubTarget(target.Digest, target.Revision, target.Generation));
+                    _deps.Targets.Post(new HubTarget(target.Digest, target.Revision, target.Generation));
                     break;
                 case HubMessage.BodyOneofCase.Welcome when message.Welcome.Target is { } target:
-                    _deps.OnTarget(new HubTarget(target.Digest, target.Revision, target.Generation));
+                    _deps.Targets.Post(new HubTarget(target.Digest, target.Revision, target.Generation));
                     break;
                 case HubMessage.BodyOneofCase.StatusAck:
                     _deps.Outbox.Ack(message.StatusAck.UpToSequence);
@@ -199,5 +200,5 @@ internal sealed partial class HubLink
     }
 
     private static bool IsRevocation(RpcException e) =>
-        e.StatusCode == StatusCode.PermissionDenied && e.Trailers.GetValue(GatewayMetadata.IdentityErrorKey) == IdentityReasons.ClusterRevoked;
+        e.StatusCode == StatusCode.PermissionDenied && IdentityErrors.Of(e) == IdentityError.ClusterRevoked;
 }

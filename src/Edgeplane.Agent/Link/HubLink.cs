@@ -1,6 +1,6 @@
 using Edgeplane.Agent.Identity;
 using Edgeplane.Agent.Status;
-using Grpc.Net.Client;
+using Edgeplane.Resilience;
 
 namespace Edgeplane.Agent.Link;
 
@@ -8,26 +8,26 @@ namespace Edgeplane.Agent.Link;
 /// The agent's side of the session with the hub (docs/protocol.md, "Session"). It always dials out: Hello, then the
 /// hub's Welcome with the current target, heartbeats at the interval the hub asks for, every unacknowledged status report
 /// (from the outbox, so nothing is lost across reconnects or restarts), targets and acks as they come. A lost session is
-/// redialled with jittered exponential back-off; Goodbye reasons are respected (REVOKED stops the link for good,
+/// redialled after the shared <see cref="Backoff"/> (exponential, full jitter); Goodbye reasons are respected (REVOKED stops the link for good,
 /// SHUTTING_DOWN and OVERLOADED wait for the hub's hint, CERTIFICATE_EXPIRED redials with the renewed certificate).
-/// It also serves bundles to the reconciler (<see cref="FetchAsync"/>).
+/// Targets go one way, into the <see cref="Targets.TargetInbox"/> the reconciler reads; the link knows nothing of the
+/// reconciler.
 /// </summary>
 internal sealed partial class HubLink : IDisposable
 {
     private readonly HubLinkDependencies _deps;
-    private readonly AgentOptions _options;
+    private readonly HubLinkOptions _options;
     private readonly Lock _lock = new();
-    private GrpcChannel? _channel;
     private CancellationTokenSource? _session;
-    private AgentCredentials? _channelCredentials;
     private HubLinkStatus _status;
-    private TimeSpan _backoff;
+    private readonly Backoff _backoff;
+    private int _failures;
 
     public HubLink(HubLinkDependencies deps)
     {
         _deps = deps;
         _options = deps.Options;
-        _backoff = _options.ReconnectInitialDelay;
+        _backoff = new Backoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
         _status = new HubLinkStatus(HubLinkState.Connecting, $"dialling {_options.Hub}", deps.Time.GetUtcNow());
         deps.Identity.ConditionChanged += OnIdentityCondition;
     }
@@ -89,51 +89,29 @@ internal sealed partial class HubLink : IDisposable
         $"the agent stopped talking to the hub and left the workloads as they are; it needs a new bootstrap token to join again " +
         $"(edgeplane token create --cluster {cluster}, then edgeplane agent --token <token>)";
 
-    public void Dispose()
-    {
-        _deps.Identity.ConditionChanged -= OnIdentityCondition;
-        lock (_lock)
-        {
-            _channel?.Dispose();
-            _channel = null;
-        }
-    }
+    public void Dispose() => _deps.Identity.ConditionChanged -= OnIdentityCondition;
 
-    /// <summary>The wait before the next dial: back-off (doubling, reset by a Welcome), or the hub's hint plus jitter.</summary>
+    /// <summary>
+    /// The wait before the next dial: the back-off (its ceiling doubling per failed session, reset by a Welcome), or the
+    /// hub's hint plus up to <see cref="HubLinkOptions.JitterFraction"/> of it.
+    /// </summary>
     private TimeSpan NextWait(SessionEnd end)
     {
         if (end.Welcomed)
         {
-            _backoff = _options.ReconnectInitialDelay;
+            _failures = 0;
         }
         switch (end.Kind)
         {
             case SessionEndKind.RetryAfter when end.RetryAfter is { } hint:
                 return hint + (hint * _options.JitterFraction * _deps.Random.NextDouble());
             case SessionEndKind.Reconnect:
-                return Jitter(_options.ReconnectInitialDelay);
+                return _backoff.Delay(1, _deps.Random);
             case SessionEndKind.Unsupported:
-                return Jitter(_options.ReconnectMaxDelay);
+                return _backoff.Delay(int.MaxValue, _deps.Random);
             default:
-                var wait = Jitter(_backoff);
-                _backoff = _backoff * 2 < _options.ReconnectMaxDelay ? _backoff * 2 : _options.ReconnectMaxDelay;
-                return wait;
-        }
-    }
-
-    /// <summary>A channel with the current credentials; a renewal makes the next dial use a new one.</summary>
-    private GrpcChannel Channel()
-    {
-        var credentials = _deps.Identity.Current;
-        lock (_lock)
-        {
-            if (_channel is null || !ReferenceEquals(_channelCredentials, credentials))
-            {
-                _channel?.Dispose();
-                _channel = HubChannels.Create(_options.Hub, credentials, _deps.Time);
-                _channelCredentials = credentials;
-            }
-            return _channel;
+                _failures = Math.Min(_failures + 1, 64);
+                return _backoff.Delay(_failures, _deps.Random);
         }
     }
 
@@ -173,7 +151,4 @@ internal sealed partial class HubLink : IDisposable
         Volatile.Write(ref _status, status);
         StatusChanged?.Invoke(status);
     }
-
-    private TimeSpan Jitter(TimeSpan delay) =>
-        delay * (1 + (_options.JitterFraction * ((_deps.Random.NextDouble() * 2) - 1)));
 }

@@ -1,4 +1,3 @@
-using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes.Apply;
 using Edgeplane.Kubernetes.Health;
@@ -11,12 +10,8 @@ internal sealed partial class BundleReconciler
     private void Publish()
     {
         ComputeConditions();
-        AgentCheckpoint checkpoint;
-        lock (_lock)
-        {
-            checkpoint = _checkpoint;
-        }
-        Updated?.Invoke(new ReconcileSnapshot(_conditions.Snapshot(), checkpoint.Target, _applied, checkpoint.AppliedDigest,
+        var checkpoint = _deps.Checkpoint.Current;
+        Updated?.Invoke(new ReconcileSnapshot(_conditions.Snapshot(), checkpoint.Target, _applied?.ApiVersions, checkpoint.AppliedDigest,
             checkpoint.AppliedRevision, _observation));
     }
 

@@ -1,14 +1,15 @@
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 
 internal sealed partial class BundleReconciler
 {
     /// <summary>
-    /// The one place failures are handled: remember the failure (the conditions come from it), retry with jittered
-    /// exponential back-off unless it is stalled, and — when the wanted bundle could not even be obtained or parsed —
-    /// keep the bundle applied earlier as it is, correcting its drift, so a site without its hub stays autonomous.
+    /// The one place failures are handled: remember the failure (the conditions come from it), retry after the shared
+    /// back-off (exponential, full jitter) unless it is stalled, and — when the wanted bundle could not even be obtained
+    /// or parsed — keep the bundle applied earlier as it is, correcting its drift, so a site without its hub stays
+    /// autonomous.
     /// </summary>
     private async Task HandleFailureAsync(ReconcileFailure failure, BundleDigest? desired, ReconcileTrigger triggers,
         CancellationToken cancellationToken)
@@ -19,9 +20,9 @@ internal sealed partial class BundleReconciler
         _conditions.Reconciling(null);
         if (!failure.Stalled)
         {
-            var wait = Jitter(_retryDelay);
+            _failures = Math.Min(_failures + 1, 64);
+            var wait = _backoff.Delay(_failures, _deps.Random);
             _queue.AddAfter(ReconcileTrigger.Retry, wait);
-            _retryDelay = _retryDelay * 2 < _options.RetryMaxDelay ? _retryDelay * 2 : _options.RetryMaxDelay;
             _retryAt = _deps.Time.GetUtcNow() + wait;
         }
         if (failure.Reason is AgentReasons.BundleUnavailable or AgentReasons.BundleVerificationFailed or AgentReasons.BundleInvalid
@@ -57,10 +58,7 @@ internal sealed partial class BundleReconciler
         _failure = null;
         _stalledDigest = null;
         _retryAt = null;
-        _retryDelay = _options.RetryInitialDelay;
+        _failures = 0;
         _queue.Cancel(ReconcileTrigger.Retry);
     }
-
-    private TimeSpan Jitter(TimeSpan delay) =>
-        delay * (1 + (_options.JitterFraction * ((_deps.Random.NextDouble() * 2) - 1)));
 }

@@ -1,3 +1,4 @@
+using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes.Drift;
 using Edgeplane.Kubernetes.Health;
@@ -39,7 +40,7 @@ internal sealed partial class BundleReconciler
             Cluster = _deps.Cluster,
             Bundle = bundle.Document.Name,
             Objects = bundle.Document.Objects,
-            Policy = bundle.Document.Drift,
+            Policy = bundle.Document.Drift.ToPolicy(),
         };
         DriftReport report;
         using (await _deps.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))
@@ -66,7 +67,7 @@ internal sealed partial class BundleReconciler
 
     /// <summary>
     /// Step 5: reads every object's health. While objects are InProgress it polls again every
-    /// <see cref="AgentOptions.HealthPollInterval"/>, bounded by <see cref="AgentOptions.HealthTimeout"/> from the apply (or
+    /// <see cref="ReconcilerOptions.HealthPollInterval"/>, bounded by <see cref="ReconcilerOptions.HealthTimeout"/> from the apply (or
     /// from the moment healthy objects degraded); it stops at once when all are Current or one Failed.
     /// </summary>
     private async Task PollHealthAsync(CancellationToken cancellationToken)

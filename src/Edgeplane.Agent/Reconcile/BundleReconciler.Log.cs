@@ -30,4 +30,7 @@ internal sealed partial class BundleReconciler
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Prune held back: {Blocks}")]
     private static partial void LogPruneBlocked(ILogger logger, string blocks);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "The new target could not be saved in the checkpoint: {Error}")]
+    private static partial void LogCheckpointNotSaved(ILogger logger, string error);
 }

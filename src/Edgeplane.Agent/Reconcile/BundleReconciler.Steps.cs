@@ -1,6 +1,7 @@
 using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes.Apply;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 
@@ -30,7 +31,14 @@ internal sealed partial class BundleReconciler
         {
             return cached;
         }
-        return await _deps.Source.FetchAsync(digest, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _deps.Source.FetchAsync(digest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BundleFetchException e)
+        {
+            throw new ReconcileFailure(e.Corrupt ? AgentReasons.BundleVerificationFailed : AgentReasons.BundleUnavailable, e.Message, false, e);
+        }
     }
 
     /// <summary>Step 3: the documented bundle format, for this cluster.</summary>
@@ -99,16 +107,12 @@ internal sealed partial class BundleReconciler
         _applied = bundle;
         _healthSince = _deps.Time.GetUtcNow();
         _observation = _observation with { Drift = [] };
-        lock (_lock)
+        _deps.Checkpoint.Update(c => c with
         {
-            _checkpoint = _checkpoint with
-            {
-                AppliedDigest = bundle.Digest.ToString(),
-                AppliedRevision = bundle.Document.Revision,
-                AppliedAt = _deps.Time.GetUtcNow(),
-            };
-            _deps.Checkpoints.Save(_checkpoint);
-        }
+            AppliedDigest = bundle.Digest.ToString(),
+            AppliedRevision = bundle.Document.Revision,
+            AppliedAt = _deps.Time.GetUtcNow(),
+        });
         var keep = new List<BundleDigest> { bundle.Digest };
         if (Target is { IsEmpty: false } target && BundleDigest.TryParse(target.Digest, out var wanted, out _))
         {
@@ -120,7 +124,7 @@ internal sealed partial class BundleReconciler
     /// <summary>On start: the bundle applied last, from the cache, so drift correction works before the hub answers.</summary>
     private void LoadAppliedFromCache()
     {
-        if (_checkpoint.AppliedDigest is not { } text || !BundleDigest.TryParse(text, out var digest, out _))
+        if (_deps.Checkpoint.Current.AppliedDigest is not { } text || !BundleDigest.TryParse(text, out var digest, out _))
         {
             return;
         }

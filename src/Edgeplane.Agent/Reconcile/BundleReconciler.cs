@@ -1,51 +1,52 @@
 using Edgeplane.Agent.Bundles;
-using Edgeplane.Agent.Link;
 using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
+using Edgeplane.Agent.Targets;
 using Edgeplane.Kubernetes;
+using Edgeplane.Protocol.Bundles;
+using Edgeplane.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Agent.Reconcile;
 
 /// <summary>
-/// The agent's reconcile loop, level-triggered over a <see cref="ReconcileQueue"/>. Each pass reads the current state —
+/// The agent's reconcile loop, level-triggered over a <see cref="ReconcileQueue"/>. Targets arrive through the
+/// <see cref="TargetInbox"/> (the hub link posts them; the two never call each other). Each pass reads the current state —
 /// the hub's target, the bundle applied last, what was observed — and does what is missing, in named steps: load the
 /// target → obtain (cache or hub) and verify the bundle → parse it → apply it → poll health → report. Between bundle
-/// changes it checks drift every <see cref="AgentOptions.DriftInterval"/>. A step fails with a
-/// <see cref="ReconcileFailure"/> carrying its condition reason; failures are handled in one place and retried with
-/// jittered back-off; status is published after every pass. It never deletes anything because the hub stopped naming
-/// it: an empty target keeps what is applied.
+/// changes it checks drift every <see cref="ReconcilerOptions.DriftInterval"/>. A step fails with a
+/// <see cref="ReconcileFailure"/> carrying its condition reason; failures are handled in one place and retried after
+/// the shared <see cref="Backoff"/> (exponential, full jitter); status is published after every pass
+/// (<see cref="Updated"/>, a <see cref="ReconcileSnapshot"/> for the status side). It never deletes anything because the hub stopped naming it: an empty target keeps what is applied.
 /// </summary>
 internal sealed partial class BundleReconciler : IDisposable
 {
     private readonly ReconcilerDependencies _deps;
-    private readonly AgentOptions _options;
+    private readonly ReconcilerOptions _options;
     private readonly ReconcileQueue _queue;
     private readonly ConditionSet _conditions;
-    private readonly Lock _lock = new();
     private readonly ILogger _logger;
-    private AgentCheckpoint _checkpoint;
     private LoadedBundle? _applied;
     private ClusterObservation _observation = ClusterObservation.Empty;
     private ReconcileFailure? _failure;
-    private TimeSpan _retryDelay;
+    private readonly Backoff _backoff;
+    private int _failures;
     private DateTimeOffset? _healthSince;
     private (string Reason, string Message)? _frozen;
     private BundleDigest? _stalledDigest;
     private DateTimeOffset? _retryAt;
 
-    public BundleReconciler(ReconcilerDependencies deps, AgentCheckpoint checkpoint)
+    public BundleReconciler(ReconcilerDependencies deps)
     {
         _deps = deps;
         _options = deps.Options;
         _logger = deps.Logger;
-        _checkpoint = checkpoint;
         _queue = new ReconcileQueue(deps.Time);
         _conditions = new ConditionSet(deps.Time);
-        _retryDelay = _options.RetryInitialDelay;
-        if (checkpoint.RevokedAt is not null)
+        _backoff = new Backoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
+        if (deps.Checkpoint.Current is { RevokedAt: not null } revoked)
         {
-            _frozen = (AgentReasons.ClusterRevoked, checkpoint.RevokedMessage ?? "the hub revoked this cluster");
+            _frozen = (AgentReasons.ClusterRevoked, revoked.RevokedMessage ?? "the hub revoked this cluster");
         }
     }
 
@@ -53,57 +54,30 @@ internal sealed partial class BundleReconciler : IDisposable
     public event Action<ReconcileSnapshot>? Updated;
 
     /// <summary>The newest target the reconciler knows.</summary>
-    public HubTarget? Target
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _checkpoint.Target;
-            }
-        }
-    }
+    public HubTarget? Target => _deps.Checkpoint.Current.Target;
 
-    /// <summary>Runs passes until cancelled.</summary>
+    /// <summary>Takes targets from the inbox and runs passes, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         LoadAppliedFromCache();
         _queue.Add(ReconcileTrigger.Startup);
-        while (true)
+        var receiving = ReceiveTargetsAsync(cancellationToken);
+        try
         {
-            var triggers = await _queue.TakeAsync(cancellationToken).ConfigureAwait(false);
-            if (_frozen is null)
+            while (true)
             {
-                await PassAsync(triggers, cancellationToken).ConfigureAwait(false);
+                var triggers = await _queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+                if (_frozen is null)
+                {
+                    await PassAsync(triggers, cancellationToken).ConfigureAwait(false);
+                }
+                Publish();
             }
-            Publish();
         }
-    }
-
-    /// <summary>
-    /// A target from the hub. Ignored when its generation is older than one seen before (replays and reordering never roll
-    /// the cluster back); otherwise remembered on disk and reconciled.
-    /// </summary>
-    public bool OnTarget(HubTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        lock (_lock)
+        finally
         {
-            if (_checkpoint.Target is { } known && target.Generation < known.Generation)
-            {
-                LogStaleTarget(_logger, target.Generation, known.Generation);
-                return false;
-            }
-            if (_checkpoint.Target == target)
-            {
-                return true;
-            }
-            _checkpoint = _checkpoint with { Target = target };
-            _deps.Checkpoints.Save(_checkpoint);
+            await receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        LogTarget(_logger, target.Digest.Length == 0 ? "(none)" : target.Digest, target.Revision, target.Generation);
-        _queue.Add(ReconcileTrigger.Target);
-        return true;
     }
 
     /// <summary>
@@ -115,26 +89,13 @@ internal sealed partial class BundleReconciler : IDisposable
         _frozen = (reason, message);
         if (reason == AgentReasons.ClusterRevoked)
         {
-            lock (_lock)
-            {
-                _checkpoint = _checkpoint with { RevokedAt = _deps.Time.GetUtcNow(), RevokedMessage = message };
-                _deps.Checkpoints.Save(_checkpoint);
-            }
+            _deps.Checkpoint.Update(c => c with { RevokedAt = _deps.Time.GetUtcNow(), RevokedMessage = message });
         }
         LogFrozen(_logger, reason, message);
         _queue.Cancel(ReconcileTrigger.Drift);
         _queue.Cancel(ReconcileTrigger.Health);
         _queue.Cancel(ReconcileTrigger.Retry);
         _queue.Add(ReconcileTrigger.Target);
-    }
-
-    /// <summary>What Hello tells the hub: the digest applied last and the newest target generation seen.</summary>
-    public (string AppliedDigest, ulong TargetGeneration) HelloFacts()
-    {
-        lock (_lock)
-        {
-            return (_checkpoint.AppliedDigest ?? "", _checkpoint.Target?.Generation ?? 0);
-        }
     }
 
     /// <summary>Makes the next pass run now (e.g. a drift check on demand).</summary>

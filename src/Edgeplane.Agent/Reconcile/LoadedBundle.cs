@@ -1,5 +1,5 @@
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Kubernetes.Objects;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 
@@ -9,6 +9,4 @@ internal sealed record LoadedBundle(BundleDigest Digest, BundleDocument Document
     public IReadOnlyDictionary<ObjectRef, string> ApiVersions { get; } = Document.Objects
         .GroupBy(ObjectRef.Of)
         .ToDictionary(g => g.Key, g => g.First()["apiVersion"]!.GetValue<string>());
-
-    public string ApiVersionOf(ObjectRef obj) => ApiVersions.TryGetValue(obj, out var v) ? v : obj.Group.Length == 0 ? "v1" : obj.Group;
 }

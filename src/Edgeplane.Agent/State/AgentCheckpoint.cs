@@ -1,4 +1,4 @@
-using Edgeplane.Agent.Link;
+using Edgeplane.Agent.Targets;
 
 namespace Edgeplane.Agent.State;
 

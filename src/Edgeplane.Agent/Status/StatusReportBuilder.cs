@@ -1,9 +1,9 @@
-using Edgeplane.Agent.Reconcile;
 using Edgeplane.Kubernetes.Drift;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf.WellKnownTypes;
 using KubeHealth = Edgeplane.Kubernetes.Health;
+using KubeObjectRef = Edgeplane.Kubernetes.Objects.ObjectRef;
 using WireObjectRef = Edgeplane.Protocol.V1.ObjectRef;
 
 namespace Edgeplane.Agent.Status;
@@ -56,7 +56,7 @@ internal static class StatusReportBuilder
             }
             var entry = new Protocol.V1.ObjectHealth
             {
-                Object = Ref(snapshot.Applied, health.Object),
+                Object = Ref(snapshot.AppliedApiVersions, health.Object),
                 Status = ToWire(health.Status),
                 Message = Cut(health.Message),
             };
@@ -75,20 +75,24 @@ internal static class StatusReportBuilder
         var drift = snapshot.Observation.Drift;
         foreach (var d in drift.Take(ProtocolLimits.MaxDriftEntriesPerStatus))
         {
-            var entry = new DriftEntry { Object = Ref(snapshot.Applied, d.Object) };
+            var entry = new DriftEntry { Object = Ref(snapshot.AppliedApiVersions, d.Object) };
             entry.Fields.AddRange(d.Kind == DriftKind.Missing ? ["(missing)"] : d.FieldPaths.Select(Cut));
             report.Drift.Add(entry);
         }
         report.TruncatedObjects += (uint)Math.Max(0, drift.Count - ProtocolLimits.MaxDriftEntriesPerStatus);
     }
 
-    private static WireObjectRef Ref(LoadedBundle? bundle, Kubernetes.Objects.ObjectRef obj) => new()
+    private static WireObjectRef Ref(IReadOnlyDictionary<KubeObjectRef, string>? apiVersions, KubeObjectRef obj) => new()
     {
-        ApiVersion = bundle?.ApiVersionOf(obj) ?? obj.Group,
+        ApiVersion = apiVersions is null ? obj.Group : ApiVersionOf(apiVersions, obj),
         Kind = obj.Kind,
         Namespace = obj.Namespace ?? "",
         Name = obj.Name,
     };
+
+    /// <summary>The apiVersion the bundle gave the object; for one it lacks, <c>v1</c> in the core group, else the group.</summary>
+    private static string ApiVersionOf(IReadOnlyDictionary<KubeObjectRef, string> apiVersions, KubeObjectRef obj) =>
+        apiVersions.TryGetValue(obj, out var v) ? v : obj.Group.Length == 0 ? "v1" : obj.Group;
 
     private static Protocol.V1.HealthStatus ToWire(KubeHealth.HealthStatus status) => status switch
     {

@@ -5,6 +5,7 @@ using Edgeplane.Model.Loading;
 using Edgeplane.Model.Sources;
 using Edgeplane.Rendering;
 using Edgeplane.Rendering.Bundles;
+using LibGit2Sharp;
 
 namespace Edgeplane.Cli.Commands;
 
@@ -82,7 +83,7 @@ internal static partial class RenderCommand
             return Fail(error, request.Dir, loaded.Diagnostics);
         }
         var renderer = new FleetRenderer(loaded.Fleet!);
-        var options = new RenderOptions { Revision = request.Revision ?? GitRevision.Head(request.Dir) ?? "unversioned" };
+        var options = new RenderOptions { Revision = request.Revision ?? HeadCommit(request.Dir) ?? "unversioned" };
         IReadOnlyList<Bundle> bundles;
         if (request.Cluster is { } name)
         {
@@ -115,5 +116,23 @@ internal static partial class RenderCommand
         DiagnosticPrinter.Print(error, dir, diagnostics);
         error.WriteLine($"{diagnostics.Count} error(s); nothing was written");
         return ExitCodes.Invalid;
+    }
+
+    /// <summary>The commit checked out in the Git work tree holding <paramref name="dir"/>; null outside one or before a first commit.</summary>
+    private static string? HeadCommit(string dir)
+    {
+        try
+        {
+            if (Repository.Discover(Path.GetFullPath(dir)) is not { } gitDir)
+            {
+                return null;
+            }
+            using var repo = new Repository(gitDir);
+            return repo.Head.Tip?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edgeplane.Cli.Up;
+using Edgeplane.Model.Validation;
 
 namespace Edgeplane.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class UpCommand
         var kubePort = PortOption("--kube-port", "KubeSim port (the virtual clusters' API servers)", UpSettings.DefaultApiPort + 2);
         timeout.Validators.Add(r =>
         {
-            if (!DurationParser.TryParse(r.GetValueOrDefault<string>(), out _, out var error))
+            if (!TryTimeout(r.GetValueOrDefault<string>(), out _, out var error))
             {
                 r.AddError($"--timeout: {error}");
             }
@@ -44,7 +45,7 @@ internal static class UpCommand
         };
         command.SetAction((parse, ct) =>
         {
-            DurationParser.TryParse(parse.GetValue(timeout), out var wait, out _);
+            TryTimeout(parse.GetValue(timeout), out var wait, out _);
             var settings = new UpSettings
             {
                 DataDirectory = parse.GetRequiredValue(data),
@@ -74,4 +75,11 @@ internal static class UpCommand
         });
         return option;
     }
+
+    /// <summary>The longest <c>--timeout</c> (7 days).</summary>
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(7);
+
+    /// <summary>Reads <c>--timeout</c>: a duration (docs/fleet-repo.md) more than 0 and at most <see cref="MaxTimeout"/>.</summary>
+    internal static bool TryTimeout(string? text, out TimeSpan value, out string error) =>
+        Durations.TryParse(text, MaxTimeout, zeroAllowed: false, out value, out error);
 }

@@ -3,11 +3,13 @@ using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Store;
+using Edgeplane.Model.Validation;
 using Edgeplane.Protocol.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using IdentityError = Edgeplane.Protocol.V1.IdentityError;
 
 namespace Edgeplane.Hub.Api;
 
@@ -39,7 +41,8 @@ internal static class ClusterIdentityApi
         TimeSpan? ttl = null;
         if (body?.Ttl is { } text)
         {
-            if (!DurationText.TryParse(text, out var parsed, out var error))
+            // Only the grammar here: the token service owns the bounds (MinTokenTtl..MaxTokenTtl) and audits a refusal.
+            if (!Durations.TryParse(text, TimeSpan.MaxValue, zeroAllowed: true, out var parsed, out var error))
             {
                 return ApiProblems.BadRequest($"ttl: {error}");
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Protocol.Bundles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
@@ -38,7 +39,7 @@ internal sealed partial class EfHubStore
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var bundle in bundles)
             {
-                if (Readable(() => ObjectIdentitySet.OfBundleJson(BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size))) is { } set)
+                if (Readable(() => ObjectIdentitySet.OfBundleJson(BundleCodec.DecompressStored(bundle.Encoding, bundle.Data, bundle.Size))) is { } set)
                 {
                     result[bundle.Digest] = set;
                 }

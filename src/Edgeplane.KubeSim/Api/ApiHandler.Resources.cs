@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Edgeplane.ApiMachinery.Labels;
 using Edgeplane.KubeSim.Catalog;
 using Edgeplane.KubeSim.Clusters;
 using Edgeplane.KubeSim.Json;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Edgeplane.ApiMachinery.Patching;
 using Edgeplane.KubeSim.Api;
 using Edgeplane.KubeSim.Apply;
 using Edgeplane.KubeSim.Json;
@@ -27,12 +28,12 @@ internal sealed partial class VirtualCluster
             {
                 patched = kind switch
                 {
-                    PatchKind.Json => JsonPatch.Apply(current, patch) as JsonObject,
+                    PatchKind.Json => ApiServerPatch.Json(current, patch) as JsonObject,
                     PatchKind.Merge => MergePatch.Apply(current, patch) as JsonObject,
-                    _ => StrategicMergePatch.Apply(current, patch, target.Type.Schema) as JsonObject,
+                    _ => ApiServerPatch.Strategic(current, patch, target.Type.Schema),
                 } ?? throw ApiException.BadRequest("the patch must leave an object");
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or PatchException)
             {
                 throw new ApiException(422, "Invalid", $"the patch could not be applied: {ex.Message}");
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Edgeplane.ApiMachinery.Labels;
 using Edgeplane.KubeSim.Catalog;
 using Edgeplane.KubeSim.Selectors;
 using Edgeplane.KubeSim.Storage;

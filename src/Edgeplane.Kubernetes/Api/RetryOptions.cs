@@ -2,16 +2,18 @@ namespace Edgeplane.Kubernetes.Api;
 
 /// <summary>
 /// How transient API failures (429, 500, 502, 503, 504, timeouts, lost connections, optimistic-concurrency 409s)
-/// are retried: exponential back-off with jitter, or exactly the server's Retry-After when it sends one.
+/// are retried: exponential back-off with full jitter (a wait drawn from zero up to the doubling ceiling), or exactly the
+/// server's Retry-After when it sends one.
 /// </summary>
 public sealed record RetryOptions
 {
     /// <summary>Attempts per call including the first; 1 disables retries.</summary>
     public int MaxAttempts { get; init; } = 5;
 
-    /// <summary>Back-off before the second attempt; doubles per attempt up to <see cref="MaxDelay"/>.</summary>
+    /// <summary>Ceiling of the wait before the second attempt; doubles per attempt up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Longest back-off between two attempts (before jitter).</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest Retry-After honoured; a server asking for more is waited on for this long.</summary>

@@ -1,31 +1,32 @@
+using Edgeplane.Resilience;
+using Polly;
+
 namespace Edgeplane.Kubernetes.Api;
 
 /// <summary>
-/// Retries transient failures of one API call. Back-off is exponential with "equal jitter" (half fixed, half random),
-/// so many agents hitting one API server after an outage spread out; a Retry-After from the server wins over it.
+/// Retries transient failures of one API call through Polly with the shared <see cref="Backoff"/> (exponential, full
+/// jitter, <see cref="RetryOptions.BaseDelay"/> doubling up to <see cref="RetryOptions.MaxDelay"/>), so many agents
+/// hitting one API server after an outage spread out; a Retry-After from the server wins over it.
 /// </summary>
-internal sealed class RetryPolicy(RetryOptions options, TimeProvider time, Random random)
+internal sealed class RetryPolicy
 {
-    private readonly Lock _randomSync = new();
+    private readonly ResiliencePipeline _pipeline;
 
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public RetryPolicy(RetryOptions options, TimeProvider time, Random random)
     {
-        for (var attempt = 1; ; attempt++)
+        _pipeline = BackoffRetry.Pipeline(new Backoff(options.BaseDelay, options.MaxDelay), new BackoffRetryOptions
         {
-            try
-            {
-                return await call(cancellationToken).ConfigureAwait(false);
-            }
-            catch (KubeApiException ex) when (attempt < options.MaxAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                var (delay, fromRetryAfter) = DelayFor(ex, attempt);
-                // Start the timer before telling anyone, so an observer advancing a fake clock cannot miss it.
-                var wait = Task.Delay(delay, time, cancellationToken);
-                options.OnRetry?.Invoke(new RetryAttempt(ex, attempt, delay, fromRetryAfter));
-                await wait.ConfigureAwait(false);
-            }
-        }
+            MaxAttempts = Math.Max(1, options.MaxAttempts),
+            ShouldRetry = e => e is KubeApiException api && IsTransient(api),
+            AdjustDelay = (e, backoff) => RetryAfter((KubeApiException)e, options) ?? backoff,
+            OnRetry = a => options.OnRetry?.Invoke(new RetryAttempt((KubeApiException)a.Failure, a.Attempt, a.Delay,
+                RetryAfter((KubeApiException)a.Failure, options) is not null)),
+        }, time, random);
     }
+
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        await _pipeline.ExecuteAsync(static async (call, token) => await call(token).ConfigureAwait(false), call, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>Failures that another attempt may cure. A field-manager conflict or a validation error never is.</summary>
     public static bool IsTransient(KubeApiException ex) => ex.StatusCode switch
@@ -36,19 +37,9 @@ internal sealed class RetryPolicy(RetryOptions options, TimeProvider time, Rando
         _ => false,
     };
 
-    internal (TimeSpan Delay, bool FromRetryAfter) DelayFor(KubeApiException ex, int attempt)
-    {
-        if (ex.RetryAfter is { } retryAfter && retryAfter >= TimeSpan.Zero)
-        {
-            return (retryAfter < options.MaxRetryAfter ? retryAfter : options.MaxRetryAfter, true);
-        }
-        var exponential = options.BaseDelay * Math.Pow(2, Math.Min(attempt - 1, 30));
-        var capped = exponential < options.MaxDelay ? exponential : options.MaxDelay;
-        double jitter;
-        lock (_randomSync)
-        {
-            jitter = random.NextDouble();
-        }
-        return (capped / 2 + capped / 2 * jitter, false);
-    }
+    /// <summary>The server's Retry-After, honoured up to <see cref="RetryOptions.MaxRetryAfter"/>; null when it sent none.</summary>
+    private static TimeSpan? RetryAfter(KubeApiException ex, RetryOptions options) =>
+        ex.RetryAfter is { } retryAfter && retryAfter >= TimeSpan.Zero
+            ? (retryAfter < options.MaxRetryAfter ? retryAfter : options.MaxRetryAfter)
+            : null;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cronos;
+using Edgeplane.ApiMachinery.Labels;
 using Edgeplane.Model.Specs;
 using Edgeplane.Model.Validation;
 
@@ -10,7 +11,7 @@ internal static partial class SpecBinder
 {
     public static RolloutSpec Rollout(SpecReader r)
     {
-        var clusters = r.Has("clusters") ? Placement(r.Object("clusters")) : new PlacementSpec([], [], [], [], new(new Dictionary<string, string>(), []));
+        var clusters = r.Has("clusters") ? Placement(r.Object("clusters")) : new PlacementSpec([], [], [], [], LabelSelector.Everything);
         var waves = r.List("waves", w =>
         {
             var name = w.Name("name", required: true);
@@ -92,11 +93,11 @@ internal static partial class SpecBinder
         {
             return null;
         }
-        if (Durations.TryParse(text, out var duration))
+        if (Durations.TryParse(text, Durations.Max, zeroAllowed: true, out var duration, out var error))
         {
             return duration;
         }
-        r.Error(key, "InvalidDuration", $"{r.FieldPath(key)} \"{text}\" is not a duration: {Durations.Rule}");
+        r.Error(key, "InvalidDuration", $"{r.FieldPath(key)}: {error}");
         return null;
     }
 }

@@ -1,4 +1,4 @@
-using Edgeplane.Model.Selectors;
+using Edgeplane.ApiMachinery.Labels;
 using Edgeplane.Model.Specs;
 using Edgeplane.Model.Validation;
 
@@ -60,16 +60,26 @@ internal static partial class SpecBinder
             {
                 return null;
             }
-            if (!Enum.TryParse<SelectorOperator>(op, out var parsed) || !Enum.IsDefined(parsed))
+            if (ExpressionOperator(op) is not { } parsed)
             {
                 e.Error("operator", "InvalidValue", $"{e.FieldPath("operator")} \"{op}\" must be one of In, NotIn, Exists, DoesNotExist");
                 return null;
             }
-            return new LabelSelectorRequirement(key, parsed, values);
+            return new LabelRequirement(key, parsed, values);
         });
         r.Done();
-        return new LabelSelector(labels, expressions);
+        // As metav1.LabelSelectorAsSelector: matchLabels are equality requirements, then the expressions.
+        return LabelSelector.Of([.. labels.Select(l => new LabelRequirement(l.Key, LabelOperator.Equals, [l.Value])), .. expressions]);
     }
+
+    private static LabelOperator? ExpressionOperator(string op) => op switch
+    {
+        "In" => LabelOperator.In,
+        "NotIn" => LabelOperator.NotIn,
+        "Exists" => LabelOperator.Exists,
+        "DoesNotExist" => LabelOperator.DoesNotExist,
+        _ => null,
+    };
 
     public static SourceSpec? Source(SpecReader? r, bool allowHelm = true)
     {

@@ -1,4 +1,4 @@
-using Edgeplane.Model.Selectors;
+using Edgeplane.ApiMachinery.Labels;
 
 namespace Edgeplane.Model.Specs;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Edgeplane.ApiMachinery.Labels;
 
 namespace Edgeplane.Model.Validation;
 
@@ -16,27 +17,14 @@ public static partial class Names
     public static bool IsVariableName(string name) => VariableName().IsMatch(name);
 
     /// <summary>True for a Kubernetes label key (optional DNS prefix and a name of at most 63 characters).</summary>
-    public static bool IsLabelKey(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        var prefix = slash < 0 ? "" : key[..slash];
-        var name = slash < 0 ? key : key[(slash + 1)..];
-        return (slash < 0 || (prefix.Length is > 0 and <= 253 && Prefix().IsMatch(prefix)))
-            && name.Length is > 0 and <= 63 && LabelName().IsMatch(name);
-    }
+    public static bool IsLabelKey(string key) => LabelSyntax.IsKey(key);
 
     /// <summary>True for a label value (empty, or at most 63 alphanumerics with '-', '_', '.' inside).</summary>
-    public static bool IsLabelValue(string value) => value.Length == 0 || (value.Length <= 63 && LabelName().IsMatch(value));
+    public static bool IsLabelValue(string value) => LabelSyntax.IsValue(value);
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Dns1123();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]*$")]
     private static partial Regex VariableName();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex Prefix();
-
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
-    private static partial Regex LabelName();
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Edgeplane.ApiMachinery.Patching;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Yaml;
 
 namespace Edgeplane.Rendering.Kustomize;
 
 /// <summary>A patch read and classified: strategic merge documents, or JSON 6902 operations. Shared; clone before use.</summary>
-internal sealed record LoadedPatch(IReadOnlyList<JsonObject> Strategic, IReadOnlyList<JsonPatch.Operation>? Operations, string Source)
+internal sealed record LoadedPatch(IReadOnlyList<JsonObject> Strategic, IReadOnlyList<PatchOperation>? Operations, string Source)
 {
     /// <summary>
     /// Classifies the documents of a patch as kustomize does: a single YAML/JSON list is a JSON 6902 patch; mappings

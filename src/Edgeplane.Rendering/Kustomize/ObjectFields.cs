@@ -74,16 +74,7 @@ internal static class ObjectFields
     }
 
     /// <summary>The YAML text of a scalar as kyaml sees it (strings as is, numbers and booleans as written); null otherwise.</summary>
-    public static string? ScalarText(JsonNode? node) => node is JsonValue value
-        ? value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Number => value.ToJsonString(),
-            _ => null,
-        }
-        : null;
+    public static string? ScalarText(JsonNode? node) => Edgeplane.ApiMachinery.Patching.ScalarText.Of(node);
 
     public static bool IsNull(JsonNode? node) => node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Edgeplane.ApiMachinery.Labels;
 
 namespace Edgeplane.Rendering.Kustomize;
 

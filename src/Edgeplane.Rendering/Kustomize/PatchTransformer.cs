@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Edgeplane.ApiMachinery.Patching;
 
 namespace Edgeplane.Rendering.Kustomize;
 
@@ -45,7 +46,7 @@ internal static class PatchTransformer
         {
             throw KustomizeException.At(spec.At, "InvalidPatch", $"{patch.Source} is a JSON 6902 patch and needs a 'target'");
         }
-        Action<long> grow = bytes => list.Grow(bytes, spec.At);
+        Action<JsonNode?> grow = value => list.Grow(JsonSize.Of(value), spec.At);
         foreach (var resource in PatchTargetMatcher.Create(spec.Target, regexes).Select(list))
         {
             resource.StorePreviousId();
@@ -80,7 +81,7 @@ internal static class PatchTransformer
         JsonObject? merged;
         try
         {
-            merged = StrategicMerge.Apply(target.Node, patch);
+            merged = StrategicMerge.Apply(target.Node, patch, KustomizeMergeSchemas.Options);
         }
         catch (InvalidOperationException e)
         {

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Agent.Tests.Support;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Tests.Bundles;
 
@@ -43,7 +43,8 @@ public sealed class BundleFetchTests : IAsyncLifetime
         _bed.Hub.ServeInstead = _ => evil;
         var digest = _bed.Target("site-a", good);
 
-        var agent = await _bed.StartAgentAsync("site-a");
+        // Retries wait their full back-off ceiling (50 ms and up), so no retry's download is in flight while the cache is read.
+        var agent = await _bed.StartAgentAsync("site-a", random: new FixedRandom(1.0));
 
         await _bed.WaitAsync(() => agent.Snapshot.Condition(ConditionTypes.Ready)?.Reason == AgentReasons.BundleVerificationFailed, "the refused bundle",
             () => string.Join("; ", agent.Snapshot.Conditions));

@@ -15,12 +15,12 @@ public sealed class HubLinkTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Theory]
-    [InlineData(0.0, new[] { 40, 80, 160, 320, 400, 400 })]
-    [InlineData(0.5, new[] { 50, 100, 200, 400, 500, 500 })]
-    [InlineData(1.0, new[] { 60, 120, 240, 480, 600, 600 })]
+    [InlineData(0.2, new[] { 10, 20, 40, 80, 100, 100 })]
+    [InlineData(0.5, new[] { 25, 50, 100, 200, 250, 250 })]
+    [InlineData(1.0, new[] { 50, 100, 200, 400, 500, 500 })]
     public async Task Reconnect_HubUnreachable_JitteredExponentialBackOffWithinBounds(double random, int[] expectedMs)
     {
-        // 50 ms doubling to 500 ms, ±20%: the random value pins the jitter at its lower bound, the middle, the upper bound.
+        // Ceilings of 50 ms doubling to 500 ms, full jitter: each wait is the ceiling times the random value.
         _bed.AddCluster("site-a");
         var agent = await _bed.StartAgentAsync("site-a", time: _time, random: new FixedRandom(random));
         await _bed.WaitAsync(() => agent.Snapshot.Link.State == HubLinkState.Connected, "the first session");

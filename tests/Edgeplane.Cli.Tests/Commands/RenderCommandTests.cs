@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Edgeplane.Model.Tests;
+using LibGit2Sharp;
 
 namespace Edgeplane.Cli.Tests.Commands;
 
@@ -114,15 +115,34 @@ public sealed class RenderCommandTests
     public async Task Render_InGitWorkTree_DefaultsRevisionToHead()
     {
         using var fleet = new TempFleet();
-        var sha = new string('a', 40);
-        Directory.CreateDirectory(Path.Combine(fleet.Root, ".git", "refs", "heads"));
-        File.WriteAllText(Path.Combine(fleet.Root, ".git", "HEAD"), "ref: refs/heads/main\n");
-        File.WriteAllText(Path.Combine(fleet.Root, ".git", "packed-refs"), $"# pack-refs with: peeled\n{sha} refs/heads/main\n");
+        var sha = CommitAll(fleet.Root);
 
         var run = await CliRun.Of("render", fleet.Root, "--cluster", "edge-a");
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith($"# bundle edge-a revision {sha}\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_InGitRepoWithoutCommits_DefaultsRevisionToUnversioned()
+    {
+        using var fleet = new TempFleet();
+        Repository.Init(fleet.Root);
+
+        var run = await CliRun.Of("render", fleet.Root, "--cluster", "edge-a");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("# bundle edge-a revision unversioned\n", run.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>Makes <paramref name="root"/> a Git repository with one commit of everything in it; returns its SHA.</summary>
+    private static string CommitAll(string root)
+    {
+        Repository.Init(root);
+        using var repo = new Repository(root);
+        LibGit2Sharp.Commands.Stage(repo, "*");
+        var signature = new Signature("CLI Test", "cli@example.com", DateTimeOffset.UtcNow);
+        return repo.Commit("fleet", signature, signature).Sha;
     }
 
     [Fact]

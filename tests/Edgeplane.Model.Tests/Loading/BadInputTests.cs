@@ -221,7 +221,15 @@ public sealed class BadInputTests : IDisposable
     {
         _fleet.Replace("rollouts.yaml", "duration: 4h", "duration: 4 hours");
 
-        AssertErrors("rollouts.yaml:13:17: Rollout \"default\": spec.maintenanceWindows[0].duration \"4 hours\" is not a duration: expected a duration such as 90s, 10m, 1h30m or 2d");
+        AssertErrors("rollouts.yaml:13:17: Rollout \"default\": spec.maintenanceWindows[0].duration: '4 hours' is not a duration; use a number with a unit, e.g. 120s, 5m or 1h30m");
+    }
+
+    [Fact]
+    public void Load_DurationOverAYear_Refused()
+    {
+        _fleet.Replace("rollouts.yaml", "duration: 4h", "duration: 366d");
+
+        AssertErrors("rollouts.yaml:13:17: Rollout \"default\": spec.maintenanceWindows[0].duration: '366d' is out of range; it must be at most 365 days");
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Edgeplane.Rendering.Kustomize;
 
 namespace Edgeplane.Rendering.Tests.Kustomize;
 
-/// <summary>The small pieces on their own: hash, image references, label selectors, JSON patch pointers.</summary>
+/// <summary>
+/// The small pieces on their own: hash, Go JSON strings, image references. Label selectors, JSON patch and strategic
+/// merge are Edgeplane.ApiMachinery's, tested in Edgeplane.ApiMachinery.Tests.
+/// </summary>
 public sealed class KustomizePartsTests
 {
     [Theory]
@@ -60,56 +63,4 @@ public sealed class KustomizePartsTests
     [InlineData("nginx:1.0", "nginx", "mirror/nginx", "", "", "mirror/nginx:1.0")]
     public void ImageRewrite_Spec_AppliesNameTagAndDigest(string value, string name, string newName, string newTag, string digest, string? expected) =>
         Assert.Equal(expected, ImageTransformer.Rewrite(value, new ImageSpec(name, newName, newTag, digest, default)));
-
-    [Theory]
-    [InlineData("app=web", true)]
-    [InlineData("app==web,tier!=db", true)]
-    [InlineData("app in (api, web)", true)]
-    [InlineData("app notin (web)", false)]
-    [InlineData("!missing,app", true)]
-    [InlineData("missing", false)]
-    [InlineData("replicas>2", true)]
-    [InlineData("replicas<2", false)]
-    public void LabelSelector_Expression_MatchesLabels(string selector, bool expected)
-    {
-        var labels = new Dictionary<string, string> { ["app"] = "web", ["tier"] = "frontend", ["replicas"] = "3" };
-
-        Assert.Equal(expected, LabelSelector.Parse(selector).Matches(labels));
-    }
-
-    [Theory]
-    [InlineData("app in (web")]
-    [InlineData("app ~ web")]
-    public void LabelSelector_Malformed_Throws(string selector) =>
-        Assert.Throws<FormatException>(() => LabelSelector.Parse(selector));
-
-    [Fact]
-    public void JsonPatch_EscapedPointerAndEndOfArray_Apply()
-    {
-        var doc = JsonNode.Parse("""{"metadata":{"annotations":{}},"list":[1]}""")!;
-        var ops = JsonPatch.Parse(JsonNode.Parse("""
-            [{"op":"add","path":"/metadata/annotations/a~1b~0c","value":"x"},
-             {"op":"add","path":"/list/-","value":2},
-             {"op":"add","path":"/list/-3","value":0},
-             {"op":"test","path":"/list","value":[1,2]}]
-            """)!.AsArray());
-
-        var error = Assert.Throws<InvalidOperationException>(() => JsonPatch.Apply(doc, ops));
-
-        Assert.Equal("operation 3 (add /list/-3): array index -3 is out of range (the array has 2 elements)", error.Message);
-        Assert.Equal("x", doc["metadata"]!["annotations"]!["a/b~c"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public void JsonPatch_MoveAndCopy_KeepOrder()
-    {
-        var doc = JsonNode.Parse("""{"a":{"x":1},"b":[]}""")!;
-        var ops = JsonPatch.Parse(JsonNode.Parse("""
-            [{"op":"copy","from":"/a/x","path":"/b/0"},{"op":"move","from":"/a","path":"/c"},{"op":"test","path":"/c/x","value":1}]
-            """)!.AsArray());
-
-        var result = JsonPatch.Apply(doc, ops);
-
-        Assert.Equal("""{"b":[1],"c":{"x":1}}""", result.ToJsonString());
-    }
 }
