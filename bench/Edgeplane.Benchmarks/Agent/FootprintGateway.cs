@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Tests.Identity.Support;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.Identity;
 using Edgeplane.Protocol.V1;

@@ -11,8 +11,8 @@ public static class IdentityServiceCollectionExtensions
     /// <summary>
     /// Registers the CA (loaded or created on first use), the gateway server certificate, token creation, enrolment,
     /// revocation, the connection registry, and gRPC with <see cref="AgentAuthInterceptor"/> and the protocol's
-    /// message size limits. The host must also register an <see cref="IIdentityStore"/> (the durable one, or
-    /// <see cref="InMemoryIdentityStore"/> for tests), map <see cref="AgentGatewayIdentityService"/> (or the gateway
+    /// message size limits. The host must also register an <see cref="IIdentityStore"/> (the durable one, or the tests'
+    /// in-memory one), map <see cref="AgentGatewayIdentityService"/> (or the gateway
     /// derived from it), and call <see cref="GatewayListenOptionsExtensions.UseEdgeplaneGatewayTls"/> on its agent listener.
     /// </summary>
     public static IServiceCollection AddEdgeplaneIdentity(this IServiceCollection services, IdentityOptions options)

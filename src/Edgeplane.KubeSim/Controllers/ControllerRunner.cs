@@ -19,7 +19,6 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
     private readonly ILogger _logger;
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly ConcurrentDictionary<WorkItem, byte> _pending = new();
-    private readonly ConcurrentDictionary<(VirtualCluster, ResourceKey, string?, string), (long Generation, DateTimeOffset Since)> _observed = new();
     private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
     private readonly ConcurrentDictionary<VirtualCluster, Action> _resyncHandlers = new();
     private readonly ConcurrentDictionary<VirtualCluster, Activity> _activity = new();
@@ -46,7 +45,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         var obj = change.Object;
         if (change.Type == WatchEventType.Deleted)
         {
-            _observed.TryRemove((cluster, type.Key, obj.Namespace, obj.Name), out _);
+            Forget(cluster, type.Key, obj);
             Enqueue(new WorkItem(cluster, WorkKind.CollectGarbage, null, null, obj.Uid));
             if (obj.Namespace is not null)
             {
@@ -60,6 +59,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         }
         if (Controllers.Any(c => c.Handles(type)))
         {
+            Observe(cluster, type.Key, obj, GenerationOf(obj), _runtime.Time.GetUtcNow());
             Enqueue(new WorkItem(cluster, WorkKind.Reconcile, type, obj.Namespace, obj.Name));
         }
     }
@@ -78,10 +78,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         {
             cluster.Faults.ReadinessRulesChanged -= handler;
         }
-        foreach (var key in _observed.Keys.Where(k => k.Item1 == cluster))
-        {
-            _observed.TryRemove(key, out _);
-        }
+        ForgetCluster(cluster);
         _activity.TryRemove(cluster, out _);
     }
 
@@ -209,9 +206,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         }
         var obj = JsonUtil.ParseObject(stored.Json);
         var now = _runtime.Time.GetUtcNow();
-        var observed = _observed.AddOrUpdate((item.Cluster, type.Key, item.Namespace, item.Name), (obj.Generation(), now),
-            (_, old) => old.Generation == obj.Generation() ? old : (obj.Generation(), now));
-        var since = now - observed.Since;
+        var since = now - Observe(item.Cluster, type.Key, stored, obj.Generation(), now);
         var delay = controller.Delay(_runtime.Options.Delays);
         if (since < delay)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Tests.Identity.Support;
 using Edgeplane.Protocol.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Edgeplane.KubeSim.Catalog;
+using Edgeplane.KubeSim.Clusters;
 using Edgeplane.KubeSim.Tests.Infrastructure;
 
 namespace Edgeplane.KubeSim.Tests.Controllers;
@@ -85,6 +87,38 @@ public sealed class WorkloadControllerTests
     }
 
     [Fact]
+    public async Task Deployment_ClockMovedBeforeControllersRead_DelayCountsFromTheWrite()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+
+        CreateThenAdvanceBeforeControllersRead(sim, Fixtures.Json("deployment.json"), FakeTimeSim.Delay);
+        await sim.Cluster.WhenControllersIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var deployment = await sim.Client.GetAsync("apps", "v1", "deployments", "default", "web");
+
+        Assert.Equal("True", Condition(deployment, "Available"));
+        Assert.Equal(2, deployment["status"]!["availableReplicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Deployment_ClockMovedBeforeControllersRead_ClearedFaultBecomesAvailable()
+    {
+        await using var sim = await FakeTimeSim.StartAsync();
+        sim.Cluster.Faults.NeverReadyName("default/web");
+        CreateThenAdvanceBeforeControllersRead(sim, Fixtures.Json("deployment.json"), FakeTimeSim.Delay);
+        await sim.Cluster.WhenControllersIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var held = await sim.Client.GetAsync("apps", "v1", "deployments", "default", "web");
+
+        sim.Cluster.Faults.AllowName("default/web");
+        await sim.Cluster.WhenControllersIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var available = await sim.Client.GetAsync("apps", "v1", "deployments", "default", "web");
+
+        Assert.Equal(("False", "True"), (Condition(held, "Available"), Condition(held, "Progressing")));
+        Assert.Null(held["status"]!["availableReplicas"]);
+        Assert.Equal("True", Condition(available, "Available"));
+        Assert.Equal(2, available["status"]!["availableReplicas"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task StatefulSetAndDaemonSet_ReadyAfterDelay()
     {
         await using var sim = await FakeTimeSim.StartAsync(nodes: 3);
@@ -136,6 +170,22 @@ public sealed class WorkloadControllerTests
         var bound = await sim.StatusAsync("", "v1", "persistentvolumeclaims", "data", p => p["status"]?["phase"]?.GetValue<string>() == "Bound");
 
         Assert.Equal("5Gi", bound["status"]!["capacity"]!["storage"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Writes the object and moves the clock before any controller reads it: the controllers read under the cluster's
+    /// lock, so holding it across both opens for certain the window a busy machine opens by chance (the test thread
+    /// moving the clock right after the write, before a worker gets to the object).
+    /// </summary>
+    private static void CreateThenAdvanceBeforeControllersRead(FakeTimeSim sim, JsonObject obj, TimeSpan advance)
+    {
+        var cluster = sim.Cluster.Inner;
+        var type = ResourceCatalog.Builtin.FindKind("apps", obj["kind"]!.GetValue<string>())!;
+        lock (cluster.Sync)
+        {
+            cluster.Create(new ObjectTarget(type, "default", null), obj, WriteOptions.Controller("test"));
+            sim.Time.Advance(advance);
+        }
     }
 
     private static JsonObject Workload(string kind, string name, JsonObject spec) => new()

@@ -1,10 +1,12 @@
+using Edgeplane.Hub.Identity;
 using Edgeplane.Protocol.Identity;
 
-namespace Edgeplane.Hub.Identity;
+namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>
-/// An <see cref="IIdentityStore"/> held in process memory (one lock makes each method atomic). For tests and
-/// throwaway hubs: nothing survives a restart, so agents would have to enrol again.
+/// An <see cref="IIdentityStore"/> held in process memory (one lock makes each method atomic), for tests and the
+/// agent footprint benchmark (linked into Edgeplane.Agent.Tests and Edgeplane.Benchmarks). Nothing survives a restart.
+/// The hub itself always runs the durable store.
 /// </summary>
 public sealed class InMemoryIdentityStore : IIdentityStore
 {
