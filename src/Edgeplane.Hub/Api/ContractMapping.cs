@@ -21,7 +21,8 @@ internal static class ContractMapping
             JsonSerializer.Deserialize<List<ClusterCondition>>(c.ConditionsJson) ?? []),
         new AgentConnectionResponse(c.Availability ?? (IsOffline(c, offlineBefore) ? "Offline" : "Unknown"), Utc(c.AvailabilitySince),
             c.AvailabilityReason, c.AgentVersion, Utc(c.LastSeen), c.StatusSequence),
-        new ObjectHealthSummaryResponse(c.ObjectCount, c.ObjectsFailed, c.ObjectsInProgress, c.DriftCount));
+        new ObjectHealthSummaryResponse(c.ObjectCount, c.ObjectsFailed, c.ObjectsInProgress, c.DriftCount),
+        Converged: ConvergenceRule.IsConverged(c));
 
     /// <summary>
     /// Offline as the gateway decided it; for a cluster no gateway ever tracked, no status report since

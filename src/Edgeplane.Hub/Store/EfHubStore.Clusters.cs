@@ -88,8 +88,9 @@ internal sealed partial class EfHubStore
         {
             lastError = null; // a later good revision resolved it
         }
+        var converged = await db.Clusters.Where(c => !c.Removed).CountAsync(ConvergenceRule.Converged, cancellationToken).ConfigureAwait(false);
         return new FleetSummary(layers.OrderBy(l => LayerRank(l.Layer)).ThenBy(l => l.Layer, StringComparer.Ordinal).ToList(),
-            current, lastError);
+            current, lastError, converged);
     }
 
     private static int LayerRank(string layer) => layer switch { "cloud" => 0, "regional" => 1, "edge" => 2, _ => 3 };

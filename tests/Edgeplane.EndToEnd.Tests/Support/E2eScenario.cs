@@ -40,6 +40,9 @@ public sealed class E2eScenario : IAsyncDisposable
 
     public string AdminToken => File.ReadAllText(Stack.Layout.AdminToken).Trim();
 
+    /// <summary>The hub's CA and identity tables, read from its data folder (not from its services).</summary>
+    internal HubIdentity Identity => new(Stack.Layout);
+
     public static UpSettings Settings(string root, string? seed) => new()
     {
         DataDirectory = Path.Combine(root, "data"),
