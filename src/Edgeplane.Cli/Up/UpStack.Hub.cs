@@ -2,7 +2,6 @@ using Edgeplane.Cli.HubClient;
 using Edgeplane.Hub;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Gateway;
-using Edgeplane.Hub.Store.Entities;
 using LibGit2Sharp;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Microsoft.AspNetCore.Builder;

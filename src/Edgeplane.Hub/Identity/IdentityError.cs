@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>What went wrong in enrolment, renewal or agent authentication; each maps to one gRPC status code.</summary>
-public enum IdentityError
+internal enum IdentityError
 {
     /// <summary>The token text or its parts are malformed, unknown, or the secret is wrong.</summary>
     TokenInvalid,

@@ -6,7 +6,7 @@ namespace Edgeplane.Hub.Identity;
 /// An <see cref="IIdentityStore"/> held in process memory (one lock makes each method atomic). For tests and
 /// throwaway hubs: nothing survives a restart, so agents would have to enrol again.
 /// </summary>
-public sealed class InMemoryIdentityStore : IIdentityStore
+internal sealed class InMemoryIdentityStore : IIdentityStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BootstrapTokenRecord> _tokens = new(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>Bundles are stored Brotli-compressed; YAML-ish JSON compresses 8–15× at a fast quality level.</summary>
-public static class BundleCompression
+internal static class BundleCompression
 {
     /// <summary>The encoding name stored with each bundle.</summary>
     public const string Encoding = "br";

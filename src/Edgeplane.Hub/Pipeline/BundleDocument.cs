@@ -6,7 +6,7 @@ namespace Edgeplane.Hub.Pipeline;
 /// Reads the objects out of a bundle's canonical JSON bytes: the bundle document's <c>spec.objects</c>
 /// (see docs/rendering.md), or a bare <c>objects</c> array or a JSON array of objects.
 /// </summary>
-public static class BundleDocument
+internal static class BundleDocument
 {
     /// <summary>The bundle's objects in apply order.</summary>
     public static IReadOnlyList<JsonObject> ReadObjects(ReadOnlySpan<byte> canonical)

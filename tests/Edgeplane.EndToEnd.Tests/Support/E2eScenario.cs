@@ -6,7 +6,7 @@ using Edgeplane.Agent;
 using Edgeplane.Cli.Up;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Gateway;
-using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub;
 using k8s;
 
 namespace Edgeplane.EndToEnd.Tests.Support;

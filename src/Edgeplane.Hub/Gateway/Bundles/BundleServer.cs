@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Observability;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf;

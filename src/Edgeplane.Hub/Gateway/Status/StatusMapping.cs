@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.V1;

@@ -1,6 +1,4 @@
-using Edgeplane.Hub.Store;
-
-namespace Edgeplane.Hub.Targets;
+namespace Edgeplane.Hub.Store;
 
 /// <summary>How the store announces target changes: in the transaction (NOTIFY) and/or after it commits.</summary>
 internal interface ITargetChangePublisher

@@ -1,6 +1,6 @@
 using Edgeplane.Protocol.Security;
 
-namespace Edgeplane.Hub.Sources;
+namespace Edgeplane.Hub;
 
 /// <summary>
 /// How the hub authenticates to the fleet repo, kept out of the repo URL so it is never shown: a user name and password

@@ -1,12 +1,13 @@
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
-using Edgeplane.Hub.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore
+/// <summary><see cref="IClusterStore"/> on EF Core: the cluster registry, the fleet summary and current targets.</summary>
+internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, IAgentStateStore agents) : IClusterStore
 {
-    public async Task<Page<ClusterRecord>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken)
+    public async Task<Page<ClusterView>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = contexts.CreateDbContext();
@@ -17,7 +18,8 @@ internal sealed partial class EfHubStore
         }
         var items = await clusters.OrderBy(c => c.Name).Take(query.Limit + 1).AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Paged(items, query.Limit, c => c.Name);
+        var page = StoreRows.Paged(items, query.Limit, c => c.Name);
+        return new Page<ClusterView>(page.Items.Select(ClusterView.Of).ToList(), page.Continue);
     }
 
     private static IQueryable<ClusterRecord> Filter(IQueryable<ClusterRecord> clusters, ClusterQuery query)
@@ -60,11 +62,12 @@ internal sealed partial class EfHubStore
         };
     }
 
-    public async Task<ClusterRecord?> GetClusterAsync(string name, CancellationToken cancellationToken)
+    public async Task<ClusterView?> GetClusterAsync(string name, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        return await db.Clusters.AsNoTracking().Include(c => c.Labels)
+        var cluster = await db.Clusters.AsNoTracking().Include(c => c.Labels)
             .FirstOrDefaultAsync(c => c.Name == name && !c.Removed, cancellationToken).ConfigureAwait(false);
+        return cluster is null ? null : ClusterView.Of(cluster);
     }
 
     public async Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken)
@@ -90,7 +93,7 @@ internal sealed partial class EfHubStore
         }
         var converged = await db.Clusters.Where(c => !c.Removed).CountAsync(ConvergenceRule.Converged, cancellationToken).ConfigureAwait(false);
         return new FleetSummary(layers.OrderBy(l => LayerRank(l.Layer)).ThenBy(l => l.Layer, StringComparer.Ordinal).ToList(),
-            current, lastError, converged);
+            current is null ? null : RevisionView.Of(current), lastError is null ? null : RevisionView.Of(lastError), converged);
     }
 
     private static int LayerRank(string layer) => layer switch { "cloud" => 0, "regional" => 1, "edge" => 2, _ => 3 };
@@ -98,7 +101,7 @@ internal sealed partial class EfHubStore
     public async Task<StatusReportOutcome> RecordStatusAsync(ClusterStatusReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return (await RecordStatusBatchAsync([report], cancellationToken).ConfigureAwait(false))[0];
+        return (await agents.RecordStatusBatchAsync([report], cancellationToken).ConfigureAwait(false))[0];
     }
 
     public async Task<IReadOnlyList<ClusterTargetChange>> ListTargetsAsync(CancellationToken cancellationToken)

@@ -1,14 +1,15 @@
 using System.Data.Common;
 using System.Text.Json;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store.Entities;
-using Edgeplane.Hub.Targets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore
+internal sealed partial class EfRevisionStore
 {
     public async Task ApplyAsync(RevisionPlan plan, TimeSpan renderDuration, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ internal sealed partial class EfHubStore
         revision.ClusterCount = plan.Declared.Count;
         revision.ChangedClusterCount = changes.Count;
         revision.WorkspaceApplicationsJson = plan.WorkspaceApplications is { } workspaces ? WorkspaceApplicationsJson(workspaces) : null;
-        AddAudit(db, Audit("hub", "revision.process", plan.Sha, nameof(RevisionState.Applied),
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", plan.Sha, nameof(RevisionState.Applied),
             $"{plan.Declared.Count} cluster(s), {changes.Count} target(s) changed, {plan.NewBundles.Count} bundle(s) rendered new, " +
             $"{plan.Removed.Count} removed, render {renderDuration.TotalMilliseconds:F0} ms"));
         await publisher.InTransactionAsync(db, changes, cancellationToken).ConfigureAwait(false);

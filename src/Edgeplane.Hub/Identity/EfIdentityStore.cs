@@ -1,9 +1,9 @@
-using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Protocol.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Edgeplane.Hub.Store;
+namespace Edgeplane.Hub.Identity;
 
 /// <summary>
 /// The durable <see cref="IIdentityStore"/> on the hub database (SQLite or PostgreSQL). Every method is one

@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore
+/// <summary><see cref="ITokenStore"/> on EF Core: API tokens (hashes only); creating one is audited.</summary>
+internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, TimeProvider time) : ITokenStore
 {
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     public async Task<bool> AnyTokenAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
@@ -16,7 +19,7 @@ internal sealed partial class EfHubStore
         ArgumentNullException.ThrowIfNull(token);
         await using var db = contexts.CreateDbContext();
         db.ApiTokens.Add(token);
-        AddAudit(db, Audit("hub", "token.create", $"token:{token.Name}", "Succeeded", $"role {token.Role}"));
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "token.create", $"token:{token.Name}", "Succeeded", $"role {token.Role}"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,11 +28,5 @@ internal sealed partial class EfHubStore
         await using var db = contexts.CreateDbContext();
         return await db.ApiTokens.AsNoTracking()
             .FirstOrDefaultAsync(t => t.Hash == hash && !t.Revoked, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<BundleRecord?> GetBundleAsync(string digest, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        return await db.Bundles.AsNoTracking().FirstOrDefaultAsync(b => b.Digest == digest, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,4 @@
-namespace Edgeplane.Hub.Store;
+namespace Edgeplane.Hub.Api.Contracts;
 
 /// <summary>
 /// The detail of an agent's last status report kept with the cluster (<c>StatusDetailsJson</c>): the change set, the

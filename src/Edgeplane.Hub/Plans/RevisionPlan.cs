@@ -1,6 +1,4 @@
-using Edgeplane.Hub.Pipeline;
-
-namespace Edgeplane.Hub.Store;
+namespace Edgeplane.Hub.Plans;
 
 /// <summary>
 /// Everything one good revision changes, decided before the store is touched so the write is one transaction.
@@ -11,7 +9,7 @@ namespace Edgeplane.Hub.Store;
 /// <param name="DesiredChanges">Clusters whose desired bundle changes, with the new bundle.</param>
 /// <param name="NewBundles">Compressed bundles to store (the store skips digests it already has).</param>
 /// <param name="Removed">Clusters in the store that the revision no longer declares.</param>
-public sealed record RevisionPlan(
+internal sealed record RevisionPlan(
     long RevisionId,
     string Sha,
     IReadOnlyList<DeclaredCluster> Declared,
@@ -24,8 +22,8 @@ public sealed record RevisionPlan(
 }
 
 /// <summary>One cluster's new desired bundle.</summary>
-public sealed record DesiredChange(string Cluster, string Digest, string ContentDigest, int ObjectCount);
+internal sealed record DesiredChange(string Cluster, string Digest, string ContentDigest, int ObjectCount);
 
-/// <summary>A compressed bundle ready to store, with its objects' identities (<see cref="ObjectIdentitySet.ToBytes"/>) when known.</summary>
-public sealed record StoredBundle(string Digest, string ContentDigest, string Encoding, byte[] Data, int Size, int ObjectCount,
+/// <summary>A compressed bundle ready to store, with its objects' identities (<c>ObjectIdentitySet.ToBytes</c>) when known.</summary>
+internal sealed record StoredBundle(string Digest, string ContentDigest, string Encoding, byte[] Data, int Size, int ObjectCount,
     byte[]? ObjectIdentities = null);

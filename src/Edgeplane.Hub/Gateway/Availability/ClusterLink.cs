@@ -4,7 +4,7 @@ namespace Edgeplane.Hub.Gateway.Availability;
 /// The live holder of one cluster's link history on this hub process. Messages only touch
 /// <see cref="Touch"/> (one interlocked write, no lock); connects, disconnects and evaluation take the lock.
 /// </summary>
-public sealed class LinkState
+internal sealed class ClusterLink
 {
     // FlapThreshold is at most 1,000 (GatewayOptions.Validate), so older losses cannot matter.
     private const int MaxLosses = 1_000;
@@ -18,7 +18,7 @@ public sealed class LinkState
     private bool _healthFailing;
     private TaskCompletionSource? _contactWaiter;
 
-    internal LinkState(string cluster, AvailabilityState? state, DateTimeOffset since, string? reason, string? session, DateTimeOffset downSince)
+    internal ClusterLink(string cluster, AvailabilityState? state, DateTimeOffset since, string? reason, string? session, DateTimeOffset downSince)
     {
         Cluster = cluster;
         State = state;

@@ -1,9 +1,10 @@
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore
+internal sealed partial class EfRevisionStore
 {
     public async Task<ApproveOutcome> ApproveAsync(string sha, string actor, CancellationToken cancellationToken)
     {
@@ -25,18 +26,19 @@ internal sealed partial class EfHubStore
             ApproveOutcome.NotHeld => $"revision is {revision!.State}, not Held",
             _ => "no such revision",
         };
-        AddAudit(db, Audit(actor, "revision.approve", revision?.Sha ?? sha,
+        StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, "revision.approve", revision?.Sha ?? sha,
             outcome == ApproveOutcome.Approved ? "Succeeded" : "Failed", details));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
-    public async Task<RevisionRecord?> GetRevisionAsync(string sha, CancellationToken cancellationToken)
+    public async Task<RevisionView?> GetRevisionAsync(string sha, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        return await FindRevisionAsync(db.Revisions.AsNoTracking().Include(r => r.Errors.OrderBy(e => e.Id)), sha, cancellationToken)
+        var found = await FindRevisionAsync(db.Revisions.AsNoTracking().Include(r => r.Errors.OrderBy(e => e.Id)), sha, cancellationToken)
             .ConfigureAwait(false);
+        return found is null ? null : RevisionView.Of(found);
     }
 
     /// <summary>Exact sha, or a unique prefix of at least 7 hex characters.</summary>
@@ -51,7 +53,7 @@ internal sealed partial class EfHubStore
         return found.Count == 1 ? found[0] : found.Find(r => r.Sha == sha);
     }
 
-    public async Task<Page<RevisionRecord>> ListRevisionsAsync(int limit, string? continueToken, CancellationToken cancellationToken)
+    public async Task<Page<RevisionView>> ListRevisionsAsync(int limit, string? continueToken, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var query = db.Revisions.AsNoTracking();
@@ -61,6 +63,7 @@ internal sealed partial class EfHubStore
             query = query.Where(r => r.Id < before);
         }
         var items = await query.OrderByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Paged(items, limit, r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var page = StoreRows.Paged(items, limit, r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new Page<RevisionView>(page.Items.Select(RevisionView.Of).ToList(), page.Continue);
     }
 }

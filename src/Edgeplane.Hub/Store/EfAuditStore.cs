@@ -3,17 +3,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore
+/// <summary><see cref="IAuditStore"/> on EF Core: the audit log.</summary>
+internal sealed class EfAuditStore(IDbContextFactory<HubDbContext> contexts, TimeProvider time) : IAuditStore
 {
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     public async Task AppendAsync(string actor, string action, string target, string outcome, string? details,
         CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        AddAudit(db, Audit(actor, action, target, outcome, details));
+        StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, action, target, outcome, details));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Page<AuditEntry>> ListAuditAsync(int limit, string? continueToken, CancellationToken cancellationToken)
+    public async Task<Page<AuditView>> ListAuditAsync(int limit, string? continueToken, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var query = db.Audit.AsNoTracking();
@@ -23,16 +26,8 @@ internal sealed partial class EfHubStore
             query = query.Where(a => a.Id < before);
         }
         var items = await query.OrderByDescending(a => a.Id).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Paged(items, limit, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static Page<T> Paged<T>(List<T> items, int limit, Func<T, string> key)
-    {
-        if (items.Count <= limit)
-        {
-            return new Page<T>(items, null);
-        }
-        items.RemoveAt(items.Count - 1);
-        return new Page<T>(items, ContinueToken.Encode(key(items[^1])));
+        var page = StoreRows.Paged(items, limit, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new Page<AuditView>(page.Items.Select(a => new AuditView(a.Id, a.Time, a.Actor, a.Action, a.Target, a.Outcome, a.Details)).ToList(),
+            page.Continue);
     }
 }

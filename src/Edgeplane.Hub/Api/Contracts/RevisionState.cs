@@ -1,4 +1,4 @@
-namespace Edgeplane.Hub.Store.Entities;
+namespace Edgeplane.Hub.Api.Contracts;
 
 /// <summary>Where a fetched commit is in the pipeline. Stored as text.</summary>
 public enum RevisionState

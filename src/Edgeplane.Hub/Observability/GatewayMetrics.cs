@@ -1,7 +1,6 @@
-using Edgeplane.Hub.Observability;
 using Prometheus;
 
-namespace Edgeplane.Hub.Gateway;
+namespace Edgeplane.Hub.Observability;
 
 /// <summary>The gateway's Prometheus metrics, in the hub's registry (served at <c>/metrics</c>; listed in docs/gateway.md).</summary>
 internal sealed class GatewayMetrics

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Gateway.Sessions;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Store;
@@ -6,20 +7,20 @@ using Edgeplane.Hub.Targets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Edgeplane.Hub.Gateway.Fanout;
+namespace Edgeplane.Hub.Gateway;
 
 /// <summary>
 /// Fills the <see cref="TargetIndex"/> and fans every target change out to the connected agent of that cluster at once.
 /// Subscribes before it loads, so nothing committed in between is missed; re-reads every target when the feed
 /// overflowed (or the PostgreSQL LISTEN connection was lost).
 /// </summary>
-internal sealed partial class TargetIndexService(
+internal sealed partial class TargetFanout(
     TargetIndex index,
     SessionTable sessions,
     IClusterTargetFeed feed,
     IClusterStore store,
     HubReadiness readiness,
-    ILogger<TargetIndexService> logger) : BackgroundService
+    ILogger<TargetFanout> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore : IAgentStateStore
+/// <summary><see cref="IAgentStateStore"/> on EF Core: status reports, session claims and availability, in batches.</summary>
+internal sealed class EfAgentStateStore(IDbContextFactory<HubDbContext> contexts) : IAgentStateStore
 {
     private const string StatusUpdate = """
         UPDATE "clusters" SET "StatusSequence"=@p1,"LastSeen"=@p2,"AppliedDigest"=@p3,"ObservedKubernetesVersion"=@p4,"Health"=@p5,

@@ -1,4 +1,4 @@
-namespace Edgeplane.Hub.Gateway;
+namespace Edgeplane.Hub;
 
 /// <summary>
 /// Timings and bounds of the agent gateway. Defaults and the rules they drive are documented in docs/gateway.md;

@@ -1,7 +1,7 @@
-namespace Edgeplane.Hub.Pipeline;
+namespace Edgeplane.Hub.Plans;
 
 /// <summary>A cluster as the fleet repo declares it at one revision.</summary>
-public sealed record DeclaredCluster(
+internal sealed record DeclaredCluster(
     string Name,
     string Layer,
     string? Region,

@@ -1,11 +1,19 @@
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Model.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
-internal sealed partial class EfHubStore
+/// <summary>
+/// <see cref="IRevisionStore"/> on EF Core (SQLite or PostgreSQL): fetched revisions, their outcomes, and applying a
+/// revision's plan in one transaction. Each call uses its own short-lived context, so one instance is shared.
+/// </summary>
+internal sealed partial class EfRevisionStore(
+    IDbContextFactory<HubDbContext> contexts, ITargetChangePublisher publisher, TimeProvider time) : IRevisionStore
 {
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     private static readonly RevisionState[] Waiting = [RevisionState.Pending, RevisionState.Held, RevisionState.Approved];
 
     public async Task<string?> GetHeadAsync(CancellationToken cancellationToken)
@@ -14,10 +22,11 @@ internal sealed partial class EfHubStore
         return await db.SourceState.AsNoTracking().Select(s => s.Head).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SourceStateRecord?> GetSourceStateAsync(CancellationToken cancellationToken)
+    public async Task<SourceState?> GetSourceStateAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        return await db.SourceState.AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return await db.SourceState.AsNoTracking().Select(s => new SourceState(s.Head, s.LastFetchAt, s.LastFetchError))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RecordFetchAsync(FetchRecord fetch, CancellationToken cancellationToken)
@@ -71,10 +80,10 @@ internal sealed partial class EfHubStore
         head.State = RevisionState.Pending;
         head.Reason = null;
         head.RewroteFrom = fetch.RewroteFrom;
-        AddAudit(db, Audit("hub", "revision.fetch", head.Sha, "Pending", $"{fetch.NewCommits.Count} new commit(s)"));
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.fetch", head.Sha, "Pending", $"{fetch.NewCommits.Count} new commit(s)"));
         if (fetch.RewroteFrom is not null)
         {
-            AddAudit(db, Audit("hub", "source.history-rewritten", head.Sha, "Detected",
+            StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "source.history-rewritten", head.Sha, "Detected",
                 $"new head {fetch.Head} does not descend from the previous head {fetch.RewroteFrom} (force push or rewritten history)"));
         }
     }
@@ -99,12 +108,13 @@ internal sealed partial class EfHubStore
         return source;
     }
 
-    public async Task<RevisionRecord?> NextToProcessAsync(CancellationToken cancellationToken)
+    public async Task<RevisionView?> NextToProcessAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        return await db.Revisions.AsNoTracking()
+        var next = await db.Revisions.AsNoTracking()
             .Where(r => r.State == RevisionState.Pending || r.State == RevisionState.Approved)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return next is null ? null : RevisionView.Of(next);
     }
 
     public async Task<IReadOnlyDictionary<string, DesiredCluster>> GetDesiredAsync(CancellationToken cancellationToken)
@@ -134,7 +144,7 @@ internal sealed partial class EfHubStore
             revision.Errors.Add(new RevisionError { File = "", Code = "TooManyErrors",
                 Message = $"{errors.Count - StoreLimits.MaxErrorsPerRevision} more error(s) not stored" });
         }
-        AddAudit(db, Audit("hub", "revision.process", revision.Sha, nameof(RevisionState.Failed),
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", revision.Sha, nameof(RevisionState.Failed),
             $"{errors.Count} error(s); first: {errors.FirstOrDefault()}"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -161,7 +171,7 @@ internal sealed partial class EfHubStore
         revision.State = RevisionState.Held;
         revision.ProcessedAt = Now;
         revision.Reason = StoreLimits.Cut(reason, StoreLimits.MaxReason);
-        AddAudit(db, Audit("hub", "revision.process", revision.Sha, nameof(RevisionState.Held), revision.Reason));
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", revision.Sha, nameof(RevisionState.Held), revision.Reason));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
