@@ -14,8 +14,10 @@ namespace Edgeplane.Kubernetes;
 public sealed class ClusterConnection
 {
     /// <param name="client">A client for the cluster; a server URL with a path prefix is fine.</param>
+    /// <param name="options">Timeouts, retries and paging; defaults when null.</param>
     /// <param name="time">Drives back-off, timeouts and waits; a fake clock makes them testable.</param>
     /// <param name="random">Source of back-off jitter.</param>
+    /// <param name="loggerFactory">Where the engine's logs go; none when null.</param>
     public ClusterConnection(IKubernetes client, ClusterConnectionOptions? options = null, TimeProvider? time = null,
         Random? random = null, ILoggerFactory? loggerFactory = null)
     {
@@ -28,12 +30,16 @@ public sealed class ClusterConnection
         Discovery = new DiscoveryCache(Api);
     }
 
+    /// <summary>The official client this connection speaks through.</summary>
     public IKubernetes Client { get; }
 
+    /// <summary>Timeouts, retries and paging in force.</summary>
     public ClusterConnectionOptions Options { get; }
 
+    /// <summary>The clock behind back-off, timeouts and waits.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>The logger factory the engine's parts log through.</summary>
     public ILoggerFactory LoggerFactory { get; }
 
     /// <summary>Kind → resource mapping, refreshed when a kind is not found.</summary>

@@ -17,6 +17,7 @@ public sealed record ClusterConnectionOptions
     /// <summary>Timeout of one HTTP attempt (each retry gets a fresh one).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How transient failures are retried.</summary>
     public RetryOptions Retry { get; init; } = new();
 
     /// <summary>Objects fetched per list page.</summary>

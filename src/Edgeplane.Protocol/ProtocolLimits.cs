@@ -26,4 +26,10 @@ public static class ProtocolLimits
 
     /// <summary>Longest message text in a status entry or condition (characters).</summary>
     public const int MaxStatusMessageChars = 1_024;
+
+    /// <summary>
+    /// Deepest JSON nesting of one object in a bundle (64, like the fleet repo's YAML nesting limit and the agent
+    /// engine's <c>BundleObjects.MaxDepth</c>); the bundle document adds its own three levels.
+    /// </summary>
+    public const int MaxObjectDepth = 64;
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Edgeplane.Model.Diagnostics;
+using Edgeplane.Protocol.Bundles;
 using Edgeplane.Rendering.Bundles;
 using Edgeplane.Rendering.Inheritance;
 using Edgeplane.Rendering.Templates;
@@ -92,7 +93,7 @@ public sealed partial class FleetRenderer
             return null;
         }
         var bytes = writer.Buffer.Written.ToArray();
-        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var digest = BundleFormat.DigestOf(SHA256.HashData(bytes));
         var objects = new BundleObject[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
@@ -113,6 +114,6 @@ public sealed partial class FleetRenderer
             position = start + length;
         }
         hash.AppendData(bytes, position, bytes.Length - position);
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+        return BundleFormat.DigestOf(hash.GetHashAndReset());
     }
 }

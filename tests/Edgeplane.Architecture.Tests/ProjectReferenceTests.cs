@@ -50,7 +50,7 @@ public sealed class ProjectReferenceTests
     [Fact]
     public void EverySourceProject_IsCovered()
     {
-        var onDisk = Directory.GetDirectories(Path.Combine(RepoRoot(), "src")).Select(Path.GetFileName).ToList();
+        var onDisk = Directory.GetDirectories(Repository.PathOf("src")).Select(Path.GetFileName).ToList();
 
         Assert.Equal(Allowed.Keys.Order(StringComparer.Ordinal), onDisk.Order(StringComparer.Ordinal)!);
     }
@@ -67,19 +67,9 @@ public sealed class ProjectReferenceTests
 
     private static List<string> ProjectReferencesOf(string project)
     {
-        var path = Path.Combine(RepoRoot(), "src", project, project + ".csproj");
+        var path = Repository.PathOf("src", project, project + ".csproj");
         return XDocument.Load(path).Descendants("ProjectReference")
             .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToList();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Edgeplane.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Edgeplane.slnx not found above the test folder");
     }
 }

@@ -24,11 +24,7 @@ public sealed partial class SkippedDependencyTests
     [Fact]
     public void Tests_NeverReturnEarlyWhenADependencyIsSwitchedOff()
     {
-        var root = RepoRoot();
-        var offenders = Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(f => (Path: Path.GetRelativePath(root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
+        var offenders = Repository.SourceFiles("tests")
             .Where(f => !Allowed.Contains(f.Path) && SwitchRead().IsMatch(f.Text) && f.Path != "tests/Edgeplane.Architecture.Tests/SkippedDependencyTests.cs")
             .Select(f => f.Path)
             .ToList();
@@ -39,14 +35,4 @@ public sealed partial class SkippedDependencyTests
     // Reading a skip switch or the helpers' Skipped flags outside the allowed files.
     [GeneratedRegex(@"EDGEPLANE_SKIP_|PostgresServer\.Skipped|KubectlKustomize\.Skipped|\bSkipVariable\b")]
     private static partial Regex SwitchRead();
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Edgeplane.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Edgeplane.slnx not found above the test folder");
-    }
 }

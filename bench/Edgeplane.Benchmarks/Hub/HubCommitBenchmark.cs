@@ -5,6 +5,7 @@ using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Targets;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Benchmarks.Hub;
 
@@ -90,7 +91,7 @@ public static partial class HubCommitBenchmark
         Parallel.For(0, bundles.Length, i =>
         {
             var b = decision.BundlesToStore[i];
-            bundles[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCompression.Encoding, BundleCompression.Compress(b.CanonicalBytes.Span),
+            bundles[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCodec.StoredEncoding, BundleCodec.CompressForStore(b.CanonicalBytes.Span),
                 b.CanonicalBytes.Length, b.ObjectCount);
         });
         await store.ApplyAsync(decision.Plan with { NewBundles = bundles }, TimeSpan.Zero, default);

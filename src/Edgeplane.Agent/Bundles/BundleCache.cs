@@ -1,4 +1,5 @@
 using Edgeplane.Agent.State;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Bundles;
 
@@ -65,7 +66,7 @@ public sealed class BundleCache
     public void Retain(IEnumerable<BundleDigest> keep)
     {
         var stems = keep.Select(d => d.FileStem).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "sha256-*"))
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, BundleDigest.FileStemPrefix + "*"))
         {
             var name = Path.GetFileName(file);
             var dot = name.IndexOf('.', StringComparison.Ordinal);

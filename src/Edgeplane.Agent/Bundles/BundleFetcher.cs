@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Bundles;
 using Edgeplane.Protocol.V1;
 using Grpc.Core;
 
@@ -9,8 +9,8 @@ namespace Edgeplane.Agent.Bundles;
 /// <summary>
 /// Downloads one bundle with <c>FetchBundle</c> (docs/protocol.md, "Bundles"): consecutive chunks of the hub's gzip
 /// stream are appended to a partial file, so a broken download resumes at its byte offset. At the end it checks the
-/// compressed sha256, decompresses with a cap of <see cref="ProtocolLimits.MaxBundleBytes"/> (a decompression bomb stops
-/// there), checks that the result hashes to the requested digest, and only then stores it in the cache.
+/// compressed sha256, decompresses with <see cref="BundleCodec"/> (capped at <see cref="ProtocolLimits.MaxBundleBytes"/>: a
+/// decompression bomb stops there), checks that the result hashes to the requested digest, and only then stores it in the cache.
 /// </summary>
 public sealed class BundleFetcher(BundleCache cache)
 {
@@ -121,34 +121,13 @@ public sealed class BundleFetcher(BundleCache cache)
         CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(partial);
-        if (compression == BundleCompression.None)
-        {
-            return await File.ReadAllBytesAsync(partial, cancellationToken).ConfigureAwait(false);
-        }
-        if (compression != BundleCompression.Gzip)
-        {
-            throw new BundleFetchException($"download of {digest} uses compression {compression}, which this agent does not know", corrupt: true);
-        }
         try
         {
-            await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await gzip.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (output.Length + read > ProtocolLimits.MaxBundleBytes)
-                {
-                    throw new BundleFetchException(
-                        $"bundle {digest} decompresses to more than {ProtocolLimits.MaxBundleBytes} bytes; refused", corrupt: true);
-                }
-                output.Write(buffer, 0, read);
-            }
-            return output.ToArray();
+            return await BundleCodec.DecompressFromWireAsync(compression, file, digest, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {
-            throw new BundleFetchException($"download of {digest} is not valid gzip: {e.Message}", corrupt: true, e);
+            throw new BundleFetchException(e.Message, corrupt: true, e);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Edgeplane.Protocol;
+using Edgeplane.Protocol.Identity;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf;
 using Grpc.Core;
@@ -121,18 +121,14 @@ public sealed partial class CertificateRenewer(
     }
 
     // Refusals that no retry can fix; everything else (network, hub down, hub busy) is retried.
-    private static string? Permanent(RpcException e)
+    private static string? Permanent(RpcException e) => (e.StatusCode, IdentityErrors.Of(e)) switch
     {
-        var reason = e.Trailers.GetValue(GatewayMetadata.IdentityErrorKey);
-        return e.StatusCode switch
-        {
-            StatusCode.PermissionDenied when reason == "ClusterRevoked" => IdentityReasons.ClusterRevoked,
-            // This certificate was renewed for another key (the kept key was lost): no retry can change that.
-            StatusCode.FailedPrecondition when reason == "AlreadyRenewed" => IdentityReasons.RenewalRefused,
-            StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument => IdentityReasons.RenewalRefused,
-            _ => null,
-        };
-    }
+        (StatusCode.PermissionDenied, IdentityError.ClusterRevoked) => IdentityReasons.ClusterRevoked,
+        // This certificate was renewed for another key (the kept key was lost): no retry can change that.
+        (StatusCode.FailedPrecondition, IdentityError.AlreadyRenewed) => IdentityReasons.RenewalRefused,
+        (StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument, _) => IdentityReasons.RenewalRefused,
+        _ => null,
+    };
 
     private void Stall(string reason, string message)
     {

@@ -1,3 +1,5 @@
+using Edgeplane.Protocol.V1;
+
 namespace Edgeplane.Agent.Identity;
 
 /// <summary>Reasons of <see cref="IdentityCondition"/>.</summary>
@@ -15,8 +17,8 @@ public static class IdentityReasons
     /// <summary>The hub refused renewal for good (other than revocation).</summary>
     public const string RenewalRefused = "RenewalRefused";
 
-    /// <summary>The hub revoked this cluster.</summary>
-    public const string ClusterRevoked = "ClusterRevoked";
+    /// <summary>The hub revoked this cluster: the name of <see cref="IdentityError.ClusterRevoked"/>.</summary>
+    public const string ClusterRevoked = nameof(IdentityError.ClusterRevoked);
 
     /// <summary>The certificate expired before it could be renewed.</summary>
     public const string CertificateExpired = "CertificateExpired";

@@ -1,6 +1,7 @@
 using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Reconcile;
 using Edgeplane.Agent.Status;
+using Edgeplane.Protocol.Bundles;
 using Edgeplane.Protocol.V1;
 using Grpc.Core;
 

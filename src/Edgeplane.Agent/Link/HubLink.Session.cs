@@ -1,6 +1,7 @@
 using Edgeplane.Agent.Identity;
 using Edgeplane.Agent.Status;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Identity;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -199,5 +200,5 @@ internal sealed partial class HubLink
     }
 
     private static bool IsRevocation(RpcException e) =>
-        e.StatusCode == StatusCode.PermissionDenied && e.Trailers.GetValue(GatewayMetadata.IdentityErrorKey) == IdentityReasons.ClusterRevoked;
+        e.StatusCode == StatusCode.PermissionDenied && IdentityErrors.Of(e) == IdentityError.ClusterRevoked;
 }

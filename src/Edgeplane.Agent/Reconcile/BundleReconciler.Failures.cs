@@ -1,5 +1,5 @@
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 

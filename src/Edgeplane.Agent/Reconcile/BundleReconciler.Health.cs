@@ -1,3 +1,4 @@
+using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes.Drift;
 using Edgeplane.Kubernetes.Health;
@@ -39,7 +40,7 @@ internal sealed partial class BundleReconciler
             Cluster = _deps.Cluster,
             Bundle = bundle.Document.Name,
             Objects = bundle.Document.Objects,
-            Policy = bundle.Document.Drift,
+            Policy = bundle.Document.Drift.ToPolicy(),
         };
         DriftReport report;
         using (await _deps.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))

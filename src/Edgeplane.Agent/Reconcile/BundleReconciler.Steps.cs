@@ -1,6 +1,6 @@
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes.Apply;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 

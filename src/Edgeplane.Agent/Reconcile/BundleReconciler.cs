@@ -1,8 +1,8 @@
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Link;
 using Edgeplane.Agent.State;
 using Edgeplane.Agent.Status;
 using Edgeplane.Kubernetes;
+using Edgeplane.Protocol.Bundles;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Agent.Reconcile;

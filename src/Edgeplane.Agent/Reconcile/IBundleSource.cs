@@ -1,4 +1,4 @@
-using Edgeplane.Agent.Bundles;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 

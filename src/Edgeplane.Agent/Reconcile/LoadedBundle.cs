@@ -1,5 +1,5 @@
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Kubernetes.Objects;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Reconcile;
 

@@ -1,3 +1,5 @@
+using Edgeplane.Protocol.V1;
+
 namespace Edgeplane.Agent.Status;
 
 /// <summary>The PascalCase reasons of the agent's conditions (documented in docs/agent.md, "Conditions").</summary>
@@ -42,8 +44,11 @@ public static class AgentReasons
     /// <summary>The cluster's API server could not be reached or kept failing.</summary>
     public const string ClusterUnreachable = "ClusterUnreachable";
 
-    /// <summary>Stalled: the hub revoked this cluster; workloads are left as they are and the agent stops talking to the hub.</summary>
-    public const string ClusterRevoked = "ClusterRevoked";
+    /// <summary>
+    /// Stalled: the hub revoked this cluster; workloads are left as they are and the agent stops talking to the hub. The
+    /// name of the identity error that says so (<see cref="IdentityError.ClusterRevoked"/>).
+    /// </summary>
+    public const string ClusterRevoked = nameof(IdentityError.ClusterRevoked);
 
     /// <summary>Stalled: the client certificate expired before it could be renewed; enrol again with a new token.</summary>
     public const string CertificateExpired = "CertificateExpired";
@@ -51,8 +56,10 @@ public static class AgentReasons
     /// <summary>Stalled: the hub refused certificate renewal for good.</summary>
     public const string RenewalRefused = "RenewalRefused";
 
-    /// <summary>Stalled: the hub does not speak this agent's protocol version.</summary>
-    public const string ProtocolVersionUnsupported = "ProtocolVersionUnsupported";
+    /// <summary>
+    /// Stalled: the hub does not speak this agent's protocol version (the hub's <see cref="GoodbyeReason.ProtocolVersionUnsupported"/>).
+    /// </summary>
+    public const string ProtocolVersionUnsupported = nameof(GoodbyeReason.ProtocolVersionUnsupported);
 
     /// <summary>
     /// Ready=False: the bundle is applied, but a CustomResourceDefinition it no longer has was not pruned because objects

@@ -60,20 +60,9 @@ internal static class ClustersCommand
         return command;
     }
 
-    private static Command Get()
-    {
-        var connection = new HubConnection();
-        var name = new Argument<string>("name") { Description = "Cluster name" };
-        var command = new Command("get", "Show one cluster and the objects of its desired bundle.\n\nExample:\n  edgeplane clusters get edge-site-1");
-        command.Arguments.Add(name);
-        connection.AddTo(command);
-        command.SetAction((parse, ct) => HubConnection.RunAsync(parse, async output =>
-        {
-            using var client = connection.Connect(parse);
-            var detail = await client.GetClusterAsync(parse.GetRequiredValue(name), ct).ConfigureAwait(false);
-            await CliOutput.WriteAsync(output, connection.Format(parse), detail, o => ClusterDetailTable.Write(o, detail)).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
+    private static Command Get() => HubGetCommand.Create(
+        "Show one cluster and the objects of its desired bundle.\n\nExample:\n  edgeplane clusters get edge-site-1",
+        new Argument<string>("name") { Description = "Cluster name" },
+        (client, name, ct) => client.GetClusterAsync(name, ct),
+        ClusterDetailTable.Write);
 }

@@ -56,22 +56,11 @@ internal static class RevisionsCommand
         return command;
     }
 
-    private static Command Get()
-    {
-        var connection = new HubConnection();
-        var sha = new Argument<string>("sha") { Description = "Full sha or a unique prefix (7+ characters)" };
-        var command = new Command("get", "Show one revision with every error (file:line:col: message).\n\nExample:\n  edgeplane revisions get 3f2a9c1");
-        command.Arguments.Add(sha);
-        connection.AddTo(command);
-        command.SetAction((parse, ct) => HubConnection.RunAsync(parse, async output =>
-        {
-            using var client = connection.Connect(parse);
-            var revision = await client.GetRevisionAsync(parse.GetRequiredValue(sha), ct).ConfigureAwait(false);
-            await CliOutput.WriteAsync(output, connection.Format(parse), revision, o => Write(o, revision)).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
+    private static Command Get() => HubGetCommand.Create(
+        "Show one revision with every error (file:line:col: message).\n\nExample:\n  edgeplane revisions get 3f2a9c1",
+        new Argument<string>("sha") { Description = "Full sha or a unique prefix (7+ characters)" },
+        (client, sha, ct) => client.GetRevisionAsync(sha, ct),
+        Write);
 
     private static Command Approve()
     {

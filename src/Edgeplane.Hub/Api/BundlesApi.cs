@@ -2,6 +2,7 @@ using System.Text;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store;
 using Edgeplane.Model.Yaml;
+using Edgeplane.Protocol.Bundles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,12 +42,12 @@ internal static class BundlesApi
         {
             return ApiProblems.NotFound($"bundle '{digest}' not found");
         }
-        var canonical = BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size);
+        var canonical = BundleCodec.DecompressStored(bundle.Encoding, bundle.Data, bundle.Size);
         if (yaml == false)
         {
             return TypedResults.Bytes(canonical, "application/json");
         }
-        var text = YamlWriter.Write(BundleDocument.ReadObjects(canonical));
+        var text = YamlWriter.Write(BundleDocument.Parse(canonical).Objects);
         return TypedResults.Bytes(Encoding.UTF8.GetBytes(text), "application/yaml");
     }
 }

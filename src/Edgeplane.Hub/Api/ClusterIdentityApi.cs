@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using IdentityError = Edgeplane.Protocol.V1.IdentityError;
 
 namespace Edgeplane.Hub.Api;
 

@@ -1,6 +1,7 @@
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store;
+using Edgeplane.Protocol.Bundles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,7 +59,7 @@ internal static class ClustersApi
         BundleSummaryResponse? summary = null;
         if (cluster.DesiredDigest is { } digest && await bundles.GetBundleAsync(digest, cancellationToken).ConfigureAwait(false) is { } bundle)
         {
-            var objects = BundleDocument.ReadObjects(BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size));
+            var objects = BundleDocument.Parse(BundleCodec.DecompressStored(bundle.Encoding, bundle.Data, bundle.Size)).Objects;
             summary = new BundleSummaryResponse(bundle.Digest, bundle.Size, objects.Count, objects.Select(o => new ObjectRef(
                 (string?)o["apiVersion"], (string?)o["kind"], (string?)o["metadata"]?["namespace"], (string?)o["metadata"]?["name"])).ToList());
         }

@@ -36,7 +36,7 @@ internal static class GatewayServiceCollectionExtensions
         services.AddSingleton<StatusWriter>();
         services.AddSingleton<SessionServices>();
         services.AddSingleton<ConnectHandler>();
-        services.AddSingleton<BundleCache>();
+        services.AddSingleton<GzipBundleCache>();
         services.AddSingleton<BundleServer>();
         services.AddHostedService<GatewayShutdown>();
         services.AddHostedService<TargetFanout>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Protocol.Identity;
+using Edgeplane.Protocol.V1;
 
 namespace Edgeplane.Hub.Identity;
 

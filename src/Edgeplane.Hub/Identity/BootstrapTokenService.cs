@@ -1,4 +1,5 @@
 using Edgeplane.Protocol.Identity;
+using Edgeplane.Protocol.V1;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Hub.Identity;

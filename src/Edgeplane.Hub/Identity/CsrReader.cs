@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.V1;
 
 namespace Edgeplane.Hub.Identity;
 

@@ -1,3 +1,4 @@
+using Edgeplane.Protocol.V1;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Hub.Identity;

@@ -1,4 +1,5 @@
-using Edgeplane.Protocol;
+using Edgeplane.Protocol.Identity;
+using Edgeplane.Protocol.V1;
 using Grpc.Core;
 
 namespace Edgeplane.Hub.Identity;
@@ -10,19 +11,9 @@ internal sealed class IdentityException(IdentityError error, string message) : E
     public IdentityError Error { get; } = error;
 
     /// <summary>The gRPC status code for <see cref="Error"/>.</summary>
-    public StatusCode StatusCode => Error switch
-    {
-        IdentityError.TokenInvalid or IdentityError.TokenExpired or IdentityError.TokenUsed
-            or IdentityError.CertificateRequired => StatusCode.Unauthenticated,
-        IdentityError.TokenClusterMismatch or IdentityError.CertificateRejected or IdentityError.ClusterMismatch
-            or IdentityError.ClusterRevoked => StatusCode.PermissionDenied,
-        IdentityError.CsrInvalid or IdentityError.TokenTtlOutOfRange => StatusCode.InvalidArgument,
-        IdentityError.ProtocolVersionUnsupported or IdentityError.RenewalTooEarly
-            or IdentityError.AlreadyRenewed => StatusCode.FailedPrecondition,
-        _ => StatusCode.Internal,
-    };
+    public StatusCode StatusCode => IdentityErrors.StatusCodeOf(Error);
 
     /// <summary>The exception as the gRPC error the caller sees, with the typed reason in a trailer.</summary>
     public RpcException ToRpcException() =>
-        new(new Status(StatusCode, Message), new Metadata { { GatewayMetadata.IdentityErrorKey, Error.ToString() } });
+        new(new Status(StatusCode, Message), IdentityErrors.ToTrailers(Error));
 }

@@ -1,4 +1,5 @@
 using Edgeplane.Hub.Store;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Hub.Pipeline;
 
@@ -33,7 +34,7 @@ internal static class ObjectIdentityReader
         {
             foreach (var bundle in await store.GetBundleContentsAsync(legacy, cancellationToken).ConfigureAwait(false))
             {
-                if (Readable(() => ObjectIdentitySet.OfBundleJson(BundleCompression.Decompress(bundle.Encoding, bundle.Data, bundle.Size))) is { } set)
+                if (Readable(() => ObjectIdentitySet.OfBundleJson(BundleCodec.DecompressStored(bundle.Encoding, bundle.Data, bundle.Size))) is { } set)
                 {
                     result[bundle.Digest] = set;
                 }

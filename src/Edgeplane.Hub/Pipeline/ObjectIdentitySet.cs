@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Hub.Pipeline;
 
@@ -35,9 +36,12 @@ internal sealed class ObjectIdentitySet
             : OfBundleJson(bundle.CanonicalBytes.Span);
     }
 
-    /// <summary>The identities of the objects in a bundle's canonical JSON (see <see cref="BundleDocument"/>).</summary>
+    /// <summary>
+    /// The identities of the objects in a bundle's canonical JSON, read by <see cref="BundleDocument.Parse"/> (which
+    /// throws <see cref="BundleFormatException"/> for a document that is not a bundle).
+    /// </summary>
     public static ObjectIdentitySet OfBundleJson(ReadOnlySpan<byte> canonical) =>
-        Of(BundleDocument.ReadObjects(canonical).Select(o => (
+        Of(BundleDocument.Parse(canonical).Objects.Select(o => (
             (string?)o["apiVersion"] ?? "", (string?)o["kind"] ?? "",
             (string?)o["metadata"]?["namespace"], (string?)o["metadata"]?["name"] ?? "")));
 

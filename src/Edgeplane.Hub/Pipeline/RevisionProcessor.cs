@@ -7,6 +7,7 @@ using Edgeplane.Hub.Sources;
 using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Model.Diagnostics;
+using Edgeplane.Protocol.Bundles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -147,8 +148,8 @@ internal sealed partial class RevisionProcessor(
         Parallel.For(0, bundles.Count, i =>
         {
             var b = bundles[i];
-            stored[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCompression.Encoding,
-                BundleCompression.Compress(b.CanonicalBytes.Span), b.CanonicalBytes.Length, b.ObjectCount,
+            stored[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCodec.StoredEncoding,
+                BundleCodec.CompressForStore(b.CanonicalBytes.Span), b.CanonicalBytes.Length, b.ObjectCount,
                 decision.Identities[b.Digest].ToBytes());
         });
         return stored;

@@ -9,6 +9,7 @@ namespace Edgeplane.Kubernetes.Api;
 /// </summary>
 public sealed class KubeApiException : Exception
 {
+    /// <summary>A failed call: what was attempted on which object, and how the server (or the transport) answered.</summary>
     public KubeApiException(string verb, ObjectRef? obj, int statusCode, string reason, string detail,
         IReadOnlyList<string>? causes = null, TimeSpan? retryAfter = null, Exception? inner = null)
         : base(Format(verb, obj, statusCode, reason, detail), inner)
@@ -22,16 +23,19 @@ public sealed class KubeApiException : Exception
         RetryAfter = retryAfter;
     }
 
+    /// <summary>A failure with no detail (reason <see cref="Reasons.Unknown"/>).</summary>
     public KubeApiException()
         : this("call", null, 0, Reasons.Unknown, "unknown failure")
     {
     }
 
+    /// <summary>A failure described by <paramref name="message"/> (reason <see cref="Reasons.Unknown"/>).</summary>
     public KubeApiException(string message)
         : this("call", null, 0, Reasons.Unknown, message)
     {
     }
 
+    /// <summary>A failure described by <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
     public KubeApiException(string message, Exception innerException)
         : this("call", null, 0, Reasons.Unknown, message, inner: innerException)
     {
@@ -71,10 +75,15 @@ public sealed class KubeApiException : Exception
     /// <summary>Reasons Edgeplane gives when Kubernetes did not give one.</summary>
     public static class Reasons
     {
+        /// <summary>No answer within the request timeout, on every attempt.</summary>
         public const string Timeout = "Timeout";
+        /// <summary>The connection failed (refused, reset, DNS, TLS) on every attempt.</summary>
         public const string Unreachable = "Unreachable";
+        /// <summary>Discovery does not know the object's kind (a CRD not installed, or a typo).</summary>
         public const string UnknownKind = "UnknownKind";
+        /// <summary>The server answered with something that is not a Kubernetes response (bad JSON, wrong shape).</summary>
         public const string BadResponse = "BadResponse";
+        /// <summary>Nothing more precise is known.</summary>
         public const string Unknown = "Unknown";
     }
 }

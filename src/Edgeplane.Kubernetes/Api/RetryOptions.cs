@@ -12,6 +12,7 @@ public sealed record RetryOptions
     /// <summary>Back-off before the second attempt; doubles per attempt up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Longest back-off between two attempts (before jitter).</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest Retry-After honoured; a server asking for more is waited on for this long.</summary>

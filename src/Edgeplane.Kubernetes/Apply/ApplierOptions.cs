@@ -5,6 +5,7 @@ namespace Edgeplane.Kubernetes.Apply;
 /// <summary>How <see cref="BundleApplier"/> applies, waits and prunes. Every limit is explicit.</summary>
 public sealed record ApplierOptions
 {
+    /// <summary>What to do when another field manager owns a field the bundle sets (default: take it over).</summary>
     public ConflictPolicy Conflicts { get; init; } = ConflictPolicy.Force;
 
     /// <summary>Longest wait for the bundle's CustomResourceDefinitions to become Established.</summary>
@@ -19,5 +20,6 @@ public sealed record ApplierOptions
     /// <summary>Most objects in one bundle.</summary>
     public int MaxObjects { get; init; } = 5_000;
 
+    /// <summary>Where and how the bundle's inventory is kept in the cluster.</summary>
     public InventoryOptions Inventory { get; init; } = new();
 }

@@ -12,22 +12,32 @@ public sealed record ApplyFailure(ObjectRef? Object, ApplyPhase Phase, int Statu
     /// <summary>Reasons Edgeplane gives to failures that are not Kubernetes API errors.</summary>
     public static class Reasons
     {
+        /// <summary>The apply request itself is malformed (bad cluster or bundle name).</summary>
         public const string InvalidRequest = "InvalidRequest";
+        /// <summary>An object in the bundle is malformed (no apiVersion, kind or name).</summary>
         public const string InvalidObject = "InvalidObject";
+        /// <summary>The same object appears twice in the bundle.</summary>
         public const string DuplicateObject = "DuplicateObject";
+        /// <summary>An object carries ownership labels naming another cluster or bundle.</summary>
         public const string OwnershipMismatch = "OwnershipMismatch";
+        /// <summary>The bundle breaks a limit of <see cref="ApplierOptions"/> (e.g. too many objects).</summary>
         public const string LimitExceeded = "LimitExceeded";
+        /// <summary>An empty bundle would prune everything the inventory tracks, and that was not allowed.</summary>
         public const string PruneToEmptyRefused = "PruneToEmptyRefused";
+        /// <summary>A CustomResourceDefinition did not become Established within the timeout.</summary>
         public const string NotEstablished = "NotEstablished";
+        /// <summary>The inventory ConfigMap in the cluster belongs to another cluster or bundle.</summary>
         public const string ForeignInventory = "ForeignInventory";
     }
 
+    /// <summary>The failure of an API call during <paramref name="phase"/>, with its causes appended to the message.</summary>
     public static ApplyFailure From(KubeApiException ex, ApplyPhase phase, ObjectRef? obj = null)
     {
         var causes = ex.Causes.Count == 0 ? "" : $" ({string.Join("; ", ex.Causes)})";
         return new ApplyFailure(obj ?? ex.Object, phase, ex.StatusCode, ex.Reason, ex.Detail + causes);
     }
 
+    /// <summary>A validation failure found before any API call.</summary>
     public static ApplyFailure Invalid(ObjectRef? obj, string reason, string message) =>
         new(obj, ApplyPhase.Validate, 0, reason, message);
 

@@ -14,6 +14,7 @@ public sealed record ApplyRequest
     /// <summary>The bundle's name, as in the <c>edgeplane.dev/bundle</c> label (a DNS-1123 label).</summary>
     public required string Bundle { get; init; }
 
+    /// <summary>The bundle's objects, in apply order.</summary>
     public required IReadOnlyList<JsonObject> Objects { get; init; }
 
     /// <summary>The bundle digest (e.g. <c>sha256:…</c>), kept in the inventory.</summary>

@@ -17,6 +17,7 @@ public sealed partial class BundleApplier
     private readonly InventoryStore _inventory;
     private readonly ILogger _logger;
 
+    /// <summary>An applier for the cluster behind <paramref name="connection"/>.</summary>
     public BundleApplier(ClusterConnection connection, ApplierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -58,7 +59,7 @@ public sealed partial class BundleApplier
             return run.Stop(unmapped, objects.Select(o => o.Ref));
         }
         if (!await RecordIntentAsync(run, plan, cancellationToken).ConfigureAwait(false)
-            || !await new StagedApplier(_connection, _options).RunAsync(plan, run.Entries, run.Failures, cancellationToken).ConfigureAwait(false))
+            || !await new PlanRunner(_connection, _options).RunAsync(plan, run.Entries, run.Failures, cancellationToken).ConfigureAwait(false))
         {
             return run.Result();
         }

@@ -5,6 +5,7 @@ namespace Edgeplane.Kubernetes.Apply;
 /// <summary>The per-object outcome of an apply, in the order the engine handled the objects.</summary>
 public sealed record ChangeSet(IReadOnlyList<ChangeSetEntry> Entries)
 {
+    /// <summary>No entries.</summary>
     public static ChangeSet Empty { get; } = new([]);
 
     /// <summary>How many entries have <paramref name="action"/>.</summary>

@@ -13,6 +13,7 @@ public sealed class DriftDetector
     private readonly ClusterConnection _connection;
     private readonly ApplierOptions _options;
 
+    /// <summary>A detector for the cluster behind <paramref name="connection"/>, comparing as the applier would.</summary>
     public DriftDetector(ClusterConnection connection, ApplierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -84,7 +85,7 @@ public sealed class DriftDetector
             plan.ClusterScoped.Where(drifted.Contains).ToList(),
             plan.Namespaced.Where(drifted.Contains).ToList());
         var entries = new List<ChangeSetEntry>();
-        await new StagedApplier(_connection, _options).RunAsync(subset, entries, failures, cancellationToken).ConfigureAwait(false);
+        await new PlanRunner(_connection, _options).RunAsync(subset, entries, failures, cancellationToken).ConfigureAwait(false);
         return entries.Where(e => e.Action is ChangeAction.Created or ChangeAction.Configured).Select(e => e.Object).ToHashSet();
     }
 }

@@ -5,6 +5,7 @@ namespace Edgeplane.Kubernetes.Drift;
 /// <summary>The result of a drift check: the drifted objects (in bundle order), how many were checked, and failures.</summary>
 public sealed record DriftReport(IReadOnlyList<ObjectDrift> Drifted, int Checked, IReadOnlyList<ApplyFailure> Failures)
 {
+    /// <summary>True when at least one object drifted (corrected or not).</summary>
     public bool HasDrift => Drifted.Count > 0;
 
     /// <summary>Drifted objects that are still drifted (Report policy, or a correction that failed).</summary>

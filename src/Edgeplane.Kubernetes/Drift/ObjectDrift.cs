@@ -9,6 +9,7 @@ namespace Edgeplane.Kubernetes.Drift;
 /// </summary>
 public sealed record ObjectDrift(ObjectRef Object, DriftKind Kind, IReadOnlyList<string> FieldPaths, bool Corrected)
 {
+    /// <summary>E.g. "Deployment web/api drifted at spec.replicas, corrected".</summary>
     public override string ToString() =>
         Kind == DriftKind.Missing
             ? $"{Object} missing{(Corrected ? ", recreated" : "")}"

@@ -10,6 +10,7 @@ public sealed class HealthChecker
 {
     private readonly ClusterConnection _connection;
 
+    /// <summary>A checker reading objects from the cluster behind <paramref name="connection"/>.</summary>
     public HealthChecker(ClusterConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -6,6 +6,7 @@ namespace Edgeplane.Kubernetes.Inventory;
 /// </summary>
 public sealed record InventorySnapshot(string Cluster, string Bundle, string? Digest, string? Revision, IReadOnlyList<InventoryEntry> Entries)
 {
+    /// <summary>The inventory of a bundle that has applied nothing yet.</summary>
     public static InventorySnapshot Empty(string cluster, string bundle) => new(cluster, bundle, null, null, []);
 
     /// <summary>Same digest, revision and entries (in the same order).</summary>

@@ -15,6 +15,7 @@ public sealed class InventoryStore
     private readonly ClusterConnection _connection;
     private readonly InventoryOptions _options;
 
+    /// <summary>A store keeping inventories in the cluster behind <paramref name="connection"/>.</summary>
     public InventoryStore(ClusterConnection connection, InventoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -6,6 +6,7 @@ public static class EdgeplaneMetadata
     /// <summary>Label whose value <see cref="ManagedByValue"/> marks an object as Edgeplane's.</summary>
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
 
+    /// <summary>The value of <see cref="ManagedByLabel"/> on Edgeplane's objects.</summary>
     public const string ManagedByValue = "edgeplane";
 
     /// <summary>Label naming the cluster the object was rendered for.</summary>
@@ -26,6 +27,7 @@ public static class EdgeplaneMetadata
     /// </summary>
     public const string ReconcileAnnotation = "edgeplane.dev/reconcile";
 
+    /// <summary>The value of <see cref="ReconcileAnnotation"/> that stops Edgeplane from changing the object.</summary>
     public const string ReconcileDisabledValue = "disabled";
 
     /// <summary>
@@ -35,5 +37,6 @@ public static class EdgeplaneMetadata
     /// </summary>
     public const string PruneWithInstancesAnnotation = "edgeplane.dev/prune-with-instances";
 
+    /// <summary>The value of <see cref="PruneWithInstancesAnnotation"/> that lets the CRD be pruned with its instances.</summary>
     public const string PruneWithInstancesValue = "true";
 }

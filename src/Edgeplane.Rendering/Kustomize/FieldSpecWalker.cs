@@ -6,7 +6,7 @@ namespace Edgeplane.Rendering.Kustomize;
 /// Follows a <see cref="FieldSpec"/> path through an object the way kustomize's fieldspec filter does: lists on the
 /// way are entered element by element, a missing or null field ends the walk, and only when the spec says
 /// <c>create</c> (and the caller can create) are missing fields made, as maps on the way and as
-/// <paramref name="create"/>'s value at the end.
+/// the value the caller's <c>create</c> function makes at the end.
 /// </summary>
 internal static class FieldSpecWalker
 {

@@ -1,12 +1,14 @@
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Sources;
+using Edgeplane.Protocol.Bundles;
 using Edgeplane.Rendering.Canonical;
 
 namespace Edgeplane.Rendering.Templates;
 
 /// <summary>
-/// Writes one bundle document canonically into a reused buffer, filling each object's holes, and remembers the byte
-/// ranges that the content digest leaves out (revision entries). An object stops being written as soon as it passes
+/// Writes one bundle document canonically into a reused buffer, its fixed text from <see cref="BundleFormat"/> (the file
+/// Protocol's one parser is built from), filling each object's holes, and remembers the byte ranges that the content
+/// digest leaves out (revision entries). An object stops being written as soon as it passes
 /// <see cref="LoadLimits.MaxObjectBytes"/>, and a substitution as soon as its text does, so a variable used many times
 /// costs at most the limit. Not thread-safe: one per thread.
 /// </summary>
@@ -29,22 +31,22 @@ internal sealed partial class BundleWriter : IDisposable
         _buffer.Clear();
         _excluded.Clear();
         _objects = 0;
-        _buffer.Write("{\"apiVersion\":\"edgeplane.dev/v1alpha1\",\"kind\":\"Bundle\",\"metadata\":{\"name\":"u8);
+        _buffer.Write(BundleFormat.Opening);
         _buffer.Write(clusterNameJson);
-        _buffer.Write("},\"spec\":{\"drift\":"u8);
+        _buffer.Write(BundleFormat.DriftMember);
         CanonicalJson.WriteString(_buffer, drift);
-        _buffer.Write(",\"objects\":["u8);
+        _buffer.Write(BundleFormat.ObjectsMember);
     }
 
     /// <summary>Ends the document: <c>],"prune":…,"revision":…}}</c>, the revision entry excluded from the content digest.</summary>
     public void End(bool prune, byte[] revisionJson)
     {
-        _buffer.Write(prune ? "],\"prune\":true"u8 : "],\"prune\":false"u8);
+        _buffer.Write(prune ? BundleFormat.PruneTrue : BundleFormat.PruneFalse);
         var start = _buffer.Length;
-        _buffer.Write(",\"revision\":"u8);
+        _buffer.Write(BundleFormat.RevisionMember);
         _buffer.Write(revisionJson);
         _excluded.Add((start, _buffer.Length - start));
-        _buffer.Write("}}"u8);
+        _buffer.Write(BundleFormat.Closing);
     }
 
     /// <summary>

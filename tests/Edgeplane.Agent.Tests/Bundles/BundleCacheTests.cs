@@ -1,6 +1,7 @@
 using System.Text;
 using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Tests.Support;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Tests.Bundles;
 

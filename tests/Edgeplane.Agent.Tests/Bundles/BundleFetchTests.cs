@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Edgeplane.Agent.Bundles;
 using Edgeplane.Agent.Status;
 using Edgeplane.Agent.Tests.Support;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Agent.Tests.Bundles;
 

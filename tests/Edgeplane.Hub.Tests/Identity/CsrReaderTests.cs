@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Protocol.V1;
 
 namespace Edgeplane.Hub.Tests.Identity;
 

@@ -12,8 +12,8 @@ namespace Edgeplane.Hub.Tests.Infrastructure;
 /// <summary>
 /// A small, honest compiler for hub tests that need no fleet model: every <c>kind: Cluster</c> document declares a
 /// cluster (<c>spec.layer</c> required); every other document is an object of every cluster, or only of cluster X when
-/// it lives under <c>clusters/X/</c>. Bundles are real: canonical JSON, sha256 digests, a content digest without the
-/// source-revision annotation. YAML errors come from the real loader with file:line:col.
+/// it lives under <c>clusters/X/</c>. Bundles are real: bundle documents (docs/rendering.md) that Protocol's parser reads,
+/// sha256 digests, a content digest without the source-revision annotation. YAML errors come from the real loader with file:line:col.
 /// </summary>
 internal sealed class TestFleetCompiler : IRevisionCompiler
 {
@@ -34,7 +34,7 @@ internal sealed class TestFleetCompiler : IRevisionCompiler
             return Task.FromResult(CompileResult.Failed(bag.Sorted()));
         }
         var objects = documents.Where(d => (string?)d.Root["kind"] != "Cluster").ToList();
-        var compiled = clusters.Select(c => new CompiledCluster(c, Bundle(revision, objects.Where(o => Targets(o, c.Name)).ToList()))).ToList();
+        var compiled = clusters.Select(c => new CompiledCluster(c, Bundle(c.Name, revision, objects.Where(o => Targets(o, c.Name)).ToList()))).ToList();
         return Task.FromResult(new CompileResult(compiled, []));
     }
 
@@ -58,11 +58,17 @@ internal sealed class TestFleetCompiler : IRevisionCompiler
     private static bool Targets(YamlDocument document, string cluster) =>
         !document.File.StartsWith("clusters/", StringComparison.Ordinal) || document.File.StartsWith($"clusters/{cluster}/", StringComparison.Ordinal);
 
-    private static CompiledBundle Bundle(string revision, List<YamlDocument> documents)
+    private static CompiledBundle Bundle(string cluster, string revision, List<YamlDocument> documents)
     {
         var stamped = new JsonArray(documents.Select(d => (JsonNode)Stamp(d.Root.DeepClone().AsObject(), revision)).ToArray());
         var content = new JsonArray(documents.Select(d => (JsonNode)d.Root.DeepClone()).ToArray());
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["spec"] = new JsonObject { ["objects"] = stamped } });
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+        {
+            ["apiVersion"] = "edgeplane.dev/v1alpha1",
+            ["kind"] = "Bundle",
+            ["metadata"] = new JsonObject { ["name"] = cluster },
+            ["spec"] = new JsonObject { ["objects"] = stamped, ["revision"] = revision },
+        });
         var contentBytes = JsonSerializer.SerializeToUtf8Bytes(content);
         return new CompiledBundle(Digest(bytes), Digest(contentBytes), bytes, documents.Count);
     }

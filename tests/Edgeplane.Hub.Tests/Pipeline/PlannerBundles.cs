@@ -18,7 +18,13 @@ internal static class PlannerBundles
             ["kind"] = o.Kind,
             ["metadata"] = o.Namespace is null ? new JsonObject { ["name"] = o.Name } : new JsonObject { ["name"] = o.Name, ["namespace"] = o.Namespace },
         }).ToArray());
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["spec"] = new JsonObject { ["objects"] = array } });
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+        {
+            ["apiVersion"] = "edgeplane.dev/v1alpha1",
+            ["kind"] = "Bundle",
+            ["metadata"] = new JsonObject { ["name"] = name },
+            ["spec"] = new JsonObject { ["objects"] = array },
+        });
         return new CompiledCluster(new DeclaredCluster(name, "edge", null, null, null, null, new Dictionary<string, string>(), []),
             new CompiledBundle(digest, content, bytes, objects.Count));
     }

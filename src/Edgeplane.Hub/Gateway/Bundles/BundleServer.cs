@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Bundles;
 using Edgeplane.Protocol.V1;
 using Google.Protobuf;
 using Grpc.Core;
@@ -15,14 +15,14 @@ namespace Edgeplane.Hub.Gateway.Bundles;
 /// the whole gzip stream. An agent may fetch only its own cluster's current or recent targets; the download is
 /// registered like a stream, so a revocation ends it at once.
 /// </summary>
-internal sealed partial class BundleServer(TargetIndex index, BundleCache cache, AgentConnectionRegistry registry, GatewayMetrics metrics)
+internal sealed class BundleServer(TargetIndex index, GzipBundleCache cache, AgentConnectionRegistry registry, GatewayMetrics metrics)
 {
     public async Task ServeAsync(FetchBundleRequest request, IServerStreamWriter<BundleChunk> responses, ServerCallContext context)
     {
         var peer = context.GetAgentPeer();
-        if (!DigestPattern().IsMatch(request.Digest))
+        if (!BundleDigest.IsValid(request.Digest))
         {
-            throw Refused(StatusCode.InvalidArgument, "invalid", $"digest '{Cut(request.Digest)}' is not sha256:<64 lowercase hex>");
+            throw Refused(StatusCode.InvalidArgument, "invalid", $"digest '{Cut(request.Digest)}' is not {BundleDigest.Syntax}");
         }
         if (!index.Allows(peer.Cluster.Value, request.Digest))
         {
@@ -84,7 +84,4 @@ internal sealed partial class BundleServer(TargetIndex index, BundleCache cache,
     }
 
     private static string Cut(string text) => text.Length <= 80 ? text : text[..80] + "…";
-
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DigestPattern();
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Bundles;
 using Edgeplane.Protocol.V1;
 using Grpc.Core;
 
@@ -14,7 +14,7 @@ namespace Edgeplane.Hub.Gateway.Status;
 /// failed, or the agent is Stalled), <c>Progressing</c> (objects in progress or the agent is Reconciling),
 /// <c>Healthy</c> (Ready, or every object Current) or <c>Unknown</c>.
 /// </summary>
-internal static partial class StatusMapping
+internal static class StatusMapping
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,9 +49,9 @@ internal static partial class StatusMapping
         }
         foreach (var (name, digest) in new[] { ("applied_digest", report.AppliedDigest), ("target_digest", report.TargetDigest) })
         {
-            if (digest.Length > 0 && !DigestPattern().IsMatch(digest))
+            if (digest.Length > 0 && !BundleDigest.IsValid(digest))
             {
-                throw Invalid($"status report {report.Sequence}: {name} '{Cut(digest, 80)}' is not sha256:<64 lowercase hex>");
+                throw Invalid($"status report {report.Sequence}: {name} '{Cut(digest, 80)}' is not {BundleDigest.Syntax}");
             }
         }
         if (report.Objects.Count > ProtocolLimits.MaxObjectsPerStatus || report.Drift.Count > ProtocolLimits.MaxDriftEntriesPerStatus)
@@ -115,7 +115,4 @@ internal static partial class StatusMapping
     private static string? Cut(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
 
     private static RpcException Invalid(string message) => new(new Grpc.Core.Status(StatusCode.InvalidArgument, message));
-
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DigestPattern();
 }

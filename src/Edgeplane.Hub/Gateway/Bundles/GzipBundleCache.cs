@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Security.Cryptography;
-using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol;
+using Edgeplane.Protocol.Bundles;
 
 namespace Edgeplane.Hub.Gateway.Bundles;
 
 /// <summary>
-/// Gzipped bundles by digest: each is read from the store, checked against its digest and gzipped once (concurrent
-/// requests for one digest share that work), then kept in a least-recently-used cache bounded by
-/// <see cref="GatewayOptions.BundleCacheBytes"/>. A bundle larger than the whole cache is served but not kept.
+/// Gzipped bundles by digest, in memory, ready to serve: each is read from the store, checked against its digest and
+/// gzipped once with <see cref="BundleCodec"/> (concurrent requests for one digest share that work), then kept in a
+/// least-recently-used cache bounded by <see cref="GatewayOptions.BundleCacheBytes"/>. A bundle larger than the whole
+/// cache is served but not kept. (The agent's on-disk cache is its own <c>BundleCache</c>.)
 /// </summary>
-internal sealed class BundleCache(IBundleStore store, GatewayOptions options)
+internal sealed class GzipBundleCache(IBundleStore store, GatewayOptions options)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LinkedListNode<GzipBundle>> _entries = new(StringComparer.Ordinal);
@@ -75,18 +75,13 @@ internal sealed class BundleCache(IBundleStore store, GatewayOptions options)
         {
             throw new InvalidDataException($"bundle {digest} is {record.Size} bytes, over the {ProtocolLimits.MaxBundleBytes}-byte limit");
         }
-        var canonical = BundleCompression.Decompress(record.Encoding, record.Data, record.Size);
-        var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
+        var canonical = BundleCodec.DecompressStored(record.Encoding, record.Data, record.Size);
+        var actual = BundleDigest.Of(canonical).ToString();
         if (actual != digest)
         {
             throw new InvalidDataException($"stored bundle {digest} is corrupt: its bytes hash to {actual}");
         }
-        using var gzipped = new MemoryStream(capacity: Math.Max(256, canonical.Length / 4));
-        await using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            await gzip.WriteAsync(canonical).ConfigureAwait(false);
-        }
-        var data = gzipped.ToArray();
+        var data = BundleCodec.CompressForWire(canonical);
         return new GzipBundle(digest, data, Convert.ToHexStringLower(SHA256.HashData(data)), canonical.Length);
     }
 

@@ -3,10 +3,10 @@ using Edgeplane.Kubernetes.Api;
 namespace Edgeplane.Kubernetes.Apply;
 
 /// <summary>
-/// Runs the stages of a plan in order, waiting for the CRDs of the first stage to be Established; stops at the first
-/// stage with a failure and reports the objects of later stages as Skipped.
+/// Runs the stages of a plan in order, each through one <see cref="StageApplier"/>, waiting for the CRDs of the first
+/// stage to be Established; stops at the first stage with a failure and reports the objects of later stages as Skipped.
 /// </summary>
-internal sealed class StagedApplier(ClusterConnection connection, ApplierOptions options)
+internal sealed class PlanRunner(ClusterConnection connection, ApplierOptions options)
 {
     /// <returns>True when every stage applied without failure.</returns>
     public async Task<bool> RunAsync(BundlePlan plan, List<ChangeSetEntry> entries, List<ApplyFailure> failures,
