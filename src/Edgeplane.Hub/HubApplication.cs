@@ -74,6 +74,16 @@ public static class HubApplication
         return app;
     }
 
+    /// <summary>
+    /// The full path of the hub CA certificate (<c>{data}/identity/ca.crt</c>) when the REST listener serves a certificate
+    /// the hub CA issued (an https <see cref="HubOptions.Listen"/> without certificate files): the file API clients must
+    /// trust. Else null.
+    /// </summary>
+    public static string? HubCaCertificateFile(HubOptions options) => ApiListener.HubCaCertificateFile(options);
+
+    /// <summary>The DNS names and addresses in a hub-CA-issued REST certificate (the gateway's: <c>--gateway-name</c>).</summary>
+    public static IReadOnlyList<string> HubIssuedCertificateNames(HubOptions options) => ApiListener.HubIssuedCertificateNames(options);
+
     private static void ValidateLimits(HubLimits limits)
     {
         if (!(limits.MaxDeletionShare is >= 0 and <= 1))
@@ -95,19 +105,20 @@ public static class HubApplication
         if (settings.Provider == StoreProvider.Postgres)
         {
             services.AddSingleton<ITargetChangePublisher, PostgresTargetChangePublisher>();
-            services.AddHostedService<PostgresTargetListener>();
+            services.AddSingleton<IPostgresChannel, TargetNotificationChannel>();
+            services.AddHostedService<PostgresNotificationListener>();
         }
         else
         {
             services.AddSingleton<ITargetChangePublisher, LocalTargetChangePublisher>();
         }
-        services.AddSingleton<EfHubStore>();
-        services.AddSingleton<IRevisionStore>(sp => sp.GetRequiredService<EfHubStore>());
-        services.AddSingleton<IClusterStore>(sp => sp.GetRequiredService<EfHubStore>());
-        services.AddSingleton<IBundleStore>(sp => sp.GetRequiredService<EfHubStore>());
-        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<EfHubStore>());
-        services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<EfHubStore>());
-        services.AddSingleton<IAgentStateStore>(sp => sp.GetRequiredService<EfHubStore>());
+        services.AddSingleton<HubDatabase>();
+        services.AddSingleton<IRevisionStore, EfRevisionStore>();
+        services.AddSingleton<IClusterStore, EfClusterStore>();
+        services.AddSingleton<IBundleStore, EfBundleStore>();
+        services.AddSingleton<IAuditStore, EfAuditStore>();
+        services.AddSingleton<ITokenStore, EfTokenStore>();
+        services.AddSingleton<IAgentStateStore, EfAgentStateStore>();
         AddIdentityServices(services, options, settings);
         services.AddSingleton<HubSignals>();
         services.AddSingleton<HubReadiness>();
@@ -133,7 +144,7 @@ public static class HubApplication
         services.AddEdgeplaneIdentity(options.GatewayHostNames is { } names ? identity with { GatewayHostNames = names } : identity);
         if (settings.Provider == StoreProvider.Postgres)
         {
-            services.AddHostedService<PostgresRevocationListener>();
+            services.AddSingleton<IPostgresChannel, RevocationNotificationChannel>();
         }
     }
 

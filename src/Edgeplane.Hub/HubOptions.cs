@@ -38,7 +38,7 @@ public sealed record HubOptions
     public IReadOnlyList<string>? GatewayHostNames { get; init; }
 
     /// <summary>Gateway timings and bounds (heartbeats, availability hysteresis, admission, queues, caches).</summary>
-    public Gateway.GatewayOptions Gateway { get; init; } = new();
+    public GatewayOptions Gateway { get; init; } = new();
 
     /// <summary>How often the repo is fetched without a webhook (default 60 s).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
@@ -65,7 +65,7 @@ public sealed record HubOptions
     public Action<string>? AdminTokenCreated { get; init; }
 
     /// <summary>How the hub authenticates to the repo (HTTPS user and password, or SSH key and known hosts); null: none.</summary>
-    public Sources.RepoCredentials? RepoCredentials { get; init; }
+    public RepoCredentials? RepoCredentials { get; init; }
 
     /// <summary>
     /// PEM certificate (then any intermediates) the REST listener serves when <see cref="Listen"/> is <c>https://</c>;

@@ -22,12 +22,15 @@ internal sealed class NamespaceGraph
     /// <summary>For each namespace, the namespaces it uses, each with one example of a use ("HubLink uses IBundleSource").</summary>
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _edges = new(StringComparer.Ordinal);
 
-    /// <summary>The graph of the namespaces of <paramref name="assembly"/> that are <paramref name="root"/> or below it.</summary>
-    public static NamespaceGraph Of(Assembly assembly, string root)
+    /// <summary>
+    /// The graph of the namespaces of <paramref name="assembly"/> that are <paramref name="root"/> or below it, leaving
+    /// out what the types matching <paramref name="skip"/> use (e.g. a composition root that wires every part).
+    /// </summary>
+    public static NamespaceGraph Of(Assembly assembly, string root, Func<Type, bool>? skip = null)
     {
         var graph = new NamespaceGraph();
         bool InScope(string? ns) => ns is not null && (ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal));
-        foreach (var type in assembly.GetTypes().Where(t => InScope(t.Namespace)))
+        foreach (var type in assembly.GetTypes().Where(t => InScope(t.Namespace) && !(skip?.Invoke(Outermost(t)) ?? false)))
         {
             foreach (var used in UsedBy(type).Where(u => InScope(u.Namespace) && u.Namespace != type.Namespace))
             {

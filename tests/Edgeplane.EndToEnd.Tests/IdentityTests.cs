@@ -4,7 +4,6 @@ using Edgeplane.Agent.Identity;
 using Edgeplane.Agent.Link;
 using Edgeplane.EndToEnd.Tests.Support;
 using Edgeplane.Hub.Api.Contracts;
-using Edgeplane.Hub.Identity;
 using Edgeplane.Protocol.Identity;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,7 +53,7 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Shared>, IAsyncL
     [Fact]
     public async Task Enroll_TokenReused_Rejected()
     {
-        var token = BootstrapToken.Parse(await Scenario.Stack.CreateTokenAsync("reused-a"));
+        var token = await Scenario.Identity.AddTokenAsync("reused-a");
         await Enrol(token, "first");
 
         var e = await Assert.ThrowsAsync<EnrollmentException>(() => Enrol(token, "second"));
@@ -67,11 +66,8 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Shared>, IAsyncL
     [Fact]
     public async Task Enroll_TokenExpired_Rejected()
     {
-        var ca = Scenario.Stack.HubService<HubCertificateAuthority>();
-        var token = BootstrapToken.Generate(ca.Pin);
         var now = DateTimeOffset.UtcNow;
-        await Scenario.Stack.HubService<IIdentityStore>().AddTokenAsync(new BootstrapTokenRecord(
-            token.Id, BootstrapToken.HashSecret(token.Secret), ClusterId.Parse("expired-a"), now.AddHours(-2), now.AddHours(-1)), CancellationToken.None);
+        var token = await Scenario.Identity.AddTokenAsync("expired-a", now.AddHours(-2), now.AddHours(-1));
 
         var e = await Assert.ThrowsAsync<EnrollmentException>(() => Enrol(token, "expired"));
 
@@ -82,7 +78,7 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Shared>, IAsyncL
     [Fact]
     public async Task Connect_CertificateForClusterAUsedAsAB_PermissionDenied()
     {
-        var credentials = await Enrol(BootstrapToken.Parse(await Scenario.Stack.CreateTokenAsync("a")), "a");
+        var credentials = await Enrol(await Scenario.Identity.AddTokenAsync("a"), "a");
 
         var e = await Assert.ThrowsAsync<RpcException>(() => RawAgent.HelloAsync(Scenario.Stack.GatewayUrl, credentials, "a-b"));
 
@@ -93,7 +89,8 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Shared>, IAsyncL
     [Fact]
     public async Task Connect_ClientCertificateFromAnotherCa_RefusedAtTheHandshake()
     {
-        var foreign = RawAgent.FromAnotherCa(TestFleet.Edge, Scenario.Stack.HubService<HubCertificateAuthority>().Certificate);
+        using var hubCa = Scenario.Identity.CaCertificate;
+        var foreign = RawAgent.FromAnotherCa(TestFleet.Edge, hubCa);
 
         await Edgeplane.Hub.Tests.Identity.Support.TransportAssert.RefusedAsync(() => RawAgent.HelloAsync(Scenario.Stack.GatewayUrl, foreign, TestFleet.Edge));
         await Edgeplane.Hub.Tests.Identity.Support.TransportAssert.TlsRefusesAsync(Scenario.Stack.GatewayUrl, foreign.Certificate);

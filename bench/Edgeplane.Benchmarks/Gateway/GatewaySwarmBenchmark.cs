@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Edgeplane.Hub;
 
 namespace Edgeplane.Benchmarks.Gateway;
 
@@ -18,7 +19,7 @@ public static partial class GatewaySwarmBenchmark
     {
         var options = new BenchArgs(args);
         var scales = (options.Get("--agents") ?? "1000,10000").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-        var defaults = new Edgeplane.Hub.Gateway.GatewayOptions();
+        var defaults = new Edgeplane.Hub.GatewayOptions();
         var gateway = defaults with
         {
             HandshakeRate = options.Int("--handshake-rate", (int)defaults.HandshakeRate), HandshakeBurst = options.Int("--handshake-burst", defaults.HandshakeBurst),
@@ -146,7 +147,7 @@ public static partial class GatewaySwarmBenchmark
     internal sealed record SwarmSettings(int Runs, int Rounds, int Storms, int Probes, double HandshakeRate, int HandshakeBurst, double ConnectRate, int ConnectBurst,
         int HandshakeConcurrency)
     {
-        public Edgeplane.Hub.Gateway.GatewayOptions Gateway => new()
+        public Edgeplane.Hub.GatewayOptions Gateway => new()
         {
             HandshakeRate = HandshakeRate, HandshakeBurst = HandshakeBurst, ConnectRate = ConnectRate, ConnectBurst = ConnectBurst,
             MaxConcurrentHandshakes = HandshakeConcurrency,

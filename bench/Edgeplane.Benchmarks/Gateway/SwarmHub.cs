@@ -44,7 +44,7 @@ internal sealed class SwarmHub : IAsyncDisposable
 
     private HubActivity Activity => _app.Services.GetRequiredService<HubActivity>();
 
-    public static async Task<SwarmHub> StartAsync(string repo, string data, string tokenFile, Edgeplane.Hub.Gateway.GatewayOptions gateway)
+    public static async Task<SwarmHub> StartAsync(string repo, string data, string tokenFile, Edgeplane.Hub.GatewayOptions gateway)
     {
         var options = new HubOptions
         {

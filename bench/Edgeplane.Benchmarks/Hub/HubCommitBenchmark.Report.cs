@@ -58,7 +58,7 @@ public static partial class HubCommitBenchmark
         $"{clusters:N0} clusters, each with its own synthetic bundle (9 objects, ~6 KB canonical JSON). Per run a fresh database; " +
         "three commits: all clusters new, every cluster's content changed, and a commit with no content change. Timed from " +
         "'compiled' to 'committed': read desired state, plan (content digests), Brotli-compress the new bundles in parallel, " +
-        "one transaction writing bundles, declarations, desired/target digests and audit (EfHubStore.ApplyAsync). Rendering is " +
+        "one transaction writing bundles, declarations, desired/target digests and audit (EfRevisionStore.ApplyAsync). Rendering is " +
         $"not included (see the rendering suite). {runs} run(s); medians. PostgreSQL 15 local, fsync on; SQLite WAL in a temp folder.";
 
     /// <summary>The machine is shared: the load average says how much of it the run had.</summary>

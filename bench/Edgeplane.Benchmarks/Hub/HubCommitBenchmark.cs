@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Targets;
 using Edgeplane.Protocol.Bundles;
@@ -67,8 +68,8 @@ public static partial class HubCommitBenchmark
         ITargetChangePublisher publisher = settings.Provider == StoreProvider.Postgres
             ? new PostgresTargetChangePublisher()
             : new LocalTargetChangePublisher(new ClusterTargetFeed());
-        var store = new EfHubStore(factory, publisher, TimeProvider.System);
-        await store.MigrateAsync(default);
+        await new HubDatabase(factory).MigrateAsync(default);
+        var store = new EfRevisionStore(factory, publisher, TimeProvider.System);
         var first = await CommitAsync(store, clusters, generation: 1);
         var changed = await CommitAsync(store, clusters, generation: 2);
         var unchanged = await CommitAsync(store, clusters, generation: 2);
@@ -76,7 +77,7 @@ public static partial class HubCommitBenchmark
     }
 
     /// <summary>Records a revision and applies it; returns the time from "compiled" to "every desired digest stored".</summary>
-    private static async Task<double> CommitAsync(EfHubStore store, int clusters, int generation)
+    private static async Task<double> CommitAsync(EfRevisionStore store, int clusters, int generation)
     {
         var sha = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "00000000";
         var compiled = SyntheticFleet.Build(clusters, sha, generation);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 
 namespace Edgeplane.Benchmarks.Hub;
 

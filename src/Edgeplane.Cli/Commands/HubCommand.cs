@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Edgeplane.Hub;
-using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Sources;
 using Edgeplane.Protocol.Security;
 using Microsoft.AspNetCore.Builder;
@@ -162,8 +161,8 @@ internal static class HubCommand
     }
 
     /// <summary>Where API clients find the CA to trust, when the REST listener serves a hub-CA-issued certificate.</summary>
-    internal static string? HubCaNotice(HubOptions options) => ApiListener.HubCaCertificateFile(options) is { } ca
-        ? $"REST API certificate issued by the hub CA for {string.Join(", ", ApiListener.HubIssuedCertificateNames(options))} " +
+    internal static string? HubCaNotice(HubOptions options) => HubApplication.HubCaCertificateFile(options) is { } ca
+        ? $"REST API certificate issued by the hub CA for {string.Join(", ", HubApplication.HubIssuedCertificateNames(options))} " +
           $"(more names: --gateway-name). Clients trust it with: edgeplane login --hub <https url> --ca-file {ca}"
         : null;
 

@@ -46,6 +46,10 @@ internal sealed partial class HubApiClient : IDisposable
     public Task<RevisionResponse> GetRevisionAsync(string sha, CancellationToken cancellationToken) =>
         SendAsync<RevisionResponse>(HttpMethod.Get, $"api/v1/revisions/{Uri.EscapeDataString(sha)}", cancellationToken);
 
+    /// <summary>The revision <paramref name="sha"/>, or null while the hub has not seen it (404).</summary>
+    public Task<RevisionResponse?> FindRevisionAsync(string sha, CancellationToken cancellationToken) =>
+        SendAsync<RevisionResponse?>(HttpMethod.Get, $"api/v1/revisions/{Uri.EscapeDataString(sha)}", cancellationToken, notFoundIsNull: true);
+
     public Task<RevisionResponse> ApproveAsync(string sha, CancellationToken cancellationToken) =>
         SendAsync<RevisionResponse>(HttpMethod.Post, $"api/v1/revisions/{Uri.EscapeDataString(sha)}/approve", cancellationToken);
 
@@ -74,7 +78,8 @@ internal sealed partial class HubApiClient : IDisposable
         throw new HubClientException($"more than {MaxPages} pages of results; narrow the query");
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken, HttpContent? content = null)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken, HttpContent? content = null,
+        bool notFoundIsNull = false)
     {
         HttpResponseMessage response;
         try
@@ -96,6 +101,10 @@ internal sealed partial class HubApiClient : IDisposable
         }
         using (response)
         {
+            if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return default!;
+            }
             if (!response.IsSuccessStatusCode)
             {
                 throw new HubClientException(await ProblemTextAsync(response, cancellationToken).ConfigureAwait(false));

@@ -1,14 +1,8 @@
 namespace Edgeplane.Cli.Up;
 
 /// <summary>
-/// One cluster as <c>up</c> judges it: converged when the hub's desired digest is the one its agent reported applied and
-/// the reported health is <c>Healthy</c>. <see cref="Reason"/> says why not, for the table printed on timeout.
+/// One cluster as <c>up</c> shows it: the hub's desired and the applied digest, the reported health, and the hub's verdict
+/// (<see cref="Converged"/>: the desired bundle is applied and healthy, <c>converged</c> in <c>GET /api/v1/clusters</c>).
+/// <see cref="Reason"/> says why not, for the table printed on timeout.
 /// </summary>
-public sealed record ClusterConvergence(string Cluster, string? Desired, string? Applied, string Health, string Reason)
-{
-    /// <summary>The health the hub stores for a healthy cluster.</summary>
-    public const string Healthy = "Healthy";
-
-    /// <summary>True when the desired bundle is applied and healthy.</summary>
-    public bool Converged => Desired is not null && Desired == Applied && Health == Healthy;
-}
+public sealed record ClusterConvergence(string Cluster, string? Desired, string? Applied, string Health, bool Converged, string Reason);

@@ -26,7 +26,7 @@ internal sealed class UpRunner(UpSettings settings, TextWriter output, TextWrite
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException
-            or LibGit2Sharp.LibGit2SharpException)
+            or LibGit2Sharp.LibGit2SharpException or HubClient.HubClientException)
         {
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Invalid;

@@ -1,5 +1,6 @@
 using Edgeplane.Agent;
 using Edgeplane.Hub.Gateway;
+using Edgeplane.Hub;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Cli.Up;

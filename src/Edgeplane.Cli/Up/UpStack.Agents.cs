@@ -1,7 +1,6 @@
 using Edgeplane.Agent;
 using Edgeplane.Agent.Identity;
-using Edgeplane.Hub.Store;
-using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub.Api.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Cli.Up;
@@ -54,23 +53,9 @@ public sealed partial class UpStack
         }
     }
 
-    /// <summary>Every cluster the hub has (not removed), by name.</summary>
-    public async Task<IReadOnlyList<ClusterRecord>> ListClustersAsync(CancellationToken cancellationToken = default)
-    {
-        var store = HubService<IClusterStore>();
-        var all = new List<ClusterRecord>();
-        string? after = null;
-        while (true)
-        {
-            var page = await store.ListClustersAsync(new ClusterQuery { Limit = 1000, After = after }, cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            if (page.Continue is null || page.Items.Count == 0)
-            {
-                return all;
-            }
-            after = page.Items[^1].Name;
-        }
-    }
+    /// <summary>Every cluster the hub lists (<c>GET /api/v1/clusters</c>, every page), by name.</summary>
+    public async Task<IReadOnlyList<ClusterResponse>> ListClustersAsync(CancellationToken cancellationToken = default) =>
+        await Api.ListClustersAsync("", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Gives every cluster the hub knows a KubeSim virtual cluster, a kubeconfig context and a running agent (new
@@ -114,7 +99,7 @@ public sealed partial class UpStack
         }
     }
 
-    private void AddVirtualCluster(ClusterRecord cluster)
+    private void AddVirtualCluster(ClusterResponse cluster)
     {
         try
         {

@@ -1,6 +1,6 @@
 using Edgeplane.Agent;
 using Edgeplane.Agent.Link;
-using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Protocol;
 
 namespace Edgeplane.Cli.Up;
@@ -10,7 +10,10 @@ public sealed partial class UpStack
     /// <summary>Longest reason text in a convergence row.</summary>
     public const int MaxReasonChars = 160;
 
-    /// <summary>Every cluster's convergence as the hub sees it (desired vs applied digest, reported health), with the agent's reason.</summary>
+    /// <summary>
+    /// Every cluster's convergence as the hub decides it (<c>converged</c> of <c>GET /api/v1/clusters</c>), with a reason
+    /// from the hub's digests and the agent's own snapshot for those that are not.
+    /// </summary>
     public async Task<ConvergenceSnapshot> ReadConvergenceAsync(CancellationToken cancellationToken = default)
     {
         var clusters = await ListClustersAsync(cancellationToken).ConfigureAwait(false);
@@ -79,16 +82,17 @@ public sealed partial class UpStack
         }
     }
 
-    private ClusterConvergence Judge(ClusterRecord record)
+    private ClusterConvergence Judge(ClusterResponse cluster)
     {
-        var health = record.Health ?? "Unknown";
-        var row = new ClusterConvergence(record.Name, record.DesiredDigest, record.AppliedDigest, health, "");
-        return row.Converged ? row : row with { Reason = Cut(Reason(record, _agents.GetValueOrDefault(record.Name)?.Snapshot)) };
+        var row = new ClusterConvergence(cluster.Name, cluster.Desired.Digest, cluster.AppliedDigest, cluster.Status.Health ?? "Unknown",
+            cluster.Converged, "");
+        return row.Converged ? row : row with { Reason = Cut(Reason(cluster, _agents.GetValueOrDefault(cluster.Name)?.Snapshot)) };
     }
 
-    private static string Reason(ClusterRecord record, AgentSnapshot? agent)
+    private static string Reason(ClusterResponse cluster, AgentSnapshot? agent)
     {
-        if (record.DesiredDigest is null)
+        var (desired, applied) = (cluster.Desired.Digest, cluster.AppliedDigest);
+        if (desired is null)
         {
             return "the hub has no bundle for this cluster yet";
         }
@@ -100,17 +104,17 @@ public sealed partial class UpStack
         {
             return $"{stalled.Reason}: {stalled.Message}";
         }
-        if (agent.Link.State != HubLinkState.Connected && record.AppliedDigest != record.DesiredDigest)
+        if (agent.Link.State != HubLinkState.Connected && applied != desired)
         {
             return $"hub link {agent.Link.State}: {agent.Link.Message}";
         }
-        if (record.AppliedDigest != record.DesiredDigest)
+        if (applied != desired)
         {
-            return agent.Target?.Digest == record.DesiredDigest
+            return agent.Target?.Digest == desired
                 ? $"applying the desired bundle ({Ready(agent)})"
                 : "waiting for the hub's new target";
         }
-        return $"applied, health {record.Health ?? "not reported yet"} ({Ready(agent)})";
+        return $"applied, health {cluster.Status.Health ?? "not reported yet"} ({Ready(agent)})";
     }
 
     private static string Ready(AgentSnapshot agent) => agent.Condition(ConditionTypes.Ready) is { } ready

@@ -1,14 +1,10 @@
+using Edgeplane.Cli.HubClient;
 using Edgeplane.Hub;
-using Edgeplane.Hub.Gateway.Availability;
-using Edgeplane.Hub.Hosting;
-using Edgeplane.Hub.Identity;
-using Edgeplane.Hub.Store;
-using Edgeplane.Hub.Store.Entities;
-using Edgeplane.Protocol.Identity;
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Gateway;
 using LibGit2Sharp;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Cli.Up;
@@ -59,9 +55,20 @@ public sealed partial class UpStack
         }
         _apiPort = PortOf(app, "http://");
         _gatewayPort = PortOf(app, "https://");
-        app.Services.GetRequiredService<HubActivity>().RevisionProcessed += OnRevisionProcessed;
-        app.Services.GetRequiredService<AvailabilityTracker>().Ticked += RaiseChanged;
         _hub = app;
+        HubApiClient api;
+        try
+        {
+            api = new HubApiClient(HubUrl, AdminTokenText());
+        }
+        catch (InvalidOperationException)
+        {
+            await StopHubAsync().ConfigureAwait(false);
+            throw;
+        }
+        _api = api;
+        _watching = new CancellationTokenSource();
+        _watch = WatchHubAsync(api, _watching.Token);
         RaiseChanged();
     }
 
@@ -73,49 +80,109 @@ public sealed partial class UpStack
         {
             return;
         }
-        app.Services.GetRequiredService<HubActivity>().RevisionProcessed -= OnRevisionProcessed;
-        app.Services.GetRequiredService<AvailabilityTracker>().Ticked -= RaiseChanged;
+        if (_watching is not null)
+        {
+            await _watching.CancelAsync().ConfigureAwait(false);
+            await _watch.ConfigureAwait(false);
+            _watching.Dispose();
+            _watching = null;
+        }
+        var api = Interlocked.Exchange(ref _api, null);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        api?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    /// <summary>A service of the running hub (stores, identity services, activity events).</summary>
-    public T HubService<T>() where T : notnull => Hub.Services.GetRequiredService<T>();
-
     /// <summary>
-    /// Waits until the hub has processed <paramref name="sha"/> (Applied, Failed, Held or Superseded) and returns it.
-    /// Throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// Waits until the hub has processed <paramref name="sha"/> (Applied, Failed, Held or Superseded) and returns it, as
+    /// <c>GET /api/v1/revisions/{sha}</c> answers. Throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.
     /// </summary>
-    public async Task<RevisionRecord> WaitForRevisionAsync(string sha, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<RevisionResponse> WaitForRevisionAsync(string sha, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
-        while (true)
+        try
         {
-            var next = NextChange();
-            if (_hub is not null && await HubService<IRevisionStore>().GetRevisionAsync(sha, limit.Token).ConfigureAwait(false) is { } revision
-                && revision.State is RevisionState.Applied or RevisionState.Failed or RevisionState.Held or RevisionState.Superseded)
+            while (true)
             {
-                return revision;
-            }
-            try
-            {
+                var next = NextChange();
+                if (_api is { } api && await api.FindRevisionAsync(sha, limit.Token).ConfigureAwait(false) is { } revision
+                    && revision.State is RevisionState.Applied or RevisionState.Failed or RevisionState.Held or RevisionState.Superseded)
+                {
+                    return revision;
+                }
                 await next.WaitAsync(limit.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"the hub did not process revision {sha[..Math.Min(12, sha.Length)]} within {timeout}");
-            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the hub did not process revision {sha[..Math.Min(12, sha.Length)]} within {timeout}");
         }
     }
 
-    /// <summary>Creates a bootstrap token for <paramref name="cluster"/> through the hub's identity service.</summary>
+    /// <summary>
+    /// Creates a bootstrap token for <paramref name="cluster"/> (a cluster the hub lists) through the hub's REST API
+    /// (<c>POST /api/v1/clusters/{name}/tokens</c>, audited like any other).
+    /// </summary>
     public async Task<string> CreateTokenAsync(string cluster, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
-        var created = await HubService<BootstrapTokenService>()
-            .CreateAsync(ClusterId.Parse(cluster), ttl ?? _settings.TokenTtl, cancellationToken).ConfigureAwait(false);
-        return created.Text;
+        var lifetime = ttl ?? _settings.TokenTtl;
+        var created = await Api.CreateTokenAsync(cluster, $"{(long)Math.Ceiling(lifetime.TotalSeconds)}s", cancellationToken).ConfigureAwait(false);
+        return created.Token;
+    }
+
+    private HubApiClient Api => _api ?? throw new InvalidOperationException("the hub is stopped");
+
+    /// <summary>The admin API token: made by the hub at first start, read from the data folder on later runs.</summary>
+    private string AdminTokenText()
+    {
+        if (NewAdminToken is { } token)
+        {
+            return token;
+        }
+        try
+        {
+            return File.ReadAllText(Layout.AdminToken).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"cannot read the hub's admin API token from {Layout.AdminToken} ({e.Message}); up talks to the hub through its REST API " +
+                $"with it. The hub makes it only at first start: delete {Layout.Root} to start from scratch", e);
+        }
+    }
+
+    /// <summary>
+    /// Polls the hub's fleet summary every <see cref="GatewayOptions.EvaluateInterval"/> (the cadence at which the hub
+    /// re-judges availability): a newly applied revision starts agents for clusters it added, and every poll wakes the
+    /// convergence readers.
+    /// </summary>
+    private async Task WatchHubAsync(HubApiClient api, CancellationToken stop)
+    {
+        string? applied = null;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_settings.Gateway.EvaluateInterval, _time, stop).ConfigureAwait(false);
+                var current = (await api.GetFleetAsync(stop).ConfigureAwait(false)).CurrentRevision?.Sha;
+                if (current is not null && current != applied && !_stopping.IsCancellationRequested)
+                {
+                    applied = current;
+                    _ = SyncClustersInBackgroundAsync();
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (HubClientException e)
+            {
+                LogWatchFailed(_logger, e.Message);
+            }
+            RaiseChanged();
+        }
     }
 
     /// <summary>The fleet's head commit must be processed before agents start; a first revision that fails stops <c>up</c>.</summary>
@@ -138,15 +205,6 @@ public sealed partial class UpStack
             + Environment.NewLine + string.Join(Environment.NewLine, errors));
     }
 
-    private void OnRevisionProcessed(string sha, RevisionState state)
-    {
-        RaiseChanged();
-        if (state == RevisionState.Applied && !_stopping.IsCancellationRequested)
-        {
-            _ = SyncClustersInBackgroundAsync();
-        }
-    }
-
     private void SaveAdminToken(string token)
     {
         NewAdminToken = token;
@@ -161,4 +219,7 @@ public sealed partial class UpStack
 
     private static int PortOf(WebApplication app, string scheme) =>
         new Uri(app.Urls.Single(u => u.StartsWith(scheme, StringComparison.Ordinal))).Port;
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Could not read the hub's fleet summary: {Error}")]
+    private static partial void LogWatchFailed(ILogger logger, string error);
 }

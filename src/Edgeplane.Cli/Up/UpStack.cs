@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Edgeplane.Agent;
+using Edgeplane.Cli.HubClient;
 using Edgeplane.Agent.Reconcile;
 using Edgeplane.KubeSim;
 using Microsoft.AspNetCore.Builder;
@@ -10,8 +11,9 @@ namespace Edgeplane.Cli.Up;
 /// <summary>
 /// Everything <c>edgeplane up</c> runs in one process: the fleet repo in the data folder, the hub on SQLite with its
 /// mutual-TLS gateway, KubeSim with one virtual cluster per fleet cluster, and one <see cref="AgentHost"/> per cluster
-/// enrolled with a real bootstrap token. The end-to-end tests drive the same class (stop and start the hub or one agent,
-/// commit to the repo, read convergence). Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
+/// enrolled with a real bootstrap token. Everything it asks the hub (clusters, revisions, convergence, tokens) goes through
+/// the hub's REST API with the admin token, as any client would. The end-to-end tests drive the same class (stop and start
+/// the hub or one agent, commit to the repo, read convergence). Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed partial class UpStack : IAsyncDisposable
 {
@@ -23,8 +25,12 @@ public sealed partial class UpStack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, AgentHost> _agents = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _clusterSync = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TimeProvider _time = TimeProvider.System;
     private KubeSimServer? _kubeSim;
     private WebApplication? _hub;
+    private HubApiClient? _api;
+    private CancellationTokenSource? _watching;
+    private Task _watch = Task.CompletedTask;
     private TaskCompletionSource _changed = NewSignal();
     private int _apiPort;
     private int _gatewayPort;
@@ -46,7 +52,7 @@ public sealed partial class UpStack : IAsyncDisposable
         _gate = new ReconcileGate(settings.ReconcileSlots);
     }
 
-    /// <summary>Raised when something that convergence depends on may have changed (an agent, a hub tick, a revision).</summary>
+    /// <summary>Raised when something that convergence depends on may have changed (an agent, a poll of the hub).</summary>
     public event Action? Changed;
 
     /// <summary>Where everything lives.</summary>
@@ -66,9 +72,6 @@ public sealed partial class UpStack : IAsyncDisposable
 
     /// <summary>The KubeSim server holding the virtual clusters.</summary>
     public KubeSimServer KubeSim => _kubeSim ?? throw new InvalidOperationException("KubeSim is not running");
-
-    /// <summary>The running hub; throws while it is stopped.</summary>
-    public WebApplication Hub => _hub ?? throw new InvalidOperationException("the hub is stopped");
 
     /// <summary>True while the hub runs.</summary>
     public bool HubRunning => _hub is not null;

@@ -8,39 +8,39 @@ namespace Edgeplane.Hub.Api;
 /// <summary>Store records → API contracts.</summary>
 internal static class ContractMapping
 {
-    public static ClusterResponse ToResponse(this ClusterRecord c, DateTime offlineBefore) => new(
+    public static ClusterResponse ToResponse(this ClusterView c, DateTime offlineBefore) => new(
         c.Name, c.Layer, c.Region, c.Site, c.Provider, c.KubernetesVersion,
-        c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Value),
-        JsonSerializer.Deserialize<List<string>>(c.CapabilitiesJson) ?? [],
+        c.Labels,
+        c.Capabilities,
         new DigestRef(c.DesiredDigest, c.DesiredRevision),
         new DigestRef(c.TargetDigest, c.TargetRevision),
         c.AppliedDigest,
         InSync: c.AppliedDigest is not null && c.AppliedDigest == c.TargetDigest,
         Offline: IsOffline(c, offlineBefore),
-        new ClusterStatusResponse(Utc(c.LastSeen), c.Health, c.Drifted, c.ObservedKubernetesVersion,
-            JsonSerializer.Deserialize<List<ClusterCondition>>(c.ConditionsJson) ?? []),
+        new ClusterStatusResponse(Utc(c.LastSeen), c.Health, c.Drifted, c.ObservedKubernetesVersion, c.Conditions),
         new AgentConnectionResponse(c.Availability ?? (IsOffline(c, offlineBefore) ? "Offline" : "Unknown"), Utc(c.AvailabilitySince),
             c.AvailabilityReason, c.AgentVersion, Utc(c.LastSeen), c.StatusSequence),
-        new ObjectHealthSummaryResponse(c.ObjectCount, c.ObjectsFailed, c.ObjectsInProgress, c.DriftCount));
+        new ObjectHealthSummaryResponse(c.ObjectCount, c.ObjectsFailed, c.ObjectsInProgress, c.DriftCount),
+        Converged: c.Converged);
 
     /// <summary>
     /// Offline as the gateway decided it; for a cluster no gateway ever tracked, no status report since
     /// <paramref name="offlineBefore"/> (the same rule as the fleet summary).
     /// </summary>
-    public static bool IsOffline(ClusterRecord c, DateTime offlineBefore) =>
+    public static bool IsOffline(ClusterView c, DateTime offlineBefore) =>
         c.Availability == "Offline" || (c.Availability is null && (c.LastSeen is null || c.LastSeen < offlineBefore));
 
-    public static AgentStatusDetails? StatusDetails(this ClusterRecord c) =>
+    public static AgentStatusDetails? StatusDetails(this ClusterView c) =>
         c.StatusDetailsJson is { } json ? JsonSerializer.Deserialize<AgentStatusDetails>(json, DetailsJson) : null;
 
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
-    public static RevisionResponse ToResponse(this RevisionRecord r) => new(
+    public static RevisionResponse ToResponse(this RevisionView r) => new(
         r.Sha, r.Author, r.Message, Utc(r.CommittedAt), Utc(r.FetchedAt), Utc(r.ProcessedAt), r.State, r.Reason, r.RewroteFrom,
         r.ClusterCount, r.ChangedClusterCount, r.ApprovedBy,
         r.Errors.Select(e => new RevisionErrorResponse(e.File, e.Line, e.Column, e.Code, e.Message)).ToList());
 
-    public static AuditEntryResponse ToResponse(this AuditEntry a) =>
+    public static AuditEntryResponse ToResponse(this AuditView a) =>
         new(a.Id, Utc(a.Time), a.Actor, a.Action, a.Target, a.Outcome, a.Details);
 
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

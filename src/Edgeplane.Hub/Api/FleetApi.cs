@@ -25,7 +25,8 @@ internal static class FleetApi
             summary.Layers.Sum(l => l.Clusters), summary.Layers.Sum(l => l.InSync), summary.Layers.Sum(l => l.Drifted),
             summary.Layers.Sum(l => l.Unhealthy), summary.Layers.Sum(l => l.Offline));
         return TypedResults.Ok(new FleetSummaryResponse(summary.Layers, total, summary.Current?.ToResponse(), summary.LastError?.ToResponse(),
-            new SourceResponse(options.Repo, options.Branch, source?.Head, ContractMapping.Utc(source?.LastFetchAt), source?.LastFetchError)));
+            new SourceResponse(options.Repo, options.Branch, source?.Head, ContractMapping.Utc(source?.LastFetchAt), source?.LastFetchError),
+            summary.Converged));
     }
 
     internal static DateTime OfflineBefore(HubOptions options, TimeProvider time) => time.GetUtcNow().UtcDateTime - options.OfflineAfter;

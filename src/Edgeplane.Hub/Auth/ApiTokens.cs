@@ -9,7 +9,7 @@ namespace Edgeplane.Hub.Auth;
 /// (base64url). Only SHA-256 of the whole token is stored: with 256 bits of entropy a fast hash is enough
 /// (no password stretching needed), and lookups stay one indexed query.
 /// </summary>
-public static class ApiTokens
+internal static class ApiTokens
 {
     public const string Prefix = "ep_";
 

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Auth;
 
 /// <summary>Role names of API tokens (full RBAC comes later; today only fleet-admin tokens are issued).</summary>
-public static class HubRoles
+internal static class HubRoles
 {
     public const string FleetAdmin = "fleet-admin";
     public const string WorkspaceAdmin = "workspace-admin";

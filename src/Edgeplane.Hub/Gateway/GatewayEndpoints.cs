@@ -1,7 +1,7 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Edgeplane.Hub.Gateway.Admission;
+using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Observability;
 using Edgeplane.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -14,10 +14,10 @@ namespace Edgeplane.Hub.Gateway;
 
 /// <summary>
 /// The hub's two Kestrel listeners when the gateway is on: the REST API on <see cref="HubOptions.Listen"/> (HTTP or
-/// HTTPS, see <see cref="Hosting.ApiListener"/>) and the agent gateway on <see cref="HubOptions.GatewayListen"/>
+/// HTTPS, see <see cref="ApiListener"/>) and the agent gateway on <see cref="HubOptions.GatewayListen"/>
 /// (HTTP/2, TLS from the hub CA, a bounded number of handshakes in flight). Each serves only its own endpoints.
 /// </summary>
-public static partial class GatewayEndpoints
+internal static class GatewayEndpoints
 {
     private const string GatewayConnection = "edgeplane.gateway";
     private const string HandshakeTicketKey = "edgeplane.handshake";
@@ -27,9 +27,9 @@ public static partial class GatewayEndpoints
     {
         ArgumentNullException.ThrowIfNull(kestrel);
         ArgumentNullException.ThrowIfNull(options);
-        var gateway = Parse(options.GatewayListen ?? throw new ArgumentException("no gateway address"), "https", "--gateway-listen");
-        Hosting.ApiListener.Bind(kestrel, options);
-        Bind(kestrel, gateway, listen =>
+        var gateway = ListenAddress.Parse(options.GatewayListen ?? throw new ArgumentException("no gateway address"), "https", "--gateway-listen");
+        ApiListener.Bind(kestrel, options);
+        ListenAddress.Bind(kestrel, gateway, listen =>
         {
             var admission = listen.ApplicationServices.GetRequiredService<AdmissionController>();
             var metrics = listen.ApplicationServices.GetRequiredService<GatewayMetrics>();
@@ -80,42 +80,4 @@ public static partial class GatewayEndpoints
         }
         return next(context);
     });
-
-    private static void Bind(KestrelServerOptions kestrel, (IPAddress? Address, int Port) endpoint, Action<ListenOptions> configure)
-    {
-        if (endpoint.Address is null)
-        {
-            kestrel.ListenAnyIP(endpoint.Port, configure);
-        }
-        else
-        {
-            kestrel.Listen(endpoint.Address, endpoint.Port, configure);
-        }
-    }
-
-    /// <summary><c>scheme://host:port</c> with an IP address, <c>localhost</c> or a wildcard host (0.0.0.0, *, +, [::]).</summary>
-    internal static (IPAddress? Address, int Port) Parse(string url, string scheme, string flag)
-    {
-        var match = UrlPattern().Match(url ?? "");
-        if (!match.Success || match.Groups["scheme"].Value != scheme
-            || !int.TryParse(match.Groups["port"].Value, out var port) || port > 65535)
-        {
-            throw new ArgumentException($"{flag} '{url}' must look like {scheme}://HOST:PORT (HOST an IP address, localhost or 0.0.0.0)");
-        }
-        var host = match.Groups["host"].Value.Trim('[', ']');
-        if (host is "0.0.0.0" or "*" or "+" or "::")
-        {
-            return (null, port);
-        }
-        if (host == "localhost")
-        {
-            return (IPAddress.Loopback, port);
-        }
-        return IPAddress.TryParse(host, out var address)
-            ? (address, port)
-            : throw new ArgumentException($"{flag} '{url}': '{host}' is not an IP address; use an address, localhost or 0.0.0.0");
-    }
-
-    [GeneratedRegex(@"^(?<scheme>[a-z]+)://(?<host>\[[0-9a-fA-F:.]+\]|[^:/\[\]]+):(?<port>\d{1,5})/?$", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlPattern();
 }

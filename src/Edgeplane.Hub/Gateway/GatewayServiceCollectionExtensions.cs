@@ -4,6 +4,7 @@ using Edgeplane.Hub.Gateway.Bundles;
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Gateway.Sessions;
 using Edgeplane.Hub.Gateway.Status;
+using Edgeplane.Hub.Observability;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Edgeplane.Hub.Gateway;
 
 /// <summary>DI registration of the agent gateway (the hub's identity services and stores must be registered too).</summary>
-public static class GatewayServiceCollectionExtensions
+internal static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the target index and fan-out, sessions, the status writer, the availability tracker and monitor,
@@ -38,7 +39,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GzipBundleCache>();
         services.AddSingleton<BundleServer>();
         services.AddHostedService<GatewayShutdown>();
-        services.AddHostedService<TargetIndexService>();
+        services.AddHostedService<TargetFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusWriter>());
         services.AddHostedService<AvailabilityMonitor>();
         return services;

@@ -15,7 +15,7 @@ namespace Edgeplane.Hub.Hosting;
 /// <see cref="HubOptions.TlsKeyFile"/>, or, when none is given, one issued by the hub CA for the same host names as the
 /// gateway's (<see cref="ApiServerCertificate"/>). No client certificate is asked for: callers use bearer tokens.
 /// </summary>
-public static class ApiListener
+internal static class ApiListener
 {
     /// <summary>True when <see cref="HubOptions.Listen"/> is an <c>https://</c> address.</summary>
     public static bool IsHttps(HubOptions options)
@@ -70,16 +70,8 @@ public static class ApiListener
     {
         ArgumentNullException.ThrowIfNull(kestrel);
         var https = IsHttps(options);
-        var (address, port) = GatewayEndpoints.Parse(options.Listen, https ? "https" : "http", "--listen");
-        Action<ListenOptions> configure = https ? UseApiTls : _ => { };
-        if (address is null)
-        {
-            kestrel.ListenAnyIP(port, configure);
-        }
-        else
-        {
-            kestrel.Listen(address, port, configure);
-        }
+        var endpoint = ListenAddress.Parse(options.Listen, https ? "https" : "http", "--listen");
+        ListenAddress.Bind(kestrel, endpoint, https ? UseApiTls : _ => { });
     }
 
     private static void UseApiTls(ListenOptions listen)

@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Hosting;
 /// else the gateway's server certificate issued by the hub CA (same host names, re-issued in memory at two thirds of
 /// its lifetime; see <see cref="GatewayServerCertificate"/>).
 /// </summary>
-public sealed class ApiServerCertificate(SslStreamCertificateContext? fromFiles, GatewayServerCertificate hubIssued)
+internal sealed class ApiServerCertificate(SslStreamCertificateContext? fromFiles, GatewayServerCertificate hubIssued)
 {
     /// <summary>True when the certificate comes from the files given, false when the hub CA issued it.</summary>
     public bool FromFiles => fromFiles is not null;

@@ -1,9 +1,10 @@
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
 
 namespace Edgeplane.Hub.Hosting;
 
 /// <summary>In-process events of the pipeline, for logs and for tests that await an outcome instead of sleeping.</summary>
-public sealed class HubActivity
+internal sealed class HubActivity
 {
     /// <summary>A fetch finished: the head it found, or the error.</summary>
     public event Action<string?, string?>? Fetched;

@@ -7,13 +7,13 @@ namespace Edgeplane.Hub.Hosting;
 
 /// <summary>Runs before the loops and the server: migrates the store and makes the first admin token.</summary>
 internal sealed partial class HubStartup(
-    EfHubStore store, AdminTokenBootstrap tokens, HubReadiness readiness, HubOptions options, ILogger<HubStartup> logger) : IHostedService
+    HubDatabase database, AdminTokenBootstrap tokens, HubReadiness readiness, HubOptions options, ILogger<HubStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await tokens.EnsureAsync(cancellationToken).ConfigureAwait(false);
             readiness.MarkStoreReady();
             LogStarted(logger, options.Repo, options.Branch, options.DataDirectory);

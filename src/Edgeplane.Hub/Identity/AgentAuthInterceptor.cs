@@ -9,7 +9,7 @@ namespace Edgeplane.Hub.Identity;
 /// <see cref="AgentPeer"/> available through <see cref="AgentCallContext.GetAgentPeer"/>. Calls of other gRPC
 /// services pass through untouched. <see cref="IdentityException"/>s from handlers become gRPC errors here.
 /// </summary>
-public sealed class AgentAuthInterceptor(AgentCertificateValidator validator) : Interceptor
+internal sealed class AgentAuthInterceptor(AgentCertificateValidator validator) : Interceptor
 {
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

@@ -3,7 +3,7 @@ using Grpc.Core;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>Access to the authenticated agent of a gateway call.</summary>
-public static class AgentCallContext
+internal static class AgentCallContext
 {
     internal static readonly object PeerKey = new();
 

@@ -12,7 +12,7 @@ namespace Edgeplane.Hub.Identity;
 /// <see cref="AuthenticateAsync"/> runs for every RPC (chain again, exact CN, issued serial, not revoked). The per-RPC
 /// check matters: an HTTP/2 connection outlives revocations and expiries, and new streams on it must see them.
 /// </summary>
-public sealed class AgentCertificateValidator(HubCertificateAuthority ca, IIdentityStore store, TimeProvider time)
+internal sealed class AgentCertificateValidator(HubCertificateAuthority ca, IIdentityStore store, TimeProvider time)
 {
     /// <summary>Most certificates whose chain result is remembered; the memo is cleared when it is full.</summary>
     public const int MaxRememberedChains = 65_536;

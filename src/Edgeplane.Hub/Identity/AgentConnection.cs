@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Identity;
 /// call ends, when the certificate the stream was opened with expires, or when the cluster is dropped (revoked).
 /// Dispose it when the stream ends.
 /// </summary>
-public sealed class AgentConnection : IDisposable
+internal sealed class AgentConnection : IDisposable
 {
     private readonly AgentConnectionRegistry _registry;
     private readonly TimeProvider _time;

@@ -10,7 +10,7 @@ namespace Edgeplane.Hub.Identity;
 /// once. Other hub replicas hold their own registry: a revocation must reach them through the store's change
 /// notifications and their own <see cref="Drop"/>.
 /// </summary>
-public sealed partial class AgentConnectionRegistry(
+internal sealed partial class AgentConnectionRegistry(
     AgentCertificateValidator validator,
     TimeProvider time,
     ILogger<AgentConnectionRegistry> logger)

@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Identity;
 /// The identity half of the <c>AgentGateway</c> gRPC service: Discover, Enroll and Renew. Connect and FetchBundle answer
 /// Unimplemented here; the gateway derives from this class to add them (one gRPC service maps to one class).
 /// </summary>
-public class AgentGatewayIdentityService(EnrollmentService enrollment) : AgentGateway.AgentGatewayBase
+internal class AgentGatewayIdentityService(EnrollmentService enrollment) : AgentGateway.AgentGatewayBase
 {
     /// <inheritdoc />
     public override Task<DiscoverResponse> Discover(DiscoverRequest request, ServerCallContext context) =>

@@ -11,7 +11,7 @@ namespace Edgeplane.Hub.Identity;
 /// <param name="Serial">The certificate serial (uppercase hex).</param>
 /// <param name="NotBefore">Certificate validity start.</param>
 /// <param name="NotAfter">Certificate expiry; a stream opened with it must end by then.</param>
-public sealed record AgentPeer(ClusterId Cluster, string Serial, DateTimeOffset NotBefore, DateTimeOffset NotAfter)
+internal sealed record AgentPeer(ClusterId Cluster, string Serial, DateTimeOffset NotBefore, DateTimeOffset NotAfter)
 {
     /// <summary>
     /// Throws <see cref="IdentityException"/> (<see cref="IdentityError.ClusterMismatch"/>) unless

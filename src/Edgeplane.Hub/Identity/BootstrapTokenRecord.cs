@@ -3,7 +3,7 @@ using Edgeplane.Protocol.Identity;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>A stored bootstrap token: only the sha256 of its secret is kept.</summary>
-public sealed record BootstrapTokenRecord(
+internal sealed record BootstrapTokenRecord(
     string Id,
     byte[] SecretHash,
     ClusterId Cluster,

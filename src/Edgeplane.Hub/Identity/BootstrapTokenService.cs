@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>Creates single-use, expiring bootstrap tokens bound to one cluster (<c>edgeplane token create</c>).</summary>
-public sealed partial class BootstrapTokenService(
+internal sealed partial class BootstrapTokenService(
     HubCertificateAuthority ca,
     IIdentityStore store,
     IdentityOptions options,

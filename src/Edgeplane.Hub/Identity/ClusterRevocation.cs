@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Identity;
 /// <param name="CertificatesRevoked">Certificates of the cluster that were still valid and are now revoked.</param>
 /// <param name="TokensInvalidated">Unused bootstrap tokens for the cluster that can no longer be used.</param>
 /// <param name="ConnectionsDropped">Live streams on this hub process that were cancelled.</param>
-public sealed record ClusterRevocation(
+internal sealed record ClusterRevocation(
     ClusterId Cluster,
     DateTimeOffset RevokedAt,
     int CertificatesRevoked,

@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Identity;
 /// Revokes a cluster: from the store's commit on, no certificate of the cluster authenticates any RPC, renewal is
 /// refused, its unused tokens are void, and its live streams on this process are cancelled at once.
 /// </summary>
-public sealed partial class ClusterRevocationService(
+internal sealed partial class ClusterRevocationService(
     IIdentityStore store,
     AgentConnectionRegistry connections,
     TimeProvider time,

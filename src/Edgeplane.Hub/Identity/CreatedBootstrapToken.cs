@@ -6,7 +6,7 @@ namespace Edgeplane.Hub.Identity;
 /// <param name="Token">The token to hand to the agent (<c>edgeplane agent --token</c>).</param>
 /// <param name="Cluster">The cluster it is bound to.</param>
 /// <param name="ExpiresAt">When it stops working if unused.</param>
-public sealed record CreatedBootstrapToken(BootstrapToken Token, ClusterId Cluster, DateTimeOffset ExpiresAt)
+internal sealed record CreatedBootstrapToken(BootstrapToken Token, ClusterId Cluster, DateTimeOffset ExpiresAt)
 {
     /// <summary>The text to hand to the agent.</summary>
     public string Text => Token.Format();

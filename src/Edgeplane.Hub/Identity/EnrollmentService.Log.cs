@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Hub.Identity;
 
-public sealed partial class EnrollmentService
+internal sealed partial class EnrollmentService
 {
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "Cluster {Cluster} enrolled with token {TokenId}: certificate {Serial} valid until {NotAfter:u}")]

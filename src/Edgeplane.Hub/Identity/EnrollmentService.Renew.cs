@@ -3,7 +3,7 @@ using Edgeplane.Protocol.V1;
 
 namespace Edgeplane.Hub.Identity;
 
-public sealed partial class EnrollmentService
+internal sealed partial class EnrollmentService
 {
     /// <summary>
     /// Issues a fresh certificate to an authenticated agent for the key in its CSR. The cluster comes from the

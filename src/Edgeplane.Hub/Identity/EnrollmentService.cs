@@ -13,7 +13,7 @@ namespace Edgeplane.Hub.Identity;
 /// Enroll and Renew: turns a bootstrap token (or a valid client certificate) plus a CSR into a client certificate
 /// whose subject is exactly <c>CN=&lt;cluster id&gt;</c>. The agent's private key never reaches the hub.
 /// </summary>
-public sealed partial class EnrollmentService(
+internal sealed partial class EnrollmentService(
     HubCertificateAuthority ca,
     IIdentityStore store,
     IdentityOptions options,

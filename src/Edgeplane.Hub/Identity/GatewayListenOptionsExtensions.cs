@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>Kestrel configuration of the agent gateway listener.</summary>
-public static class GatewayListenOptionsExtensions
+internal static class GatewayListenOptionsExtensions
 {
     /// <summary>
     /// Makes <paramref name="listen"/> the agent gateway: HTTP/2 only, TLS 1.2/1.3 with the hub-issued server

@@ -9,7 +9,7 @@ namespace Edgeplane.Hub.Identity;
 /// serves an expired certificate. (The CA itself is not in the handshake: TLS stacks drop a self-signed root from the
 /// chain they send. Enrolling agents get it from the Discover RPC and check it against their pin.)
 /// </summary>
-public sealed class GatewayServerCertificate(HubCertificateAuthority ca, IdentityOptions options, TimeProvider time)
+internal sealed class GatewayServerCertificate(HubCertificateAuthority ca, IdentityOptions options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private Snapshot? _current;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Hub.Identity;
 
-public sealed partial class HubCertificateAuthority
+internal sealed partial class HubCertificateAuthority
 {
     /// <summary>File name of the CA certificate (PEM) inside <see cref="IdentityOptions.IdentityDirectory"/>.</summary>
     public const string CertificateFileName = "ca.crt";

@@ -10,7 +10,7 @@ namespace Edgeplane.Hub.Identity;
 /// agents' client certificates, and it is the only root either side trusts. Load or create it with
 /// <see cref="LoadOrCreate"/>.
 /// </summary>
-public sealed partial class HubCertificateAuthority : IDisposable
+internal sealed partial class HubCertificateAuthority : IDisposable
 {
     internal static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2", "Client Authentication");
     internal static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1", "Server Authentication");

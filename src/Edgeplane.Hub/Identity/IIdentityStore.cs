@@ -6,7 +6,7 @@ namespace Edgeplane.Hub.Identity;
 /// Persistence port for identity: bootstrap tokens, issued certificates and cluster revocation. Every method is one
 /// atomic transaction; implementations must give the guarantees written on each method (docs/security.md, "Store").
 /// </summary>
-public interface IIdentityStore
+internal interface IIdentityStore
 {
     /// <summary>Adds a new token; the id is unique (a duplicate id throws).</summary>
     Task AddTokenAsync(BootstrapTokenRecord token, CancellationToken cancellationToken);

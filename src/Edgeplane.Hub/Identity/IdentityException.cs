@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>A refused identity operation: a typed <see cref="IdentityError"/> and a message safe to show the caller.</summary>
-public sealed class IdentityException(IdentityError error, string message) : Exception(message)
+internal sealed class IdentityException(IdentityError error, string message) : Exception(message)
 {
     /// <summary>What went wrong.</summary>
     public IdentityError Error { get; } = error;

@@ -4,7 +4,7 @@ namespace Edgeplane.Hub.Identity;
 /// Configuration of the hub's identity: where the CA lives, certificate lifetimes and token TTL bounds.
 /// Defaults and bounds are documented in docs/security.md ("Limits").
 /// </summary>
-public sealed record IdentityOptions
+internal sealed record IdentityOptions
 {
     /// <summary>Longest client certificate lifetime accepted in configuration.</summary>
     public static readonly TimeSpan MaxClientCertificateLifetime = TimeSpan.FromDays(30);

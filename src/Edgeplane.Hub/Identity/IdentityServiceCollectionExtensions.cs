@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>DI registration of the hub identity services.</summary>
-public static class IdentityServiceCollectionExtensions
+internal static class IdentityServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the CA (loaded or created on first use), the gateway server certificate, token creation, enrolment,

@@ -3,7 +3,7 @@ using Edgeplane.Protocol.Identity;
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>A client certificate the hub issued. Serial is the uppercase hex of the certificate serial number.</summary>
-public sealed record IssuedCertificateRecord(
+internal sealed record IssuedCertificateRecord(
     string Serial,
     ClusterId Cluster,
     DateTimeOffset NotBefore,

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Identity;
 
 /// <summary>What <see cref="IIdentityStore.RecordRenewalAsync"/> did.</summary>
-public enum RenewalOutcome
+internal enum RenewalOutcome
 {
     /// <summary>The new certificate is recorded and the old one marked renewed as it.</summary>
     Recorded,

@@ -3,7 +3,7 @@ using Edgeplane.Model.Diagnostics;
 namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>Every cluster with its bundle, or every error that stopped the revision (never both).</summary>
-public sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>True when the revision loaded, validated and rendered without errors.</summary>
     public bool Succeeded => Diagnostics.Count == 0;

@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Pipeline;
 /// <param name="ContentDigest">The digest ignoring the per-object source-revision annotation.</param>
 /// <param name="CanonicalBytes">The bundle as the renderer serialized it (JSON).</param>
 /// <param name="ObjectCount">How many Kubernetes objects the bundle holds.</param>
-public sealed record CompiledBundle(string Digest, string ContentDigest, ReadOnlyMemory<byte> CanonicalBytes, int ObjectCount)
+internal sealed record CompiledBundle(string Digest, string ContentDigest, ReadOnlyMemory<byte> CanonicalBytes, int ObjectCount)
 {
     /// <summary>
     /// The rendered objects, when the compiler has them (their identities are then read without parsing

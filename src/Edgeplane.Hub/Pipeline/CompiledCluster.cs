@@ -1,4 +1,6 @@
+using Edgeplane.Hub.Plans;
+
 namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>A declared cluster and the bundle rendered for it.</summary>
-public sealed record CompiledCluster(DeclaredCluster Declaration, CompiledBundle Bundle);
+internal sealed record CompiledCluster(DeclaredCluster Declaration, CompiledBundle Bundle);

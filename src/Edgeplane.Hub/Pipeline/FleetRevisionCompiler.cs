@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Model.Loading;
 using Edgeplane.Rendering;
 

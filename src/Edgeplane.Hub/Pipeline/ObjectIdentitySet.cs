@@ -13,7 +13,7 @@ namespace Edgeplane.Hub.Pipeline;
 /// bundle. 128 bits, from a cryptographic hash, so a commit cannot make a deleted object look kept by choosing names
 /// that collide (a birthday search is about 2^64 hashes).
 /// </summary>
-public sealed class ObjectIdentitySet
+internal sealed class ObjectIdentitySet
 {
     private const int HashBytes = 16;
 

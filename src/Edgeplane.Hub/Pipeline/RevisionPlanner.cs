@@ -1,3 +1,4 @@
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Pipeline;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Observability;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Sources;
 using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Store.Entities;
@@ -23,32 +25,30 @@ internal sealed partial class RevisionProcessor(
     ILogger<RevisionProcessor> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WaitForStoreAsync(stoppingToken).ConfigureAwait(false);
-        var backoff = TimeSpan.FromSeconds(1);
+        // The store is unreachable or similar: nothing was committed, so retrying later is safe. The back-off starts
+        // again from its first step after every step that succeeds.
+        var retry = HubRetry.Forever(FirstBackoff, MaxBackoff, _ => true, (error, wait) => LogProcessingError(logger, error, wait), time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!await ProcessNextAsync(stoppingToken).ConfigureAwait(false))
+                await retry.ExecuteAsync(async token =>
                 {
-                    await signals.WaitForProcessingRequestAsync(stoppingToken).ConfigureAwait(false);
-                }
-                backoff = TimeSpan.FromSeconds(1);
+                    if (!await ProcessNextAsync(token).ConfigureAwait(false))
+                    {
+                        await signals.WaitForProcessingRequestAsync(token).ConfigureAwait(false);
+                    }
+                }, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
-            }
-            catch (Exception error)
-            {
-                // The store is unreachable or similar: nothing was committed, so retrying later is safe.
-                LogProcessingError(logger, error, backoff);
-                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
     }
@@ -68,7 +68,7 @@ internal sealed partial class RevisionProcessor(
         return true;
     }
 
-    private async Task<RevisionState> ProcessAsync(RevisionRecord revision, CancellationToken cancellationToken)
+    private async Task<RevisionState> ProcessAsync(RevisionView revision, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var compiled = await CompileAsync(revision.Sha, cancellationToken).ConfigureAwait(false);
@@ -136,7 +136,7 @@ internal sealed partial class RevisionProcessor(
             return new DeletionReview(share, new Dictionary<string, ObjectIdentitySet>(), null, compiled.WorkspaceApplications);
         }
         var digests = RevisionPlanner.DigestsToCompare(compiled.Clusters, desired);
-        var before = await store.GetObjectIdentitiesAsync(digests.ToList(), cancellationToken).ConfigureAwait(false);
+        var before = await ObjectIdentityReader.ReadAsync(store, digests.ToList(), cancellationToken).ConfigureAwait(false);
         var workspaces = await store.GetAppliedWorkspaceApplicationsAsync(cancellationToken).ConfigureAwait(false);
         return new DeletionReview(share, before, workspaces, compiled.WorkspaceApplications);
     }

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Filters for listing clusters; every set filter must match.</summary>
-public sealed record ClusterQuery
+internal sealed record ClusterQuery
 {
     public string? Layer { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Opaque continue tokens for keyset pagination: the last key of a page, base64url-encoded.</summary>
-public static class ContinueToken
+internal static class ContinueToken
 {
     /// <summary>Encodes a key.</summary>
     public static string Encode(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(key))

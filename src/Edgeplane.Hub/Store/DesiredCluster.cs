@@ -1,4 +1,4 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>The desired state of one cluster as stored now (the input of the next revision's plan).</summary>
-public sealed record DesiredCluster(string Name, string? Digest, string? ContentDigest, int ObjectCount);
+internal sealed record DesiredCluster(string Name, string? Digest, string? ContentDigest, int ObjectCount);

@@ -4,4 +4,4 @@ namespace Edgeplane.Hub.Store;
 /// <param name="Head">The branch head after the fetch.</param>
 /// <param name="NewCommits">Commits reachable from the head and not from the previous head, oldest first, bounded.</param>
 /// <param name="RewroteFrom">The previous head when the new head does not descend from it (force push).</param>
-public sealed record FetchRecord(string Head, IReadOnlyList<FetchedCommit> NewCommits, string? RewroteFrom);
+internal sealed record FetchRecord(string Head, IReadOnlyList<FetchedCommit> NewCommits, string? RewroteFrom);

@@ -1,4 +1,4 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>A commit found by a fetch.</summary>
-public sealed record FetchedCommit(string Sha, string Author, string Message, DateTime CommittedAt);
+internal sealed record FetchedCommit(string Sha, string Author, string Message, DateTime CommittedAt);

@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Store;
 /// The hub's EF Core model, shared by the provider-specific contexts (<see cref="SqliteHubDbContext"/>,
 /// <see cref="PostgresHubDbContext"/>), each with its own migration set.
 /// </summary>
-public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class HubDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<RevisionRecord> Revisions => Set<RevisionRecord>();
 

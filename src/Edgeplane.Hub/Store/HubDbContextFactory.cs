@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Store;
 /// internal service scope, which showed up as a quarter of the hub's busy time in a 1,000-agent reconnect storm
 /// (four short identity queries per Connect). A pooled context is reset when disposed, so none carries state.
 /// </summary>
-public sealed class HubDbContextFactory : IDbContextFactory<HubDbContext>
+internal sealed class HubDbContextFactory : IDbContextFactory<HubDbContext>
 {
     /// <summary>Rows per batched statement; keeps a 10,000-cluster commit to a few dozen round trips.</summary>
     public const int MaxBatchSize = 1000;

@@ -4,7 +4,7 @@ namespace Edgeplane.Hub.Store;
 /// Persistence port of the agent gateway: status reports in batches, and each cluster's connection state
 /// (availability, owning stream, last contact). Every method is one transaction.
 /// </summary>
-public interface IAgentStateStore
+internal interface IAgentStateStore
 {
     /// <summary>
     /// Records many status reports in one transaction, each only if its sequence is higher than the last one taken
@@ -35,7 +35,7 @@ public interface IAgentStateStore
 /// <param name="Changes">Availability changes decided by the gateway.</param>
 /// <param name="Seen">Clusters whose agent was heard from since the last flush.</param>
 /// <param name="SeenAt">The time written as their last-seen.</param>
-public sealed record AgentStateBatch(
+internal sealed record AgentStateBatch(
     IReadOnlyList<AgentClaim> Claims, IReadOnlyList<AvailabilityChange> Changes, IReadOnlyList<string> Seen, DateTime SeenAt)
 {
     /// <summary>True when there is nothing to write.</summary>
@@ -43,10 +43,10 @@ public sealed record AgentStateBatch(
 }
 
 /// <summary>A stream of <paramref name="Cluster"/> opened: <paramref name="Session"/> owns its connection state now.</summary>
-public sealed record AgentClaim(string Cluster, string Session, string? AgentVersion, DateTime At);
+internal sealed record AgentClaim(string Cluster, string Session, string? AgentVersion, DateTime At);
 
 /// <summary>The availability of <paramref name="Cluster"/> changed, as decided by the owner <paramref name="Session"/>.</summary>
-public sealed record AvailabilityChange(string Cluster, string Session, string Availability, DateTime Since, string Reason);
+internal sealed record AvailabilityChange(string Cluster, string Session, string Availability, DateTime Since, string Reason);
 
 /// <summary>A cluster's stored connection state.</summary>
-public sealed record StoredAvailability(string Cluster, string Availability, DateTime Since, string? Session, DateTime? LastSeen);
+internal sealed record StoredAvailability(string Cluster, string Availability, DateTime Since, string? Session, DateTime? LastSeen);

@@ -3,13 +3,13 @@ using Edgeplane.Hub.Store.Entities;
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Persistence port for the cluster registry: declarations, digests and observed status.</summary>
-public interface IClusterStore
+internal interface IClusterStore
 {
     /// <summary>Clusters matching <paramref name="query"/>, by name.</summary>
-    Task<Page<ClusterRecord>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken);
+    Task<Page<ClusterView>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken);
 
     /// <summary>One cluster with its labels, or null.</summary>
-    Task<ClusterRecord?> GetClusterAsync(string name, CancellationToken cancellationToken);
+    Task<ClusterView?> GetClusterAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts by layer. Offline: the gateway marked the cluster Offline, or no gateway ever tracked it and it sent no
@@ -21,5 +21,5 @@ public interface IClusterStore
     Task<StatusReportOutcome> RecordStatusAsync(ClusterStatusReport report, CancellationToken cancellationToken);
 
     /// <summary>The current target of every cluster not removed (what a gateway sends agents that connect).</summary>
-    Task<IReadOnlyList<Targets.ClusterTargetChange>> ListTargetsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<ClusterTargetChange>> ListTargetsAsync(CancellationToken cancellationToken);
 }

@@ -1,10 +1,11 @@
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Model.Diagnostics;
 
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Persistence port for fetched revisions and their outcomes.</summary>
-public interface IRevisionStore
+internal interface IRevisionStore
 {
     /// <summary>The last fetched head, or null before the first fetch.</summary>
     Task<string?> GetHeadAsync(CancellationToken cancellationToken);
@@ -16,7 +17,7 @@ public interface IRevisionStore
     Task RecordFetchErrorAsync(string error, CancellationToken cancellationToken);
 
     /// <summary>The newest revision waiting for the processor (Pending or Approved), if any.</summary>
-    Task<RevisionRecord?> NextToProcessAsync(CancellationToken cancellationToken);
+    Task<RevisionView?> NextToProcessAsync(CancellationToken cancellationToken);
 
     /// <summary>The desired state of every cluster not removed.</summary>
     Task<IReadOnlyDictionary<string, DesiredCluster>> GetDesiredAsync(CancellationToken cancellationToken);
@@ -34,24 +35,29 @@ public interface IRevisionStore
     Task<ApproveOutcome> ApproveAsync(string sha, string actor, CancellationToken cancellationToken);
 
     /// <summary>One revision with its errors, by full sha or a unique prefix of at least 7 characters.</summary>
-    Task<RevisionRecord?> GetRevisionAsync(string sha, CancellationToken cancellationToken);
+    Task<RevisionView?> GetRevisionAsync(string sha, CancellationToken cancellationToken);
 
     /// <summary>Revisions, newest first.</summary>
-    Task<Page<RevisionRecord>> ListRevisionsAsync(int limit, string? continueToken, CancellationToken cancellationToken);
+    Task<Page<RevisionView>> ListRevisionsAsync(int limit, string? continueToken, CancellationToken cancellationToken);
 
     /// <summary>The source's last fetch time and error.</summary>
-    Task<SourceStateRecord?> GetSourceStateAsync(CancellationToken cancellationToken);
+    Task<SourceState?> GetSourceStateAsync(CancellationToken cancellationToken);
 
-    /// <summary>The object identities of the stored bundles with these digests (digests not stored are left out).</summary>
-    Task<IReadOnlyDictionary<string, Pipeline.ObjectIdentitySet>> GetObjectIdentitiesAsync(
-        IReadOnlyCollection<string> digests, CancellationToken cancellationToken);
+    /// <summary>
+    /// The recorded object identities (<c>ObjectIdentitySet</c> bytes) of the stored bundles with these digests; digests
+    /// without a record are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, byte[]>> GetBundleIdentitiesAsync(IReadOnlyCollection<string> digests, CancellationToken cancellationToken);
+
+    /// <summary>The stored (compressed) bundles with these digests; digests not stored are left out.</summary>
+    Task<IReadOnlyList<BundleContent>> GetBundleContentsAsync(IReadOnlyCollection<string> digests, CancellationToken cancellationToken);
 
     /// <summary>Applications per workspace recorded with the newest Applied revision; null when none was recorded.</summary>
     Task<IReadOnlyDictionary<string, int>?> GetAppliedWorkspaceApplicationsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>What an approval did.</summary>
-public enum ApproveOutcome
+internal enum ApproveOutcome
 {
     /// <summary>The revision is now Approved and will be applied.</summary>
     Approved,

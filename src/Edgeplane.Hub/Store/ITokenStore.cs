@@ -3,7 +3,7 @@ using Edgeplane.Hub.Store.Entities;
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Persistence port for API tokens (hashes only).</summary>
-public interface ITokenStore
+internal interface ITokenStore
 {
     /// <summary>True when at least one token exists.</summary>
     Task<bool> AnyTokenAsync(CancellationToken cancellationToken);

@@ -1,10 +1,10 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>One term of a Kubernetes-style label selector.</summary>
-public sealed record LabelRequirement(string Key, LabelOperator Operator, IReadOnlyList<string> Values);
+internal sealed record LabelRequirement(string Key, LabelOperator Operator, IReadOnlyList<string> Values);
 
 /// <summary>Label selector operators, as in Kubernetes.</summary>
-public enum LabelOperator
+internal enum LabelOperator
 {
     /// <summary><c>key=value</c>, <c>key==value</c>, <c>key in (a,b)</c>.</summary>
     In,

@@ -1,4 +1,4 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>One page of a list and the token that continues it (null on the last page).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Continue);
+internal sealed record Page<T>(IReadOnlyList<T> Items, string? Continue);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Edgeplane.Hub.Store;
 
 /// <summary>The hub store on PostgreSQL, shared by hub replicas.</summary>
-public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options)
+internal sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options)
 {
     /// <summary>Advisory lock key for the revision writers ("EPHUBREV").</summary>
     internal const long WriteLockKey = 0x4550_4855_4252_4556;

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Bounds on what the store keeps per row; longer text is cut with a marker, never rejected.</summary>
-public static class StoreLimits
+internal static class StoreLimits
 {
     /// <summary>Longest commit message kept (characters).</summary>
     public const int MaxCommitMessage = 4096;

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Which database the hub uses and how to reach it.</summary>
-public sealed record StoreSettings(StoreProvider Provider, string ConnectionString)
+internal sealed record StoreSettings(StoreProvider Provider, string ConnectionString)
 {
     /// <summary>
     /// Parses the <c>--store</c> value: <c>sqlite</c> (the default: <c>hub.db</c> in the data folder),
@@ -54,7 +54,7 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
 }
 
 /// <summary>The supported databases.</summary>
-public enum StoreProvider
+internal enum StoreProvider
 {
     /// <summary>Embedded, one file, one hub process.</summary>
     Sqlite,

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Targets;
 
 /// <summary>The in-process fan-out of target changes to every subscriber.</summary>
-public sealed class ClusterTargetFeed : IClusterTargetFeed
+internal sealed class ClusterTargetFeed : IClusterTargetFeed
 {
     /// <summary>Changes a subscriber may fall behind before the oldest are dropped (enough for a whole 10,000-cluster commit, 6×).</summary>
     public const int SubscriberCapacity = 65_536;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Targets;
 
@@ -7,7 +8,7 @@ namespace Edgeplane.Hub.Targets;
 /// When the subscriber falls that far behind, the oldest changes are dropped and <see cref="Overflowed"/> is set:
 /// it must then re-read every target from the store (<c>IClusterStore.ListTargetsAsync</c>).
 /// </summary>
-public sealed class ClusterTargetSubscription : IDisposable
+internal sealed class ClusterTargetSubscription : IDisposable
 {
     private readonly Channel<ClusterTargetChange> _channel;
     private readonly Action<ClusterTargetSubscription> _onDispose;

@@ -5,7 +5,7 @@ namespace Edgeplane.Hub.Targets;
 /// Changes are announced after they are committed to the store; on PostgreSQL they arrive from every hub replica.
 /// The feed is a hint: a subscriber that overflows (or starts late) re-reads targets from the store.
 /// </summary>
-public interface IClusterTargetFeed
+internal interface IClusterTargetFeed
 {
     /// <summary>Subscribes to changes from now on. Dispose the subscription to stop.</summary>
     ClusterTargetSubscription Subscribe();

@@ -5,7 +5,7 @@ namespace Edgeplane.Hub.Targets;
 
 /// <summary>
 /// PostgreSQL: changes are sent with <c>pg_notify</c> inside the write transaction, so every replica (this one
-/// included, through <see cref="PostgresTargetListener"/>) hears them exactly when they commit, and never if they roll back.
+/// included, through <see cref="PostgresNotificationListener"/>) hears them exactly when they commit, and never if they roll back.
 /// </summary>
 internal sealed class PostgresTargetChangePublisher : ITargetChangePublisher
 {

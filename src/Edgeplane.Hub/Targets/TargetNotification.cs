@@ -1,4 +1,5 @@
 using System.Text;
+using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Targets;
 

@@ -31,9 +31,9 @@ public sealed class ProtocolGateway : IAsyncDisposable
     public GatewayState State { get; }
 
     /// <summary>Tokens, certificates and revocations; handed to a restarted gateway like a hub's database.</summary>
-    public IIdentityStore Store { get; }
+    internal IIdentityStore Store { get; }
 
-    public static async Task<ProtocolGateway> StartAsync(string dataDirectory, int port = 0, GatewayState? state = null,
+    internal static async Task<ProtocolGateway> StartAsync(string dataDirectory, int port = 0, GatewayState? state = null,
         TimeProvider? time = null, IIdentityStore? store = null)
     {
         var builder = WebApplication.CreateSlimBuilder();

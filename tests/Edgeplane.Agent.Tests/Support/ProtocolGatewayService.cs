@@ -13,7 +13,7 @@ namespace Edgeplane.Agent.Tests.Support;
 /// certificate checks, revocation through the connection registry) plus Connect and FetchBundle written straight from
 /// the contract, so the agent is tested against the protocol and not against one hub implementation.
 /// </summary>
-public sealed class ProtocolGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayState state, TimeProvider time)
+internal sealed class ProtocolGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayState state, TimeProvider time)
     : AgentGatewayIdentityService(enrollment)
 {
     public override Task<EnrollResponse> Enroll(EnrollRequest request, ServerCallContext context)

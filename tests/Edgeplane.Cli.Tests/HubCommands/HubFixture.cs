@@ -1,3 +1,4 @@
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Pipeline;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Store.Entities;

@@ -1,4 +1,5 @@
 using Edgeplane.Cli.Tests.HubCommands;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
 
 namespace Edgeplane.Cli.Tests.HubFleet;

@@ -6,7 +6,7 @@ using Edgeplane.Agent;
 using Edgeplane.Cli.Up;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Gateway;
-using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub;
 using k8s;
 
 namespace Edgeplane.EndToEnd.Tests.Support;
@@ -39,6 +39,9 @@ public sealed class E2eScenario : IAsyncDisposable
     public string Repo => Stack.Layout.Repo;
 
     public string AdminToken => File.ReadAllText(Stack.Layout.AdminToken).Trim();
+
+    /// <summary>The hub's CA and identity tables, read from its data folder (not from its services).</summary>
+    internal HubIdentity Identity => new(Stack.Layout);
 
     public static UpSettings Settings(string root, string? seed) => new()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Hub.Tests.Infrastructure;
 

@@ -161,7 +161,7 @@ public sealed class AvailabilityTests
 
     private readonly List<AvailabilityState> _states = [];
 
-    private LinkState OnlineLink()
+    private ClusterLink OnlineLink()
     {
         var link = _tracker.Connected("site", "s1", "v1");
         Assert.Equal(AvailabilityState.Online, Evaluate("site").State);
@@ -186,7 +186,7 @@ public sealed class AvailabilityTests
     }
 
     /// <summary>Runs second by second for <paramref name="duration"/>, with or without a heartbeat every 15 s.</summary>
-    private void Run(LinkState link, TimeSpan duration, bool heartbeats)
+    private void Run(ClusterLink link, TimeSpan duration, bool heartbeats)
     {
         for (var t = TimeSpan.FromSeconds(1); t <= duration; t += TimeSpan.FromSeconds(1))
         {
@@ -212,7 +212,7 @@ public sealed class AvailabilityTests
         throw new TimeoutException($"never became {state}");
     }
 
-    private TimeSpan RunUntil(LinkState link, AvailabilityState state)
+    private TimeSpan RunUntil(ClusterLink link, AvailabilityState state)
     {
         for (var t = TimeSpan.FromSeconds(1); t <= TimeSpan.FromHours(1); t += TimeSpan.FromSeconds(1))
         {

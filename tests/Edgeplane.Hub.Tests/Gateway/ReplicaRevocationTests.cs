@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Gateway.Sessions;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Tests.Gateway.Support;
 using Edgeplane.Hub.Tests.Infrastructure;
 using Edgeplane.Protocol.V1;
@@ -49,7 +50,7 @@ public sealed class ReplicaRevocationTests
         }
         var replica = await HubHost.StartAsync(scenario.Options with { DataDirectory = data }, scenario.Host.AdminToken, time: scenario.Time);
         await replica.Service<TargetIndex>().WhenLoaded.WaitAsync(GatewayScenario.Timeout);
-        var listener = replica.App.Services.GetServices<IHostedService>().OfType<PostgresRevocationListener>().Single();
+        var listener = replica.App.Services.GetServices<IHostedService>().OfType<PostgresNotificationListener>().Single();
         await listener.Listening.WaitAsync(GatewayScenario.Timeout);
         return replica;
     }

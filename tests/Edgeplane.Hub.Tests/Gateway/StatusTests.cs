@@ -1,6 +1,7 @@
 using Edgeplane.Hub.Gateway;
 using Edgeplane.Hub.Gateway.Status;
 using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Tests.Gateway.Support;
 using Edgeplane.Hub.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store.Entities;
 
 namespace Edgeplane.Hub.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Sources;
 using Edgeplane.Model.Yaml;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Tests.Pipeline;

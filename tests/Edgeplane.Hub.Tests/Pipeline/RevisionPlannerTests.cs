@@ -1,4 +1,5 @@
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Tests.Pipeline;

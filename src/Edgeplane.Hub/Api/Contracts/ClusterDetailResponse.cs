@@ -1,5 +1,3 @@
-using Edgeplane.Hub.Store;
-
 namespace Edgeplane.Hub.Api.Contracts;
 
 /// <summary>

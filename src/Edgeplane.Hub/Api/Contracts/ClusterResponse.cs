@@ -1,6 +1,10 @@
 namespace Edgeplane.Hub.Api.Contracts;
 
-/// <summary>One cluster: its declaration, desired/target/applied digests, status, and derived flags.</summary>
+/// <summary>
+/// One cluster: its declaration, desired/target/applied digests, status, and derived flags. <see cref="Converged"/> is the
+/// hub's verdict that the cluster runs its desired bundle and is healthy (desired digest = applied digest, health
+/// <c>Healthy</c>); <see cref="InSync"/> compares with the target, which a rollout may hold back.
+/// </summary>
 public sealed record ClusterResponse(
     string Name,
     string Layer,
@@ -17,4 +21,5 @@ public sealed record ClusterResponse(
     bool Offline,
     ClusterStatusResponse Status,
     AgentConnectionResponse Connection,
-    ObjectHealthSummaryResponse Objects);
+    ObjectHealthSummaryResponse Objects,
+    bool Converged = false);

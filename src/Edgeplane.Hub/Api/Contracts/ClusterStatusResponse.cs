@@ -1,5 +1,3 @@
-using Edgeplane.Hub.Store;
-
 namespace Edgeplane.Hub.Api.Contracts;
 
 /// <summary>What the cluster's agent last reported (empty until an agent reports).</summary>

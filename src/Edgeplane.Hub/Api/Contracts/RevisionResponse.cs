@@ -1,5 +1,3 @@
-using Edgeplane.Hub.Store.Entities;
-
 namespace Edgeplane.Hub.Api.Contracts;
 
 /// <summary>A commit the hub has seen, and what became of it.</summary>

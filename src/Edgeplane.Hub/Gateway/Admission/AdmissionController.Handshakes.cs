@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace Edgeplane.Hub.Gateway.Admission;
 
-public sealed partial class AdmissionController
+internal sealed partial class AdmissionController
 {
     // Weight of the newest handshake in the running average of how long one holds its slot.
     private const double HoldSmoothing = 0.05;

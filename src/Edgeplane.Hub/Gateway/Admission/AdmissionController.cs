@@ -9,7 +9,7 @@ namespace Edgeplane.Hub.Gateway.Admission;
 /// streams beyond their bucket are refused with a retry hint plus random jitter, so the refused agents come back
 /// spread out instead of together.
 /// </summary>
-public sealed partial class AdmissionController : IDisposable
+internal sealed partial class AdmissionController : IDisposable
 {
     private readonly TokenBucket _streams;
     private readonly TokenBucket _handshakes;

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Gateway.Admission;
 
 /// <summary>How a new gateway connection's wait for a TLS handshake slot ended.</summary>
-public enum HandshakeOutcome
+internal enum HandshakeOutcome
 {
     /// <summary>The connection holds a slot and may do its handshake now.</summary>
     Admitted,

@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Gateway.Admission;
 /// <see cref="GatewayOptions.MaxConcurrentHandshakes"/> slots until disposed: right after the TLS handshake completes,
 /// or when it fails, times out or the connection closes. Disposing more than once frees the slot once.
 /// </summary>
-public sealed class HandshakeTicket : IDisposable
+internal sealed class HandshakeTicket : IDisposable
 {
     private readonly Action<TimeSpan>? _released;
     private readonly TimeProvider? _time;

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Edgeplane.Hub.Gateway.Admission;
 
 /// <summary>The rate-limiting key of a remote address.</summary>
-public static class PeerAddress
+internal static class PeerAddress
 {
     /// <summary>
     /// <c>ip:&lt;IPv4&gt;</c> (an IPv4-mapped IPv6 address counts as its IPv4 address), or <c>ip:&lt;prefix&gt;/64</c> for

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using Edgeplane.Hub.Observability;
 using Edgeplane.Protocol;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;

@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Gateway.Admission;
 /// (at most once a second) frees room. So a flood from more addresses than <c>maxPeers</c> slows new peers down, never
 /// the hub, and never a peer already tracked. Thread-safe.
 /// </summary>
-public sealed class PeerRateLimiter
+internal sealed class PeerRateLimiter
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);

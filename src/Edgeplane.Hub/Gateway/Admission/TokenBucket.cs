@@ -3,7 +3,7 @@ namespace Edgeplane.Hub.Gateway.Admission;
 /// <summary>
 /// A token bucket on the injected clock: <c>burst</c> tokens at most, refilled at <c>rate</c> per second. Thread-safe.
 /// </summary>
-public sealed class TokenBucket
+internal sealed class TokenBucket
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;

@@ -15,7 +15,7 @@ namespace Edgeplane.Hub.Gateway.Availability;
 /// <item>A cluster seen for the first time goes Online at once (Degraded if it reports failures).</item>
 /// </list>
 /// </summary>
-public static class AvailabilityRules
+internal static class AvailabilityRules
 {
     /// <summary>The state and its PascalCase reason at <paramref name="now"/>.</summary>
     public static (AvailabilityState State, string Reason) Evaluate(LinkSnapshot link, DateTimeOffset now, GatewayOptions options)

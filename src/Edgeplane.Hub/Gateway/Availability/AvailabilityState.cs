@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Gateway.Availability;
 
 /// <summary>How reachable and well a cluster's agent is, as the hub decides with hysteresis (docs/gateway.md).</summary>
-public enum AvailabilityState
+internal enum AvailabilityState
 {
     /// <summary>The link is up and stable, and the agent reports nothing failing.</summary>
     Online,

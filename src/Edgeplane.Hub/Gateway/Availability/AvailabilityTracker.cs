@@ -5,12 +5,12 @@ namespace Edgeplane.Hub.Gateway.Availability;
 
 /// <summary>
 /// Every cluster's link on this hub process, and the connection-state writes waiting for the next flush by
-/// <see cref="AvailabilityMonitor"/>. Sessions report connects, messages (through their <see cref="LinkState"/>),
+/// <see cref="AvailabilityMonitor"/>. Sessions report connects, messages (through their <see cref="ClusterLink"/>),
 /// health and disconnects; the monitor evaluates and stores.
 /// </summary>
-public sealed class AvailabilityTracker(GatewayOptions options, TimeProvider time)
+internal sealed class AvailabilityTracker(GatewayOptions options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, LinkState> _links = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClusterLink> _links = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<AgentClaim> _claims = new();
 
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -29,7 +29,7 @@ public sealed class AvailabilityTracker(GatewayOptions options, TimeProvider tim
     internal void OnTicked() => Ticked?.Invoke();
 
     /// <summary>The link of <paramref name="cluster"/>, if this process knows it.</summary>
-    public LinkState? Find(string cluster) => _links.GetValueOrDefault(cluster);
+    public ClusterLink? Find(string cluster) => _links.GetValueOrDefault(cluster);
 
     /// <summary>Clusters this process tracks.</summary>
     public int Count => _links.Count;
@@ -42,16 +42,16 @@ public sealed class AvailabilityTracker(GatewayOptions options, TimeProvider tim
         {
             if (Enum.TryParse<AvailabilityState>(s.Availability, out var state))
             {
-                _links.TryAdd(s.Cluster, new LinkState(s.Cluster, state, new DateTimeOffset(s.Since, TimeSpan.Zero), null, s.Session, start));
+                _links.TryAdd(s.Cluster, new ClusterLink(s.Cluster, state, new DateTimeOffset(s.Since, TimeSpan.Zero), null, s.Session, start));
             }
         }
     }
 
     /// <summary>A stream of <paramref name="cluster"/> opened: it owns the cluster's state from now on.</summary>
-    public LinkState Connected(string cluster, string session, string? agentVersion)
+    public ClusterLink Connected(string cluster, string session, string? agentVersion)
     {
         var now = time.GetUtcNow();
-        var link = _links.GetOrAdd(cluster, c => new LinkState(c, null, now, null, null, now));
+        var link = _links.GetOrAdd(cluster, c => new ClusterLink(c, null, now, null, null, now));
         link.Connected(session, now);
         _claims.Enqueue(new AgentClaim(cluster, session, agentVersion, now.UtcDateTime));
         return link;
@@ -61,7 +61,7 @@ public sealed class AvailabilityTracker(GatewayOptions options, TimeProvider tim
     /// The stream ended. <paramref name="loss"/>: the agent or the network ended it (counts towards flapping), not the
     /// hub (superseded, shutdown).
     /// </summary>
-    public void Disconnected(LinkState link, string session, bool loss)
+    public void Disconnected(ClusterLink link, string session, bool loss)
     {
         ArgumentNullException.ThrowIfNull(link);
         link.Disconnected(session, time.GetUtcNow(), loss);
@@ -128,7 +128,7 @@ public sealed class AvailabilityTracker(GatewayOptions options, TimeProvider tim
             {
                 if (!link.Live)
                 {
-                    _links.TryRemove(new KeyValuePair<string, LinkState>(change.Cluster, link));
+                    _links.TryRemove(new KeyValuePair<string, ClusterLink>(change.Cluster, link));
                 }
                 continue;
             }

@@ -9,7 +9,7 @@ namespace Edgeplane.Hub.Gateway.Availability;
 /// <param name="DownSince">When the link last went down (null while up).</param>
 /// <param name="RecentLosses">Link losses within the flap window.</param>
 /// <param name="HealthFailing">The last status report says something failed.</param>
-public readonly record struct LinkSnapshot(
+internal readonly record struct LinkSnapshot(
     AvailabilityState? Current,
     string? Reason,
     bool Live,

@@ -1,5 +1,6 @@
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Observability;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.Bundles;
 using Edgeplane.Protocol.V1;

@@ -1,4 +1,4 @@
 namespace Edgeplane.Hub.Gateway.Bundles;
 
 /// <summary>A bundle gzipped once for serving: the compressed bytes, their sha256 (hex) and the uncompressed size.</summary>
-public sealed record GzipBundle(string Digest, byte[] Data, string Sha256Hex, long UncompressedSize);
+internal sealed record GzipBundle(string Digest, byte[] Data, string Sha256Hex, long UncompressedSize);

@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Gateway.Fanout;
 /// <param name="Revision">The fleet revision it came from.</param>
 /// <param name="Generation">The stored target generation (increases with every change).</param>
 /// <param name="Recent">Earlier target digests, newest first, at most <see cref="GatewayOptions.RecentTargetsPerCluster"/>.</param>
-public sealed record TargetEntry(string? Digest, string? Revision, long Generation, IReadOnlyList<string> Recent)
+internal sealed record TargetEntry(string? Digest, string? Revision, long Generation, IReadOnlyList<string> Recent)
 {
     /// <summary>True when the cluster may fetch <paramref name="digest"/>: its current or a recent target.</summary>
     public bool Allows(string digest) =>

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
+using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Targets;
 
 namespace Edgeplane.Hub.Gateway.Fanout;
 
 /// <summary>
 /// Every cluster's current target in memory, loaded once from the store and kept current from the target feed
-/// (<see cref="TargetIndexService"/>), so Welcome, fan-out and bundle authorisation never query the database per agent.
+/// (<see cref="TargetFanout"/>), so Welcome, fan-out and bundle authorisation never query the database per agent.
 /// </summary>
-public sealed class TargetIndex(GatewayOptions options)
+internal sealed class TargetIndex(GatewayOptions options)
 {
     private readonly ConcurrentDictionary<string, TargetEntry> _entries = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,7 +8,7 @@ using Grpc.Core;
 
 namespace Edgeplane.Hub.Gateway.Sessions;
 
-public sealed partial class ConnectSession
+internal sealed partial class ConnectSession
 {
     private async Task WriteWelcomeAsync(Hello hello)
     {

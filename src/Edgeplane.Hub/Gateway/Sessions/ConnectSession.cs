@@ -14,7 +14,7 @@ namespace Edgeplane.Hub.Gateway.Sessions;
 /// never gets a backlog, only the latest target) and one acknowledgement (the highest stored sequence), so a session's
 /// memory is fixed whatever happens.
 /// </summary>
-public sealed partial class ConnectSession : IStatusSink, IDisposable
+internal sealed partial class ConnectSession : IStatusSink, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly SessionServices _services;
@@ -49,7 +49,7 @@ public sealed partial class ConnectSession : IStatusSink, IDisposable
     /// <summary>Why the hub ended the stream, or null (still open, or the agent went away).</summary>
     public GoodbyeReason? EndReason => _connection.EndReason;
 
-    internal LinkState? Link { get; set; }
+    internal ClusterLink? Link { get; set; }
 
     internal bool StoreFailed => Volatile.Read(ref _storeFailure) is not null;
 

@@ -2,6 +2,7 @@ using Edgeplane.Hub.Gateway.Admission;
 using Edgeplane.Hub.Gateway.Availability;
 using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Gateway.Status;
+using Edgeplane.Hub.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Hub.Gateway.Sessions;

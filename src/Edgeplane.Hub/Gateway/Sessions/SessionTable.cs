@@ -7,7 +7,7 @@ namespace Edgeplane.Hub.Gateway.Sessions;
 /// The one current Connect session per cluster on this hub process: where fan-out finds the stream to push a target
 /// to. A newer session of the same cluster replaces the older, which ends with Goodbye SUPERSEDED.
 /// </summary>
-public sealed class SessionTable
+internal sealed class SessionTable
 {
     private readonly ConcurrentDictionary<string, ConnectSession> _byCluster = new(StringComparer.Ordinal);
 

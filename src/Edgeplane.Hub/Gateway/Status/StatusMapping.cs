@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol;
 using Edgeplane.Protocol.Bundles;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

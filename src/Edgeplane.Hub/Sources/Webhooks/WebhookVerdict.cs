@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Sources.Webhooks;
 
 /// <summary>Why a webhook delivery was accepted or refused (also the metric label).</summary>
-public enum WebhookVerdict
+internal enum WebhookVerdict
 {
     Accepted,
     Disabled,

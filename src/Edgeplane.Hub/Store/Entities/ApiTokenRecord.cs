@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>An API token; only its SHA-256 hash is stored.</summary>
-public sealed class ApiTokenRecord
+internal sealed class ApiTokenRecord
 {
     /// <summary>Public identifier (the token's prefix before the secret part).</summary>
     public required string Id { get; set; }

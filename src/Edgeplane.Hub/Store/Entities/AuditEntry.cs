@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>One line of the append-only audit log.</summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>A bootstrap token row: only the sha256 of the secret is kept (see <c>Identity.BootstrapTokenRecord</c>).</summary>
-public sealed class BootstrapTokenEntity
+internal sealed class BootstrapTokenEntity
 {
     public required string Id { get; set; }
 

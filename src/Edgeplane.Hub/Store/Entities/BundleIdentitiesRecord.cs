@@ -5,7 +5,7 @@ namespace Edgeplane.Hub.Store.Entities;
 /// mass-deletion check. A table apart from <see cref="BundleRecord"/> so that reading them for 10,000 clusters does not
 /// read the compressed bundles too. Bundles stored before it existed have no row (then the bundle itself is read).
 /// </summary>
-public sealed class BundleIdentitiesRecord
+internal sealed class BundleIdentitiesRecord
 {
     /// <summary>The bundle's digest.</summary>
     public required string Digest { get; set; }

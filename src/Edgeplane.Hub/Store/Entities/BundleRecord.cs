@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>A rendered bundle, stored once per digest, compressed.</summary>
-public sealed class BundleRecord
+internal sealed class BundleRecord
 {
     /// <summary><c>sha256:&lt;hex&gt;</c> of the uncompressed canonical bytes.</summary>
     public required string Digest { get; set; }

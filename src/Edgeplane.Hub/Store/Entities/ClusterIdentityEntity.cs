@@ -4,7 +4,7 @@ namespace Edgeplane.Hub.Store.Entities;
 /// The identity state of one cluster (enrolled, revoked). Kept apart from <see cref="ClusterRecord"/>: a cluster can be
 /// revoked, or hold a token, whether or not Git declares it.
 /// </summary>
-public sealed class ClusterIdentityEntity
+internal sealed class ClusterIdentityEntity
 {
     public required string Cluster { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>One label of a cluster, in its own row so selectors run in the database.</summary>
-public sealed class ClusterLabel
+internal sealed class ClusterLabel
 {
     public required string ClusterName { get; set; }
 

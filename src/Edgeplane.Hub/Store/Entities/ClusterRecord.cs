@@ -3,7 +3,7 @@ namespace Edgeplane.Hub.Store.Entities;
 /// <summary>
 /// One cluster: what Git declares, the desired/target/applied digests, and what its agent last observed.
 /// </summary>
-public sealed class ClusterRecord
+internal sealed class ClusterRecord
 {
     public required string Name { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>A client certificate the hub issued, by serial (uppercase hex).</summary>
-public sealed class IssuedCertificateEntity
+internal sealed class IssuedCertificateEntity
 {
     public required string Serial { get; set; }
 

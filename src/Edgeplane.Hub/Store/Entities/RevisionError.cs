@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>One load, validation or render error of a failed revision.</summary>
-public sealed class RevisionError
+internal sealed class RevisionError
 {
     public long Id { get; set; }
 

@@ -1,7 +1,9 @@
+using Edgeplane.Hub.Api.Contracts;
+
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>One commit of the fleet repo the hub has seen, and what became of it.</summary>
-public sealed class RevisionRecord
+internal sealed class RevisionRecord
 {
     /// <summary>Order in which the hub recorded revisions (newest is highest).</summary>
     public long Id { get; set; }

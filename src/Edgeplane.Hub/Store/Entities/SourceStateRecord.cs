@@ -1,7 +1,7 @@
 namespace Edgeplane.Hub.Store.Entities;
 
 /// <summary>The one row that remembers the last fetched head of the fleet repo.</summary>
-public sealed class SourceStateRecord
+internal sealed class SourceStateRecord
 {
     public int Id { get; set; } = 1;
 

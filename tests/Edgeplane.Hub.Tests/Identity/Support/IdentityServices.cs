@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Edgeplane.Hub.Tests.Identity.Support;
 
 /// <summary>The hub identity services wired by hand, without a server, for unit tests.</summary>
-public sealed class IdentityServices : IDisposable
+internal sealed class IdentityServices : IDisposable
 {
     public IdentityServices(string dataDirectory, FakeTimeProvider time)
     {

@@ -8,7 +8,7 @@ namespace Edgeplane.Hub.Tests.Identity.Support;
 /// agent footprint benchmark (linked into Edgeplane.Agent.Tests and Edgeplane.Benchmarks). Nothing survives a restart.
 /// The hub itself always runs the durable store.
 /// </summary>
-public sealed class InMemoryIdentityStore : IIdentityStore
+internal sealed class InMemoryIdentityStore : IIdentityStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BootstrapTokenRecord> _tokens = new(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ namespace Edgeplane.Hub.Tests.Identity.Support;
 /// The identity service plus a minimal Connect that uses the connection registry the way the real gateway will:
 /// hello must name the certificate's cluster, the stream lives until its registry token is cancelled, then Goodbye.
 /// </summary>
-public sealed class TestGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayKnobs knobs, TimeProvider time)
+internal sealed class TestGatewayService(EnrollmentService enrollment, AgentConnectionRegistry registry, GatewayKnobs knobs, TimeProvider time)
     : AgentGatewayIdentityService(enrollment)
 {
     public override async Task<RenewResponse> Renew(RenewRequest request, ServerCallContext context)

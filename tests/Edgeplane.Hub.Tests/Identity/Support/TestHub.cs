@@ -26,13 +26,13 @@ public sealed class TestHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public HubCertificateAuthority Ca => Services.GetRequiredService<HubCertificateAuthority>();
+    internal HubCertificateAuthority Ca => Services.GetRequiredService<HubCertificateAuthority>();
 
-    public IIdentityStore Store => Services.GetRequiredService<IIdentityStore>();
+    internal IIdentityStore Store => Services.GetRequiredService<IIdentityStore>();
 
     public GatewayKnobs Knobs => Services.GetRequiredService<GatewayKnobs>();
 
-    public static async Task<TestHub> StartAsync(
+    internal static async Task<TestHub> StartAsync(
         string dataDirectory, FakeTimeProvider time, IIdentityStore? store = null, IdentityOptions? options = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,7 +56,7 @@ public sealed class TestHub : IAsyncDisposable
         return created.Token;
     }
 
-    public Task<ClusterRevocation> RevokeAsync(string cluster) =>
+    internal Task<ClusterRevocation> RevokeAsync(string cluster) =>
         Services.GetRequiredService<ClusterRevocationService>().RevokeAsync(ClusterId.Parse(cluster), "test", CancellationToken.None);
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Edgeplane.Hub.Store.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RenewOnce : Migration
+    internal partial class RenewOnce : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -5,7 +5,7 @@
 namespace Edgeplane.Hub.Store.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class MassDeletionHold : Migration
+    internal partial class MassDeletionHold : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Edgeplane.Hub.Store.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AgentGateway : Migration
+    internal partial class AgentGateway : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,0 +1,12 @@
+namespace Edgeplane.Hub.Plans;
+
+/// <summary>A cluster as the fleet repo declares it at one revision.</summary>
+internal sealed record DeclaredCluster(
+    string Name,
+    string Layer,
+    string? Region,
+    string? Site,
+    string? Provider,
+    string? KubernetesVersion,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<string> Capabilities);

@@ -1,0 +1,29 @@
+namespace Edgeplane.Hub.Plans;
+
+/// <summary>
+/// Everything one good revision changes, decided before the store is touched so the write is one transaction.
+/// </summary>
+/// <param name="RevisionId">The revision being applied.</param>
+/// <param name="Sha">Its commit.</param>
+/// <param name="Declared">Every cluster the revision declares.</param>
+/// <param name="DesiredChanges">Clusters whose desired bundle changes, with the new bundle.</param>
+/// <param name="NewBundles">Compressed bundles to store (the store skips digests it already has).</param>
+/// <param name="Removed">Clusters in the store that the revision no longer declares.</param>
+internal sealed record RevisionPlan(
+    long RevisionId,
+    string Sha,
+    IReadOnlyList<DeclaredCluster> Declared,
+    IReadOnlyList<DesiredChange> DesiredChanges,
+    IReadOnlyList<StoredBundle> NewBundles,
+    IReadOnlyList<string> Removed)
+{
+    /// <summary>Applications per workspace at this revision, recorded with it for the next revision's hold check; null: unknown.</summary>
+    public IReadOnlyDictionary<string, int>? WorkspaceApplications { get; init; }
+}
+
+/// <summary>One cluster's new desired bundle.</summary>
+internal sealed record DesiredChange(string Cluster, string Digest, string ContentDigest, int ObjectCount);
+
+/// <summary>A compressed bundle ready to store, with its objects' identities (<c>ObjectIdentitySet.ToBytes</c>) when known.</summary>
+internal sealed record StoredBundle(string Digest, string ContentDigest, string Encoding, byte[] Data, int Size, int ObjectCount,
+    byte[]? ObjectIdentities = null);

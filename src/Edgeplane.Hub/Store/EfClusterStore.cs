@@ -1,0 +1,114 @@
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Store.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary><see cref="IClusterStore"/> on EF Core: the cluster registry, the fleet summary and current targets.</summary>
+internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, IAgentStateStore agents) : IClusterStore
+{
+    public async Task<Page<ClusterView>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = contexts.CreateDbContext();
+        var clusters = Filter(db.Clusters.AsNoTracking().Include(c => c.Labels).Where(c => !c.Removed), query);
+        if (query.After is not null)
+        {
+            clusters = clusters.Where(c => string.Compare(c.Name, query.After) > 0);
+        }
+        var items = await clusters.OrderBy(c => c.Name).Take(query.Limit + 1).AsSplitQuery()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = StoreRows.Paged(items, query.Limit, c => c.Name);
+        return new Page<ClusterView>(page.Items.Select(ClusterView.Of).ToList(), page.Continue);
+    }
+
+    private static IQueryable<ClusterRecord> Filter(IQueryable<ClusterRecord> clusters, ClusterQuery query)
+    {
+        if (query.Layer is not null)
+        {
+            clusters = clusters.Where(c => c.Layer == query.Layer);
+        }
+        if (query.Region is not null)
+        {
+            clusters = clusters.Where(c => c.Region == query.Region);
+        }
+        if (query.Site is not null)
+        {
+            clusters = clusters.Where(c => c.Site == query.Site);
+        }
+        if (query.Health is not null)
+        {
+            clusters = query.Health == "Unknown"
+                ? clusters.Where(c => c.Health == null || c.Health == "Unknown")
+                : clusters.Where(c => c.Health == query.Health);
+        }
+        foreach (var term in query.Selector)
+        {
+            clusters = Match(clusters, term);
+        }
+        return clusters;
+    }
+
+    private static IQueryable<ClusterRecord> Match(IQueryable<ClusterRecord> clusters, LabelRequirement term)
+    {
+        var key = term.Key;
+        var values = term.Values.ToList();
+        return term.Operator switch
+        {
+            LabelOperator.In => clusters.Where(c => c.Labels.Any(l => l.Key == key && values.Contains(l.Value))),
+            LabelOperator.NotIn => clusters.Where(c => !c.Labels.Any(l => l.Key == key && values.Contains(l.Value))),
+            LabelOperator.Exists => clusters.Where(c => c.Labels.Any(l => l.Key == key)),
+            _ => clusters.Where(c => !c.Labels.Any(l => l.Key == key)),
+        };
+    }
+
+    public async Task<ClusterView?> GetClusterAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var cluster = await db.Clusters.AsNoTracking().Include(c => c.Labels)
+            .FirstOrDefaultAsync(c => c.Name == name && !c.Removed, cancellationToken).ConfigureAwait(false);
+        return cluster is null ? null : ClusterView.Of(cluster);
+    }
+
+    public async Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var layers = await db.Clusters.AsNoTracking().Where(c => !c.Removed).GroupBy(c => c.Layer)
+            .Select(g => new LayerSummary(
+                g.Key,
+                g.Count(),
+                g.Count(c => c.AppliedDigest != null && c.AppliedDigest == c.TargetDigest),
+                g.Count(c => c.Drifted),
+                g.Count(c => c.Health != null && c.Health != "Healthy" && c.Health != "Unknown" && c.Health != "Progressing"),
+                g.Count(c => c.Availability == "Offline" || (c.Availability == null && (c.LastSeen == null || c.LastSeen < offlineBefore)))))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var current = await db.Revisions.AsNoTracking().Where(r => r.State == RevisionState.Applied)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var lastError = await db.Revisions.AsNoTracking().Include(r => r.Errors.OrderBy(e => e.Id).Take(1))
+            .Where(r => r.State == RevisionState.Failed || r.State == RevisionState.Held)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (lastError is not null && current is not null && lastError.Id < current.Id)
+        {
+            lastError = null; // a later good revision resolved it
+        }
+        var converged = await db.Clusters.Where(c => !c.Removed).CountAsync(ConvergenceRule.Converged, cancellationToken).ConfigureAwait(false);
+        return new FleetSummary(layers.OrderBy(l => LayerRank(l.Layer)).ThenBy(l => l.Layer, StringComparer.Ordinal).ToList(),
+            current is null ? null : RevisionView.Of(current), lastError is null ? null : RevisionView.Of(lastError), converged);
+    }
+
+    private static int LayerRank(string layer) => layer switch { "cloud" => 0, "regional" => 1, "edge" => 2, _ => 3 };
+
+    public async Task<StatusReportOutcome> RecordStatusAsync(ClusterStatusReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return (await agents.RecordStatusBatchAsync([report], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    public async Task<IReadOnlyList<ClusterTargetChange>> ListTargetsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Clusters.AsNoTracking().Where(c => !c.Removed && c.TargetDigest != null).OrderBy(c => c.Name)
+            .Select(c => new ClusterTargetChange(c.Name, c.TargetDigest, c.TargetRevision, c.TargetGeneration))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Text.Json;
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
+using Edgeplane.Hub.Store.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Edgeplane.Hub.Store;
+
+internal sealed partial class EfRevisionStore
+{
+    public async Task ApplyAsync(RevisionPlan plan, TimeSpan renderDuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        await using var db = contexts.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var revision = await LockProcessableAsync(db, plan.RevisionId, cancellationToken).ConfigureAwait(false);
+        if (revision is null)
+        {
+            return;
+        }
+        var connection = db.Database.GetDbConnection();
+        var transaction = tx.GetDbTransaction();
+        await InsertBundlesAsync(connection, transaction, plan.NewBundles, cancellationToken).ConfigureAwait(false);
+        var existing = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var changes = await WriteClustersAsync(connection, transaction, plan, existing, cancellationToken).ConfigureAwait(false);
+        await WriteLabelsAsync(db, connection, transaction, plan.Declared, cancellationToken).ConfigureAwait(false);
+        changes.AddRange(await RemoveClustersAsync(connection, transaction, plan, existing, cancellationToken).ConfigureAwait(false));
+        revision.State = RevisionState.Applied;
+        revision.ProcessedAt = Now;
+        revision.Reason = null;
+        revision.ClusterCount = plan.Declared.Count;
+        revision.ChangedClusterCount = changes.Count;
+        revision.WorkspaceApplicationsJson = plan.WorkspaceApplications is { } workspaces ? WorkspaceApplicationsJson(workspaces) : null;
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", plan.Sha, nameof(RevisionState.Applied),
+            $"{plan.Declared.Count} cluster(s), {changes.Count} target(s) changed, {plan.NewBundles.Count} bundle(s) rendered new, " +
+            $"{plan.Removed.Count} removed, render {renderDuration.TotalMilliseconds:F0} ms"));
+        await publisher.InTransactionAsync(db, changes, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        publisher.AfterCommit(changes);
+    }
+
+    private async Task InsertBundlesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredBundle> bundles,
+        CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var rows = bundles.Select(b => new object?[] { b.Digest, b.ContentDigest, b.Encoding, b.Data, b.Size, b.ObjectCount, now }).ToList();
+        await BulkSql.InsertRowsAsync(connection, transaction,
+            """INSERT INTO "bundles" ("Digest","ContentDigest","Encoding","Data","Size","ObjectCount","CreatedAt")""",
+            """ON CONFLICT ("Digest") DO NOTHING""", rows, cancellationToken).ConfigureAwait(false);
+        var identities = bundles.Where(b => b.ObjectIdentities is not null).Select(b => new object?[] { b.Digest, b.ObjectIdentities }).ToList();
+        await BulkSql.InsertRowsAsync(connection, transaction, """INSERT INTO "bundle_identities" ("Digest","Identities")""",
+            """ON CONFLICT ("Digest") DO NOTHING""", identities, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Upserts every cluster whose declaration or desired bundle changed; unchanged clusters are not written.</summary>
+    private async Task<List<ClusterTargetChange>> WriteClustersAsync(DbConnection connection, DbTransaction transaction, RevisionPlan plan,
+        Dictionary<string, ClusterRecord> existing, CancellationToken cancellationToken)
+    {
+        var desired = plan.DesiredChanges.ToDictionary(c => c.Cluster, StringComparer.Ordinal);
+        var changes = new List<ClusterTargetChange>(desired.Count);
+        var rows = new List<object?[]>();
+        var now = Now;
+        foreach (var declared in plan.Declared)
+        {
+            existing.TryGetValue(declared.Name, out var old);
+            var capabilities = JsonSerializer.Serialize(declared.Capabilities);
+            var change = desired.GetValueOrDefault(declared.Name);
+            if (change is null && old is not null && !old.Removed && SameDeclaration(old, declared, capabilities))
+            {
+                continue;
+            }
+            var generation = (old?.TargetGeneration ?? 0) + (change is null ? 0 : 1);
+            if (change is not null)
+            {
+                changes.Add(new ClusterTargetChange(declared.Name, change.Digest, plan.Sha, generation));
+            }
+            rows.Add([
+                declared.Name, declared.Layer, declared.Region, declared.Site, declared.Provider, declared.KubernetesVersion, capabilities, false,
+                change?.Digest ?? old?.DesiredDigest, change?.ContentDigest ?? old?.DesiredContentDigest,
+                change is null ? old?.DesiredRevision : plan.Sha, change?.ObjectCount ?? old?.DesiredObjectCount ?? 0,
+                // No rollout gate yet: the target follows the desired digest at once.
+                change?.Digest ?? old?.TargetDigest, change is null ? old?.TargetRevision : plan.Sha, change is null ? old?.TargetChangedAt : now,
+                generation, false, "[]", 0L,
+            ]);
+        }
+        await BulkSql.InsertRowsAsync(connection, transaction, ClusterUpsertHead, ClusterUpsertTail, rows, cancellationToken).ConfigureAwait(false);
+        return changes;
+    }
+
+    private const string ClusterUpsertHead = """
+        INSERT INTO "clusters" ("Name","Layer","Region","Site","Provider","KubernetesVersion","CapabilitiesJson","Removed",
+          "DesiredDigest","DesiredContentDigest","DesiredRevision","DesiredObjectCount","TargetDigest","TargetRevision","TargetChangedAt",
+          "TargetGeneration","Drifted","ConditionsJson","StatusSequence")
+        """;
+
+    private const string ClusterUpsertTail = """
+        ON CONFLICT ("Name") DO UPDATE SET "Layer"=excluded."Layer","Region"=excluded."Region","Site"=excluded."Site",
+          "Provider"=excluded."Provider","KubernetesVersion"=excluded."KubernetesVersion","CapabilitiesJson"=excluded."CapabilitiesJson",
+          "Removed"=excluded."Removed","DesiredDigest"=excluded."DesiredDigest","DesiredContentDigest"=excluded."DesiredContentDigest",
+          "DesiredRevision"=excluded."DesiredRevision","DesiredObjectCount"=excluded."DesiredObjectCount","TargetDigest"=excluded."TargetDigest",
+          "TargetRevision"=excluded."TargetRevision","TargetChangedAt"=excluded."TargetChangedAt",
+          "TargetGeneration"=excluded."TargetGeneration"
+        """;
+
+    private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities) =>
+        old.Layer == d.Layer && old.Region == d.Region && old.Site == d.Site && old.Provider == d.Provider
+        && old.KubernetesVersion == d.KubernetesVersion && old.CapabilitiesJson == capabilities;
+
+    /// <summary>Replaces the label rows of every cluster whose labels changed.</summary>
+    private static async Task WriteLabelsAsync(HubDbContext db, DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<DeclaredCluster> declared, CancellationToken cancellationToken)
+    {
+        var stored = (await db.ClusterLabels.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(l => l.ClusterName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        var changed = declared.Where(d => !SameLabels(stored.GetValueOrDefault(d.Name), d.Labels)).ToList();
+        await BulkSql.ForKeysAsync(connection, transaction, """DELETE FROM "cluster_labels" WHERE "ClusterName" """,
+            changed.Select(d => d.Name).ToList(), [], cancellationToken).ConfigureAwait(false);
+        var rows = changed.SelectMany(d => d.Labels.Select(l => new object?[] { d.Name, l.Key, l.Value })).ToList();
+        await BulkSql.InsertRowsAsync(connection, transaction, """INSERT INTO "cluster_labels" ("ClusterName","Key","Value")""", "", rows,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool SameLabels(Dictionary<string, string>? stored, IReadOnlyDictionary<string, string> labels) =>
+        (stored?.Count ?? 0) == labels.Count && labels.All(l => stored is not null && stored.TryGetValue(l.Key, out var v) && v == l.Value);
+
+    private async Task<List<ClusterTargetChange>> RemoveClustersAsync(DbConnection connection, DbTransaction transaction, RevisionPlan plan,
+        Dictionary<string, ClusterRecord> existing, CancellationToken cancellationToken)
+    {
+        var removed = plan.Removed.Where(n => existing.TryGetValue(n, out var c) && !c.Removed).ToList();
+        await BulkSql.ForKeysAsync(connection, transaction,
+            """
+            UPDATE "clusters" SET "Removed"=@f0, "TargetDigest"=NULL, "TargetRevision"=@f1, "TargetChangedAt"=@f2,
+              "TargetGeneration"="TargetGeneration"+1 WHERE "Name" 
+            """,
+            removed, [true, plan.Sha, Now], cancellationToken).ConfigureAwait(false);
+        return removed.Select(n => new ClusterTargetChange(n, null, plan.Sha, existing[n].TargetGeneration + 1)).ToList();
+    }
+}

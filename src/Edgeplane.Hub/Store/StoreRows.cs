@@ -1,0 +1,39 @@
+using Edgeplane.Hub.Store.Entities;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary>What the EF stores share: audit rows written in the caller's unit of work, and keyset pages.</summary>
+internal static class StoreRows
+{
+    /// <summary>An audit entry to add.</summary>
+    public static AuditData Audit(string actor, string action, string target, string outcome, string? details) =>
+        new(actor, action, target, outcome, details);
+
+    /// <summary>Adds <paramref name="entry"/> to <paramref name="db"/> at <paramref name="now"/> (saved with the caller's changes).</summary>
+    public static void AddAudit(HubDbContext db, DateTime now, AuditData entry) => db.Audit.Add(new AuditEntry
+    {
+        Time = now,
+        Actor = entry.Actor,
+        Action = entry.Action,
+        Target = StoreLimits.Cut(entry.Target, 256),
+        Outcome = entry.Outcome,
+        Details = entry.Details is null ? null : StoreLimits.Cut(entry.Details, StoreLimits.MaxReason),
+    });
+
+    /// <summary>
+    /// A page of at most <paramref name="limit"/> from <paramref name="items"/> (read with one more than the limit), with
+    /// a continue token after the last item when there is more.
+    /// </summary>
+    public static Page<T> Paged<T>(List<T> items, int limit, Func<T, string> key)
+    {
+        if (items.Count <= limit)
+        {
+            return new Page<T>(items, null);
+        }
+        items.RemoveAt(items.Count - 1);
+        return new Page<T>(items, ContinueToken.Encode(key(items[^1])));
+    }
+
+    /// <summary>An audit entry's fields.</summary>
+    internal sealed record AuditData(string Actor, string Action, string Target, string Outcome, string? Details);
+}
