@@ -15,10 +15,10 @@ public sealed class ProjectReferenceTests
         ["Edgeplane.Kubernetes"] = ["Edgeplane.Resilience"],
         ["Edgeplane.Protocol"] = [],
         ["Edgeplane.KubeSim"] = ["Edgeplane.ApiMachinery"],
-        ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol", "Edgeplane.ApiMachinery"],
+        ["Edgeplane.Hub"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Protocol", "Edgeplane.ApiMachinery", "Edgeplane.Resilience"],
         ["Edgeplane.Agent"] = ["Edgeplane.Protocol", "Edgeplane.Kubernetes", "Edgeplane.Resilience"],
         ["Edgeplane.Cli"] = ["Edgeplane.Model", "Edgeplane.Rendering", "Edgeplane.Kubernetes", "Edgeplane.Protocol",
-            "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent", "Edgeplane.ApiMachinery"],
+            "Edgeplane.KubeSim", "Edgeplane.Hub", "Edgeplane.Agent", "Edgeplane.ApiMachinery", "Edgeplane.Resilience"],
     };
 
     public static TheoryData<string> Projects() => new(Allowed.Keys);

@@ -4,10 +4,11 @@ using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Sources;
-using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub.Store;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Protocol.Bundles;
+using Edgeplane.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,11 @@ internal sealed partial class RevisionProcessor(
         await readiness.WaitForStoreAsync(stoppingToken).ConfigureAwait(false);
         // The store is unreachable or similar: nothing was committed, so retrying later is safe. The back-off starts
         // again from its first step after every step that succeeds.
-        var retry = HubRetry.Forever(FirstBackoff, MaxBackoff, _ => true, (error, wait) => LogProcessingError(logger, error, wait), time);
+        var retry = BackoffRetry.Pipeline(new Backoff(FirstBackoff, MaxBackoff), new BackoffRetryOptions
+        {
+            ShouldRetry = _ => true,
+            OnRetry = attempt => LogProcessingError(logger, attempt.Failure, attempt.Delay),
+        }, time, Random.Shared);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,3 +1,4 @@
+using Edgeplane.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -6,7 +7,7 @@ namespace Edgeplane.Hub.Store;
 
 /// <summary>
 /// PostgreSQL, several hub replicas: one connection that LISTENs on every <see cref="IPostgresChannel"/> (target changes,
-/// revocations) and hands each notification to its channel. Connecting is retried with <see cref="HubRetry"/>'s
+/// revocations) and hands each notification to its channel. Connecting is retried with <see cref="BackoffRetry"/>'s
 /// back-off (250 ms doubling up to 30 s, full jitter); after a lost connection it reconnects at once, then backs off, and
 /// tells every channel it reconnected.
 /// </summary>
@@ -27,11 +28,15 @@ internal sealed partial class PostgresNotificationListener(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var names = string.Join(", ", _channels.Select(c => c.Name));
-        var retry = HubRetry.Forever(FirstBackoff, MaxBackoff, IsConnectionFailure, (error, wait) =>
+        var retry = BackoffRetry.Pipeline(new Backoff(FirstBackoff, MaxBackoff), new BackoffRetryOptions
         {
-            _failed = true;
-            LogListenFailed(logger, error, names, wait);
-        }, time);
+            ShouldRetry = IsConnectionFailure,
+            OnRetry = attempt =>
+            {
+                _failed = true;
+                LogListenFailed(logger, attempt.Failure, names, attempt.Delay);
+            },
+        }, time, Random.Shared);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
