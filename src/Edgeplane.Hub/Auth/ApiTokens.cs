@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Hub.Store;
 
 namespace Edgeplane.Hub.Auth;
 
@@ -14,12 +14,12 @@ internal static class ApiTokens
     public const string Prefix = "ep_";
 
     /// <summary>Makes a new token; returns the clear text (shown once) and the record to store.</summary>
-    public static (string Token, ApiTokenRecord Record) Create(string name, string role, DateTime createdAt)
+    public static (string Token, ApiToken Record) Create(string name, string role, DateTime createdAt)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var token = $"{Prefix}{id}_{secret}";
-        return (token, new ApiTokenRecord { Id = id, Name = name, Role = role, Hash = Hash(token), CreatedAt = createdAt });
+        return (token, new ApiToken(id, name, role, Hash(token), createdAt));
     }
 
     /// <summary>Lowercase hex SHA-256 of a token.</summary>

@@ -14,19 +14,21 @@ internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, Tim
         return await db.ApiTokens.AnyAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task AddTokenAsync(ApiTokenRecord token, CancellationToken cancellationToken)
+    public async Task AddTokenAsync(ApiToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         await using var db = contexts.CreateDbContext();
-        db.ApiTokens.Add(token);
+        db.ApiTokens.Add(new ApiTokenRecord { Id = token.Id, Name = token.Name, Role = token.Role, Hash = token.Hash, CreatedAt = token.CreatedAt });
         StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "token.create", $"token:{token.Name}", "Succeeded", $"role {token.Role}"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ApiTokenRecord?> FindTokenAsync(string hash, CancellationToken cancellationToken)
+    public async Task<ApiToken?> FindTokenAsync(string hash, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         return await db.ApiTokens.AsNoTracking()
-            .FirstOrDefaultAsync(t => t.Hash == hash && !t.Revoked, cancellationToken).ConfigureAwait(false);
+            .Where(t => t.Hash == hash && !t.Revoked)
+            .Select(t => new ApiToken(t.Id, t.Name, t.Role, t.Hash, t.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 }

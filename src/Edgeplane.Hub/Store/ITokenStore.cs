@@ -1,5 +1,3 @@
-using Edgeplane.Hub.Store.Entities;
-
 namespace Edgeplane.Hub.Store;
 
 /// <summary>Persistence port for API tokens (hashes only).</summary>
@@ -9,8 +7,8 @@ internal interface ITokenStore
     Task<bool> AnyTokenAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores a token record.</summary>
-    Task AddTokenAsync(ApiTokenRecord token, CancellationToken cancellationToken);
+    Task AddTokenAsync(ApiToken token, CancellationToken cancellationToken);
 
     /// <summary>The unrevoked token with this hash, or null.</summary>
-    Task<ApiTokenRecord?> FindTokenAsync(string hash, CancellationToken cancellationToken);
+    Task<ApiToken?> FindTokenAsync(string hash, CancellationToken cancellationToken);
 }
