@@ -40,13 +40,27 @@ internal static class SyntheticFleet
         }
         objects.Add(Obj("apps/v1", "Deployment", "edge-apps", "gateway", new JsonObject { ["replicas"] = 2, ["image"] = "registry.example.com/gateway:1.4.2" }));
         objects.Add(Obj("v1", "Service", "edge-apps", "gateway", new JsonObject { ["port"] = 8443 }));
-        var content = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["cluster"] = cluster, ["objects"] = objects.DeepClone() });
-        var full = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
-        {
-            ["cluster"] = cluster,
-            ["spec"] = new JsonObject { ["revision"] = revision, ["objects"] = objects },
-        });
+        var content = JsonSerializer.SerializeToUtf8Bytes(Document(cluster, null, objects.DeepClone()));
+        var full = JsonSerializer.SerializeToUtf8Bytes(Document(cluster, revision, objects));
         return new CompiledBundle(Digest(full), Digest(content), full, objects.Count);
+    }
+
+    /// <summary>A bundle document as the hub reads it (docs/protocol.md); the content form leaves the revision out.</summary>
+    private static JsonObject Document(string cluster, string? revision, JsonNode objects)
+    {
+        var spec = new JsonObject();
+        if (revision is not null)
+        {
+            spec["revision"] = revision;
+        }
+        spec["objects"] = objects;
+        return new JsonObject
+        {
+            ["apiVersion"] = "edgeplane.dev/v1alpha1",
+            ["kind"] = "Bundle",
+            ["metadata"] = new JsonObject { ["name"] = cluster },
+            ["spec"] = spec,
+        };
     }
 
     private static JsonObject Obj(string apiVersion, string kind, string? ns, string name, JsonObject? data)
