@@ -111,6 +111,82 @@ public sealed class StatusTests
         Assert.True(store.Committed);
     }
 
+    [Fact]
+    public async Task StatusWriter_StoreFailsTwice_RetriedWithBackoffThenAcked()
+    {
+        var (writer, store, time, sink) = await StartFlakyAsync(failures: 2);
+
+        await writer.EnqueueAsync(new PendingStatus(Report(9), sink, 0), default);
+        var acked = await sink.Acked.Task.WaitAsync(GatewayScenario.Timeout);
+        await writer.StopAsync(default);
+
+        Assert.Equal(9UL, acked);
+        Assert.Equal(3, store.Calls);
+        Assert.Equal(2, time.Waits.Count);
+        Assert.All(time.Waits.Select((wait, i) => (wait, ceiling: TimeSpan.FromSeconds(1 << i))),
+            w => Assert.InRange(w.wait, TimeSpan.Zero, w.ceiling));
+    }
+
+    [Fact]
+    public async Task StatusWriter_StoreKeepsFailing_GivesUpAfterMaxAttemptsAndFailsTheSessions()
+    {
+        var (writer, store, time, sink) = await StartFlakyAsync(failures: int.MaxValue);
+
+        await writer.EnqueueAsync(new PendingStatus(Report(9), sink, 0), default);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sink.Acked.Task.WaitAsync(GatewayScenario.Timeout));
+        await writer.StopAsync(default);
+
+        Assert.Equal("database unreachable (attempt 4)", error.Message);
+        Assert.Equal(StatusWriter.MaxAttempts, store.Calls);
+        Assert.Equal(StatusWriter.MaxAttempts - 1, time.Waits.Count);
+    }
+
+    /// <summary>A started writer over a store failing its first <paramref name="failures"/> calls; each retry's wait is run at once.</summary>
+    private static async Task<(StatusWriter Writer, FlakyStore Store, RetryClock Time, RecordingSink Sink)> StartFlakyAsync(int failures)
+    {
+        var store = new FlakyStore(failures);
+        var readiness = new HubReadiness();
+        readiness.MarkStoreReady();
+        var time = new RetryClock();
+        var writer = new StatusWriter(store, readiness, new GatewayOptions(), new GatewayMetrics(new HubMetrics()), time.Clock,
+            NullLogger<StatusWriter>.Instance) { RetryScheduled = time.OnRetry };
+        await writer.StartAsync(default);
+        return (writer, store, time, new RecordingSink());
+    }
+
+    /// <summary>A fake clock moved past each retry's wait as soon as the wait's timer runs.</summary>
+    private sealed class RetryClock
+    {
+        public FakeTimeProvider Clock { get; } = new();
+
+        public List<TimeSpan> Waits { get; } = [];
+
+        public void OnRetry(Edgeplane.Resilience.BackoffAttempt attempt)
+        {
+            Waits.Add(attempt.Delay);
+            Clock.Advance(attempt.Delay);
+        }
+    }
+
+    private sealed class FlakyStore(int failures) : IAgentStateStore
+    {
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Calls <= failures
+                ? throw new InvalidOperationException($"database unreachable (attempt {Calls})")
+                : Task.FromResult<IReadOnlyList<StatusReportOutcome>>(reports.Select(_ => StatusReportOutcome.Recorded).ToList());
+        }
+
+        public Task<IReadOnlyList<string>> WriteAgentStateAsync(AgentStateBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> MarkUnseenOfflineAsync(DateTime seenBefore, DateTime now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
     private static ClusterStatusReport Report(long sequence) => new("edge-site-1", sequence, DateTime.UtcNow, null, null, "Healthy", false, []);
 
     private sealed class RecordingSink : IStatusSink

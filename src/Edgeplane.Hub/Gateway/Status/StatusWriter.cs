@@ -2,8 +2,10 @@ using System.Threading.Channels;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Store;
+using Edgeplane.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace Edgeplane.Hub.Gateway.Status;
 
@@ -11,7 +13,9 @@ namespace Edgeplane.Hub.Gateway.Status;
 /// The single writer of agent status reports. Sessions enqueue (waiting when <see cref="GatewayOptions.StatusQueueCapacity"/>
 /// reports are queued: back-pressure on that agent's stream only); the writer takes everything queued, up to
 /// <see cref="GatewayOptions.StatusBatchSize"/>, and stores it in one transaction, so many agents reporting at once
-/// cost one commit instead of one each. A session acknowledges a report only after its batch committed.
+/// cost one commit instead of one each. A session acknowledges a report only after its batch committed. A batch that
+/// fails to commit is tried <see cref="MaxAttempts"/> times in all, with the one back-off (full jitter, ceilings 1 s,
+/// 2 s, 4 s); then its sessions end and their agents resend after reconnecting.
 /// </summary>
 internal sealed partial class StatusWriter(
     IAgentStateStore store,
@@ -21,7 +25,13 @@ internal sealed partial class StatusWriter(
     TimeProvider time,
     ILogger<StatusWriter> logger) : BackgroundService
 {
-    private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+    /// <summary>Attempts to store one batch, the first included.</summary>
+    public const int MaxAttempts = 4;
+
+    private static readonly Backoff RetryBackoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+
+    private int _batchCount;
+    private ResiliencePipeline? _retry;
 
     private readonly Channel<PendingStatus> _queue = Channel.CreateBounded<PendingStatus>(
         new BoundedChannelOptions(options.StatusQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -46,36 +56,46 @@ internal sealed partial class StatusWriter(
         }
     }
 
+    /// <summary>Told each time a failed batch is about to be retried, once the wait's timer runs (for tests).</summary>
+    internal Action<BackoffAttempt>? RetryScheduled { get; init; }
+
+    private ResiliencePipeline Retry => _retry ??= BackoffRetry.Pipeline(RetryBackoff, new BackoffRetryOptions
+    {
+        MaxAttempts = MaxAttempts,
+        ShouldRetry = error => error is not OperationCanceledException,
+        OnRetry = attempt =>
+        {
+            LogRetry(logger, attempt.Failure, _batchCount, attempt.Delay);
+            RetryScheduled?.Invoke(attempt);
+        },
+    }, time, Random.Shared);
+
     private async Task WriteAsync(List<PendingStatus> batch, CancellationToken cancellationToken)
     {
         metrics.StatusBatchSize.Observe(batch.Count);
-        for (var attempt = 0; ; attempt++)
+        _batchCount = batch.Count;
+        IReadOnlyList<StatusReportOutcome> outcomes;
+        try
         {
-            try
+            var reports = batch.Select(p => p.Report).ToList();
+            outcomes = await Retry.ExecuteAsync(
+                async token => await store.RecordStatusBatchAsync(reports, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogFailed(logger, error, batch.Count);
+            metrics.StatusReports.WithLabels("failed").Inc(batch.Count);
+            foreach (var pending in batch)
             {
-                var outcomes = await store.RecordStatusBatchAsync(batch.Select(p => p.Report).ToList(), cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    metrics.StatusReports.WithLabels(Label(outcomes[i])).Inc();
-                    batch[i].Sink.OnStatusStored((ulong)batch[i].Report.Sequence, batch[i].ReceivedTimestamp);
-                }
-                return;
+                pending.Sink.OnStatusFailed(error);
             }
-            catch (Exception error) when (error is not OperationCanceledException && attempt < Retries.Length)
-            {
-                LogRetry(logger, error, batch.Count, Retries[attempt]);
-                await Task.Delay(Retries[attempt], time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogFailed(logger, error, batch.Count);
-                metrics.StatusReports.WithLabels("failed").Inc(batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Sink.OnStatusFailed(error);
-                }
-                return;
-            }
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            metrics.StatusReports.WithLabels(Label(outcomes[i])).Inc();
+            batch[i].Sink.OnStatusStored((ulong)batch[i].Report.Sequence, batch[i].ReceivedTimestamp);
         }
     }
 
