@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Edgeplane.Kubernetes.Health;
+using Edgeplane.KubeSim;
 using Edgeplane.Kubernetes.Tests.Support;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Edgeplane.Kubernetes.Tests.Health;
 
@@ -34,18 +37,21 @@ public sealed class HealthCheckerTests(KubeSimFixture sim) : IClassFixture<KubeS
     [Fact]
     public async Task Check_NeverReadyDeployment_InProgressThenFailedWhenDeadlinePasses()
     {
-        var cluster = sim.NewCluster(nameof(Check_NeverReadyDeployment_InProgressThenFailedWhenDeadlinePasses));
+        // KubeSim on a fake clock: the deadline passes when the test says so, not when a loaded machine gets there.
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2025-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+        await using var server = await KubeSimServer.StartAsync(new KubeSimOptions { TimeProvider = time });
+        var cluster = new TestCluster(server.AddCluster("deadline"), null, null, null);
         cluster.Sim.Faults.NeverReadyImage("nginx:broken");
         var deployment = Fixtures.Deployment("default", "stuck", image: "nginx:broken");
         deployment["spec"]!["progressDeadlineSeconds"] = 1;
         Assert.True((await cluster.ApplyAsync("app", deployment)).Succeeded);
+        await cluster.Sim.WhenControllersIdleAsync().WaitAsync(QuickWait.Timeout);
 
-        // Before the deadline it is InProgress (whether or not the simulated controller has looked at it yet).
         var first = Assert.Single(await cluster.Health().CheckAsync([deployment]));
-        Assert.Equal(HealthStatus.InProgress, first.Status);
-
+        time.Advance(TimeSpan.FromSeconds(2));
         var result = await cluster.Health().WaitAsync([deployment], QuickWait);
 
+        Assert.Equal(HealthStatus.InProgress, first.Status);
         Assert.Equal(HealthWaitOutcome.Failed, result.Outcome);
         var failed = Assert.Single(result.Objects);
         Assert.Equal(HealthStatus.Failed, failed.Status);
