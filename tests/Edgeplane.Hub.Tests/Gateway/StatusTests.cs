@@ -168,23 +168,29 @@ public sealed class StatusTests
         }
     }
 
-    private sealed class FlakyStore(int failures) : IAgentStateStore
+    /// <summary>A store that only takes status batches (what the status writer uses).</summary>
+    private abstract class StatusOnlyStore : IAgentStateStore
     {
-        public int Calls { get; private set; }
-
-        public Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken)
-        {
-            Calls++;
-            return Calls <= failures
-                ? throw new InvalidOperationException($"database unreachable (attempt {Calls})")
-                : Task.FromResult<IReadOnlyList<StatusReportOutcome>>(reports.Select(_ => StatusReportOutcome.Recorded).ToList());
-        }
+        public abstract Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken);
 
         public Task<IReadOnlyList<string>> WriteAgentStateAsync(AgentStateBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<int> MarkUnseenOfflineAsync(DateTime seenBefore, DateTime now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class FlakyStore(int failures) : StatusOnlyStore
+    {
+        public int Calls { get; private set; }
+
+        public override Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Calls <= failures
+                ? throw new InvalidOperationException($"database unreachable (attempt {Calls})")
+                : Task.FromResult<IReadOnlyList<StatusReportOutcome>>(reports.Select(_ => StatusReportOutcome.Recorded).ToList());
+        }
     }
 
     private static ClusterStatusReport Report(long sequence) => new("edge-site-1", sequence, DateTime.UtcNow, null, null, "Healthy", false, []);
@@ -198,7 +204,7 @@ public sealed class StatusTests
         public void OnStatusFailed(Exception error) => Acked.TrySetException(error);
     }
 
-    private sealed class GatedStore : IAgentStateStore
+    private sealed class GatedStore : StatusOnlyStore
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -206,18 +212,12 @@ public sealed class StatusTests
 
         public bool Committed { get; private set; }
 
-        public async Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<StatusReportOutcome>> RecordStatusBatchAsync(IReadOnlyList<ClusterStatusReport> reports, CancellationToken cancellationToken)
         {
             Entered.TrySetResult();
             await Commit.Task.WaitAsync(cancellationToken);
             Committed = true;
             return reports.Select(_ => StatusReportOutcome.Recorded).ToList();
         }
-
-        public Task<IReadOnlyList<string>> WriteAgentStateAsync(AgentStateBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> MarkUnseenOfflineAsync(DateTime seenBefore, DateTime now, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -30,6 +30,7 @@ internal sealed partial class StatusWriter(
 
     private static readonly Backoff RetryBackoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
 
+    // The size of the batch being written, for the retry log line (one writer loop, so one batch at a time).
     private int _batchCount;
     private ResiliencePipeline? _retry;
 
