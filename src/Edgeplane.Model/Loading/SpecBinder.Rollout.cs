@@ -25,7 +25,9 @@ internal static partial class SpecBinder
             var name = g.Name("name", required: true);
             var min = g.Int("minHealthyPercent", 0, 100, required: true);
             var timeout = Duration(g, "timeout", required: true);
-            return name is null || min is null || timeout is null ? null : new HealthGateSpec(name, min.Value, timeout.Value);
+            var version = g.Bool("requireKubernetesVersion") ?? false;
+            return name is null || min is null || timeout is null
+                ? null : new HealthGateSpec(name, min.Value, timeout.Value) { RequireKubernetesVersion = version };
         });
         var windows = r.List("maintenanceWindows", MaintenanceWindow);
         var rollback = RollbackSpec.Default;
@@ -34,8 +36,9 @@ internal static partial class SpecBinder
             rollback = new RollbackSpec(b.Bool("automatic") ?? true, b.Int("maxFailures", 0, 100_000) ?? 0);
             b.Done();
         }
+        var offline = r.Enum<OfflinePolicy>("offline") ?? OfflinePolicy.Wait;
         return new RolloutSpec(clusters, waves, MaxUnavailable(r) ?? new IntOrPercent(1, false),
-            Duration(r, "soakTime") ?? TimeSpan.Zero, gates, windows, rollback);
+            Duration(r, "soakTime") ?? TimeSpan.Zero, gates, windows, rollback) { Offline = offline };
     }
 
     private static MaintenanceWindowSpec? MaintenanceWindow(SpecReader w)

@@ -15,4 +15,8 @@ public sealed record RolloutSpec(
     TimeSpan SoakTime,
     IReadOnlyList<HealthGateSpec> HealthGates,
     IReadOnlyList<MaintenanceWindowSpec> MaintenanceWindows,
-    RollbackSpec Rollback);
+    RollbackSpec Rollback)
+{
+    /// <summary>What a wave does with members the hub cannot hear; <see cref="OfflinePolicy.Wait"/> when not written.</summary>
+    public OfflinePolicy Offline { get; init; } = OfflinePolicy.Wait;
+}
