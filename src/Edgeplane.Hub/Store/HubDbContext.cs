@@ -33,6 +33,8 @@ internal abstract class HubDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ClusterIdentityEntity> ClusterIdentities => Set<ClusterIdentityEntity>();
 
+    public DbSet<HubInstanceRecord> HubInstances => Set<HubInstanceRecord>();
+
     /// <summary>
     /// Serializes writers that must not interleave (recording fetches, processing revisions) across hub replicas.
     /// Call inside a transaction; released at its end.
