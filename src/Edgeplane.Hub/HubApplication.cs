@@ -121,6 +121,9 @@ public static class HubApplication
         services.AddSingleton<IAgentStateStore, EfAgentStateStore>();
         services.AddSingleton<IInstanceLeaseStore, EfInstanceLeaseStore>();
         services.AddSingleton(HubInstance.Create(options));
+        services.AddSingleton<IRolloutStore, EfRolloutStore>();
+        services.AddSingleton<RolloutLeadership>();
+        services.AddSingleton<RolloutEngine>();
         AddIdentityServices(services, options, settings);
         services.AddSingleton<HubSignals>();
         services.AddSingleton<HubReadiness>();
@@ -136,6 +139,7 @@ public static class HubApplication
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
         services.AddHostedService<RevisionProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
         AddApiServices(services);
     }
 
@@ -181,6 +185,6 @@ public static class HubApplication
         app.MapMetrics("/metrics", metrics.Registry).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1");
-        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi().MapClusterIdentityApi();
+        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
     }
 }

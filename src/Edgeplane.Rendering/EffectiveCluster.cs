@@ -13,4 +13,8 @@ namespace Edgeplane.Rendering;
 /// <param name="Labels">Inherited labels plus <c>edgeplane.dev/layer|region|site|provider</c>.</param>
 /// <param name="Capabilities">Declared capabilities plus those the enabled add-ons provide, sorted.</param>
 public sealed record EffectiveCluster(string Name, string Layer, string Region, string? Site, string Provider,
-    string KubernetesVersion, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Capabilities);
+    string KubernetesVersion, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Capabilities)
+{
+    /// <summary>The version of each enabled add-on (name → version), for "what changed" in rollouts and previews.</summary>
+    public IReadOnlyDictionary<string, string> AddOnVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

@@ -55,6 +55,9 @@ internal sealed record ClusterView
     /// </summary>
     public bool LinkLive => LinkRule.IsVouched(Availability);
 
+    /// <summary>The rollout run that holds the cluster on its last good bundle, if any.</summary>
+    public long? HeldByRollout { get; init; }
+
     /// <summary>The hub's verdict (<see cref="ConvergenceRule"/>).</summary>
     public bool Converged { get; init; }
 
@@ -76,7 +79,7 @@ internal sealed record ClusterView
             ObjectsFailed = c.ObjectsFailed, ObjectsInProgress = c.ObjectsInProgress, DriftCount = c.DriftCount,
             StatusDetailsJson = c.StatusDetailsJson,
             Availability = availability, AvailabilitySince = since, AvailabilityReason = reason,
-            Converged = ConvergenceRule.IsConverged(c),
+            Converged = ConvergenceRule.IsConverged(c), HeldByRollout = c.HeldByRollout,
         };
     }
 }

@@ -78,12 +78,8 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
         return await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HashSet<string>> LiveInstancesAsync(HubDbContext db, CancellationToken cancellationToken)
-    {
-        var cutoff = instance.LeaseCutoff(time.GetUtcNow().UtcDateTime);
-        return await db.HubInstances.AsNoTracking().Where(i => i.RenewedAt >= cutoff).Select(i => i.Id)
-            .ToHashSetAsync(StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<HashSet<string>> LiveInstancesAsync(HubDbContext db, CancellationToken cancellationToken) =>
+        LinkRule.LiveInstancesAsync(db, instance, time.GetUtcNow().UtcDateTime, cancellationToken);
 
     public async Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken)
     {

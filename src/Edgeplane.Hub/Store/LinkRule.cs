@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Edgeplane.Hub.Store.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
@@ -35,6 +36,19 @@ internal static class LinkRule
     /// </summary>
     public static Expression<Func<ClusterRecord, bool>> Live(IReadOnlyCollection<string> liveInstances) =>
         c => (c.Availability == Online || c.Availability == Degraded) && c.OwnerInstance != null && liveInstances.Contains(c.OwnerInstance);
+
+    /// <summary>The rule applied to one loaded cluster (<paramref name="liveInstances"/>: from <see cref="LiveInstancesAsync"/>).</summary>
+    public static bool IsLive(ClusterRecord cluster, IReadOnlySet<string> liveInstances) => IsVouched(Effective(cluster, liveInstances).Availability);
+
+    /// <summary>The ids of the hub instances whose lease is live at <paramref name="now"/> (a handful of rows).</summary>
+    public static async Task<HashSet<string>> LiveInstancesAsync(HubDbContext db, HubInstance instance, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instance);
+        var cutoff = instance.LeaseCutoff(DateTime.SpecifyKind(now, DateTimeKind.Utc));
+        return await db.HubInstances.AsNoTracking().Where(i => i.RenewedAt >= cutoff).Select(i => i.Id)
+            .ToHashSetAsync(StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The availability, reason and since of one loaded cluster as readers must see it: a vouched state whose owner is not

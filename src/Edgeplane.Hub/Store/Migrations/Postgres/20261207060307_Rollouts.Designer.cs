@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Edgeplane.Hub.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261207060147_InstanceLeases")]
-    partial class InstanceLeases
+    [Migration("20261207060307_Rollouts")]
+    partial class Rollouts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -289,6 +289,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("HeldByRollout")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("KubernetesVersion")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -311,10 +314,6 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("ObservedKubernetesVersion")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("OwnerInstance")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -353,6 +352,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("VersionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Name");
 
                     b.HasIndex("Region");
@@ -362,28 +365,6 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.HasIndex("Layer", "Name");
 
                     b.ToTable("clusters", (string)null);
-                });
-
-            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.HubInstanceRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTime>("RenewedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("hub_instances", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.IssuedCertificateEntity", b =>
@@ -531,6 +512,180 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.ToTable("revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutMemberRecord", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("FromKubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("MovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<string>("RollbackDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("RollbackRevision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ToDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ToKubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("WaveIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WindowsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RolloutId", "Cluster");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("rollout_members", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentWave")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PromoteRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutWaveRecord", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxUnavailable")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<TimeSpan>("SoakTime")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTime?>("SoakUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("RolloutId", "Index");
+
+                    b.ToTable("rollout_waves", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.SourceStateRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -570,6 +725,24 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutMemberRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RolloutRecord", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutWaveRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RolloutRecord", null)
+                        .WithMany("Waves")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterRecord", b =>
                 {
                     b.Navigation("Labels");
@@ -578,6 +751,13 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionRecord", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutRecord", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Waves");
                 });
 #pragma warning restore 612, 618
         }
