@@ -80,6 +80,9 @@ internal sealed class RolloutFleet : IAsyncDisposable
         var clusters = await Hub.ClustersAsync();
         var now = Host.Time.GetUtcNow().UtcDateTime;
         var online = clusters.Values.Where(c => !Offline.Contains(c.Name)).ToList();
+        // The availability monitor renews this hub's lease on the fake clock whenever it gets to run; renew it here at
+        // the current fake time, so that an online agent's link is live for the engine however far the test moved the clock.
+        await Host.Service<IInstanceLeaseStore>().RenewAsync(Host.Service<HubInstance>(), now, CancellationToken.None);
         var agents = Host.Service<IAgentStateStore>();
         await agents.WriteAgentStateAsync(new AgentStateBatch(
             online.Where(c => c.Connection.State != "Online").Select(c => new AgentClaim(c.Name, "test-" + c.Name, "test", now)).ToList(),
