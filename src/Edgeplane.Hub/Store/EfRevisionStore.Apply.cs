@@ -36,7 +36,7 @@ internal sealed partial class EfRevisionStore
         revision.ProcessedAt = Now;
         revision.Reason = null;
         revision.ClusterCount = plan.Declared.Count;
-        revision.ChangedClusterCount = changes.Count;
+        revision.ChangedClusterCount = plan.DesiredChanges.Count + changes.Count(c => c.Digest is null); // desired changes and removals, gated or not
         revision.WorkspaceApplicationsJson = plan.WorkspaceApplications is { } workspaces ? WorkspaceApplicationsJson(workspaces) : null;
         StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", plan.Sha, nameof(RevisionState.Applied),
             $"{plan.Declared.Count} cluster(s), {changes.Count} target(s) changed, {plan.NewBundles.Count} bundle(s) rendered new, " +

@@ -83,8 +83,9 @@ internal sealed class RolloutFleet : IAsyncDisposable
         var agents = Host.Service<IAgentStateStore>();
         await agents.WriteAgentStateAsync(new AgentStateBatch(
             online.Where(c => c.Connection.State != "Online").Select(c => new AgentClaim(c.Name, "test-" + c.Name, "test", now)).ToList(),
-            online.Select(c => new AvailabilityChange(c.Name, "test-" + c.Name, "Online", now, "Connected"))
-                .Concat(clusters.Values.Where(c => Offline.Contains(c.Name)).Select(c => new AvailabilityChange(c.Name, "test-" + c.Name, "Offline", now, "HeartbeatsMissed")))
+            online.Where(c => c.Connection.State != "Online").Select(c => new AvailabilityChange(c.Name, "test-" + c.Name, "Online", now, "Connected"))
+                .Concat(clusters.Values.Where(c => Offline.Contains(c.Name) && c.Connection.State != "Offline")
+                    .Select(c => new AvailabilityChange(c.Name, "test-" + c.Name, "Offline", now, "HeartbeatsMissed")))
                 .ToList(),
             online.Select(c => c.Name).ToList(), now), CancellationToken.None);
         await agents.RecordStatusBatchAsync(online.Select(c => new ClusterStatusReport(c.Name, ++_sequence, now, c.Target.Digest,

@@ -13,7 +13,7 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
     [Migration("20261207060307_Rollouts")]
-    partial class Rollouts
+    internal partial class Rollouts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

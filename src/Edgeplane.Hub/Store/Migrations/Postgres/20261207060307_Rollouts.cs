@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Edgeplane.Hub.Store.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Rollouts : Migration
+    internal partial class Rollouts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

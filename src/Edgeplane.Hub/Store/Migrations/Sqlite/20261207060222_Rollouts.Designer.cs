@@ -12,7 +12,7 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
     [Migration("20261207060222_Rollouts")]
-    partial class Rollouts
+    internal partial class Rollouts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Edgeplane.Hub.Store.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Rollouts : Migration
+    internal partial class Rollouts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
