@@ -112,14 +112,15 @@ internal static class RolloutText
         _ => $"{(int)age.TotalDays}d",
     };
 
-    /// <summary>A span in the duration grammar of the fleet files: <c>15m</c>, <c>1h30m</c>, <c>0s</c>.</summary>
+    /// <summary>A span as the fleet files write one (read back by Model.Validation.Durations): <c>15m</c>, <c>1h30m</c>, <c>1.5s</c>, <c>0s</c>.</summary>
     internal static string Duration(TimeSpan span)
     {
         if (span <= TimeSpan.Zero)
         {
             return "0s";
         }
-        var parts = new (int Value, string Unit)[] { (span.Days, "d"), (span.Hours, "h"), (span.Minutes, "m"), (span.Seconds, "s"), (span.Milliseconds, "ms") };
-        return string.Concat(parts.Where(p => p.Value > 0).Select(p => $"{p.Value}{p.Unit}"));
+        var seconds = span.Seconds + (span.Ticks % TimeSpan.TicksPerSecond / (decimal)TimeSpan.TicksPerSecond);
+        var parts = new (decimal Value, string Unit)[] { (span.Days, "d"), (span.Hours, "h"), (span.Minutes, "m"), (seconds, "s") };
+        return string.Concat(parts.Where(p => p.Value > 0).Select(p => p.Value.ToString("0.#######", CultureInfo.InvariantCulture) + p.Unit));
     }
 }
