@@ -4,7 +4,8 @@ using Edgeplane.Cli.HubClient;
 namespace Edgeplane.Cli.Commands;
 
 /// <summary>
-/// <c>edgeplane rollout list|status|pause|resume|abort|promote</c>: the hub's rollout runs (<c>/api/v1/rollouts</c>).
+/// <c>edgeplane rollout list|status|pause|resume|abort|promote</c>: the hub's rollout runs (<c>/api/v1/rollouts</c>);
+/// <c>rollout demo</c>: a change to watch, committed to the repo of <c>edgeplane up</c>.
 /// <c>-o json|yaml</c> prints the API's JSON as the hub sent it; the tables are in <see cref="RolloutText"/>.
 /// </summary>
 internal static partial class RolloutCommand
@@ -22,7 +23,8 @@ internal static partial class RolloutCommand
         var listCommand = List(time);
         var command = new Command("rollout", """
             Rollouts: how each revision goes through the waves of its Rollout policy. List them, show one (live with
-            --watch), and pause, resume, abort or promote one (fleet-admin; audited). See docs/rollouts.md.
+            --watch), and pause, resume, abort or promote one (fleet-admin; audited). 'rollout demo' commits a patch to
+            the repo of 'edgeplane up' to watch one. See docs/rollouts.md.
 
             Examples:
               edgeplane rollout list
@@ -42,6 +44,7 @@ internal static partial class RolloutCommand
         {
             command.Subcommands.Add(Control(control.Verb, control.Done, control.Help));
         }
+        command.Subcommands.Add(Demo());
         return command;
     }
 

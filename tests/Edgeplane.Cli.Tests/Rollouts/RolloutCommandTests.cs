@@ -250,6 +250,7 @@ public sealed class RolloutCommandTests : IAsyncLifetime
     [InlineData("resume")]
     [InlineData("abort")]
     [InlineData("promote")]
+    [InlineData("demo")]
     public async Task Help_EverySubcommand_HasExamples(string subcommand)
     {
         var run = await CliRun.Of("rollout", subcommand, "--help");
