@@ -87,7 +87,7 @@ internal sealed class RolloutFleet : IAsyncDisposable
                 .Concat(clusters.Values.Where(c => Offline.Contains(c.Name) && c.Connection.State != "Offline")
                     .Select(c => new AvailabilityChange(c.Name, "test-" + c.Name, "Offline", now, "HeartbeatsMissed")))
                 .ToList(),
-            online.Select(c => c.Name).ToList(), now), CancellationToken.None);
+            online.Select(c => c.Name).ToList(), now, Host.Service<HubInstance>().Id), CancellationToken.None);
         await agents.RecordStatusBatchAsync(online.Select(c => new ClusterStatusReport(c.Name, ++_sequence, now, c.Target.Digest,
             c.KubernetesVersion, Health(c.Name, c.Target.Digest), false, [])).ToList(), CancellationToken.None);
     }
