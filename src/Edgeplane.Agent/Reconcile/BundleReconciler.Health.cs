@@ -97,10 +97,15 @@ internal sealed partial class BundleReconciler
         }
     }
 
-    /// <summary>The cluster's <c>/version</c>, for the status report. Failures keep the last known version.</summary>
+    /// <summary>
+    /// The cluster's <c>/version</c>, for the status report: read at start, on a new target, while objects are still
+    /// progressing (an upgrade Plan moves the version under them) and on every drift check, so a rollout gate that waits
+    /// for a Kubernetes version sees it within one health poll. Failures keep the last known version.
+    /// </summary>
     private async Task RefreshKubernetesVersionAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {
-        if (_observation.KubernetesVersion is not null && (triggers & (ReconcileTrigger.Startup | ReconcileTrigger.Drift)) == 0)
+        const ReconcileTrigger refresh = ReconcileTrigger.Startup | ReconcileTrigger.Target | ReconcileTrigger.Drift | ReconcileTrigger.Health;
+        if (_observation.KubernetesVersion is not null && (triggers & refresh) == 0)
         {
             return;
         }
