@@ -13,4 +13,11 @@ namespace Edgeplane.Rendering;
 /// <param name="Labels">Inherited labels plus <c>edgeplane.dev/layer|region|site|provider</c>.</param>
 /// <param name="Capabilities">Declared capabilities plus those the enabled add-ons provide, sorted.</param>
 public sealed record EffectiveCluster(string Name, string Layer, string Region, string? Site, string Provider,
-    string KubernetesVersion, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Capabilities);
+    string KubernetesVersion, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Capabilities)
+{
+    /// <summary>
+    /// The cluster's <c>kubernetesUpgrade.allowDowngrade</c> (nearest scope wins, default false): what the hub passes to
+    /// <c>Edgeplane.Model.Validation.KubernetesSkew.Check</c> against the version it stored for the cluster.
+    /// </summary>
+    public bool AllowKubernetesDowngrade { get; init; }
+}

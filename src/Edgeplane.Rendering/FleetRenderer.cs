@@ -50,7 +50,10 @@ public sealed partial class FleetRenderer
         var context = _contexts.Resolve(cluster);
         var spec = cluster.Spec;
         return new EffectiveCluster(cluster.Name, spec.Layer, spec.Region, spec.Site, spec.Provider.ToString().ToLowerInvariant(),
-            context.KubernetesVersion, context.Labels, context.Capabilities.Order(StringComparer.Ordinal).ToList());
+            context.KubernetesVersion, context.Labels, context.Capabilities.Order(StringComparer.Ordinal).ToList())
+        {
+            AllowKubernetesDowngrade = context.AllowKubernetesDowngrade,
+        };
     }
 
     /// <summary>
