@@ -14,11 +14,13 @@ public static class CliApp
             Examples:
               edgeplane validate examples/fleet
               edgeplane render examples/fleet --all --out out/
+              edgeplane diff examples/fleet --against HEAD~1
             """);
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(KustomizeCommand.Create());
         root.Subcommands.Add(HubCommand.Create());

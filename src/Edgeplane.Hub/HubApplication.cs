@@ -119,6 +119,9 @@ public static class HubApplication
         services.AddSingleton<IAuditStore, EfAuditStore>();
         services.AddSingleton<ITokenStore, EfTokenStore>();
         services.AddSingleton<IAgentStateStore, EfAgentStateStore>();
+        services.AddSingleton<IRolloutStore, EfRolloutStore>();
+        services.AddSingleton<RolloutLeadership>();
+        services.AddSingleton<RolloutEngine>();
         AddIdentityServices(services, options, settings);
         services.AddSingleton<HubSignals>();
         services.AddSingleton<HubReadiness>();
@@ -134,6 +137,7 @@ public static class HubApplication
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
         services.AddHostedService<RevisionProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
         AddApiServices(services);
     }
 
@@ -179,6 +183,6 @@ public static class HubApplication
         app.MapMetrics("/metrics", metrics.Registry).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1");
-        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi().MapClusterIdentityApi();
+        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
     }
 }

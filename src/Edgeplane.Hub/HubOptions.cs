@@ -75,4 +75,7 @@ public sealed record HubOptions
 
     /// <summary>The unencrypted PEM private key of <see cref="TlsCertificateFile"/>.</summary>
     public string? TlsKeyFile { get; init; }
+
+    /// <summary>How the rollout engine paces itself.</summary>
+    public RolloutOptions Rollouts { get; init; } = new();
 }

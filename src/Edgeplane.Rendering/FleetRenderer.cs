@@ -53,6 +53,7 @@ public sealed partial class FleetRenderer
             context.KubernetesVersion, context.Labels, context.Capabilities.Order(StringComparer.Ordinal).ToList())
         {
             AllowKubernetesDowngrade = context.AllowKubernetesDowngrade,
+            AddOnVersions = context.AddOns.ToDictionary(a => a.AddOn.Name, a => a.Version, StringComparer.Ordinal),
         };
     }
 

@@ -16,6 +16,7 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.HubLimits",
         "Edgeplane.Hub.GatewayOptions",
         "Edgeplane.Hub.RepoCredentials",
+        "Edgeplane.Hub.RolloutOptions",
         "Edgeplane.Hub.Api.Contracts.AgentConnectionResponse",
         "Edgeplane.Hub.Api.Contracts.AgentStatusDetails",
         "Edgeplane.Hub.Api.Contracts.AuditEntryResponse",
@@ -40,6 +41,10 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.Api.Contracts.RevisionState",
         "Edgeplane.Hub.Api.Contracts.RevocationResponse",
         "Edgeplane.Hub.Api.Contracts.RevokeClusterRequest",
+        "Edgeplane.Hub.Api.Contracts.RolloutMemberResponse",
+        "Edgeplane.Hub.Api.Contracts.RolloutResponse",
+        "Edgeplane.Hub.Api.Contracts.RolloutState",
+        "Edgeplane.Hub.Api.Contracts.RolloutWaveResponse",
         "Edgeplane.Hub.Api.Contracts.SourceResponse",
         "Edgeplane.Hub.Api.Contracts.WebhookDuplicateResponse",
     ];

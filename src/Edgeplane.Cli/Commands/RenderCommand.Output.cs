@@ -11,7 +11,7 @@ namespace Edgeplane.Cli.Commands;
 
 internal static partial class RenderCommand
 {
-    private static RenderAllResult RenderAll(FleetRenderer renderer, RenderOptions options, TextWriter error)
+    internal static RenderAllResult RenderAll(FleetRenderer renderer, RenderOptions options, TextWriter error)
     {
         if (!ConsoleFactory.CanShowProgress(error) || renderer.Fleet.Clusters.Count < 200)
         {

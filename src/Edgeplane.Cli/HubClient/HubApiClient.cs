@@ -81,11 +81,28 @@ internal sealed partial class HubApiClient : IDisposable
     private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken, HttpContent? content = null,
         bool notFoundIsNull = false)
     {
-        HttpResponseMessage response;
+        using (var response = await SendRequestAsync(method, path, content, cancellationToken).ConfigureAwait(false))
+        {
+            if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return default!;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HubClientException(await ProblemTextAsync(response, cancellationToken).ConfigureAwait(false));
+            }
+            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
+                ?? throw new HubClientException($"the hub answered {path} with an empty body");
+        }
+    }
+
+    /// <summary>Sends one request; a hub that cannot be reached, fails TLS or does not answer in time is a <see cref="HubClientException"/>.</summary>
+    private async Task<HttpResponseMessage> SendRequestAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
         try
         {
             using var request = new HttpRequestMessage(method, path) { Content = content };
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.SecureConnectionError)
         {
@@ -98,19 +115,6 @@ internal sealed partial class HubApiClient : IDisposable
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new HubClientException($"the hub at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:F0} s");
-        }
-        using (response)
-        {
-            if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return default!;
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HubClientException(await ProblemTextAsync(response, cancellationToken).ConfigureAwait(false));
-            }
-            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
-                ?? throw new HubClientException($"the hub answered {path} with an empty body");
         }
     }
 

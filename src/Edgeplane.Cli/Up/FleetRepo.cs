@@ -15,17 +15,25 @@ public static class FleetRepo
     /// The fleet shipped with the CLI (<c>examples/fleet</c> copied next to the binary), else the one in the source tree
     /// above it (a development build run from elsewhere). Null when neither exists.
     /// </summary>
-    public static string? FindExampleFleet()
+    public static string? FindExampleFleet() => FindExample("fleet", "fleet.yaml");
+
+    /// <summary>
+    /// What <c>up</c> lays over the example fleet (<c>examples/up</c>): the demo rollout policy with short soaks, in
+    /// place of the example's production policy. Null when it is not shipped.
+    /// </summary>
+    public static string? FindUpOverlay() => FindExample("up", Path.Combine("rollouts", "default.yaml"));
+
+    private static string? FindExample(string name, string marker)
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "examples", "fleet");
-        if (File.Exists(Path.Combine(shipped, "fleet.yaml")))
+        var shipped = Path.Combine(AppContext.BaseDirectory, "examples", name);
+        if (File.Exists(Path.Combine(shipped, marker)))
         {
             return shipped;
         }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "examples", "fleet");
-            if (File.Exists(Path.Combine(candidate, "fleet.yaml")))
+            var candidate = Path.Combine(dir.FullName, "examples", name);
+            if (File.Exists(Path.Combine(candidate, marker)))
             {
                 return candidate;
             }
@@ -37,8 +45,9 @@ public static class FleetRepo
     /// Makes <paramref name="path"/> a Git repo holding a copy of <paramref name="seed"/> in one commit on <c>main</c>,
     /// unless it already is a repo (then nothing changes). Returns true when it made the repo. Throws
     /// <see cref="InvalidOperationException"/> when the folder exists with other content, or the seed is missing.
+    /// Files of <paramref name="overlay"/>, when given, replace the seed's at the same paths.
     /// </summary>
-    public static bool EnsureCreated(string path, string seed)
+    public static bool EnsureCreated(string path, string seed, string? overlay = null)
     {
         if (Repository.IsValid(path))
         {
@@ -58,6 +67,10 @@ public static class FleetRepo
             Directory.Delete(building, recursive: true); // an interrupted earlier attempt
         }
         Copy(seed, building);
+        if (overlay is not null)
+        {
+            Copy(overlay, building);
+        }
         Repository.Init(building);
         using (var repo = new Repository(building))
         {
@@ -96,7 +109,7 @@ public static class FleetRepo
             }
             var to = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
+            File.Copy(file, to, overwrite: true);
         }
     }
 }

@@ -95,7 +95,8 @@ public sealed partial class UpStack : IAsyncDisposable
         Directory.CreateDirectory(layout.Root);
         var seed = settings.FleetSource ?? FleetRepo.FindExampleFleet()
             ?? throw new InvalidOperationException("the example fleet (examples/fleet) is not next to the CLI; reinstall it or pass a fleet folder");
-        var created = FleetRepo.EnsureCreated(layout.Repo, seed);
+        // The example fleet gets the demo rollout policy (short soaks); a fleet the user passes is taken as it is.
+        var created = FleetRepo.EnsureCreated(layout.Repo, seed, settings.FleetSource is null ? FleetRepo.FindUpOverlay() : null);
         var stack = new UpStack(settings, layout, created);
         try
         {

@@ -7,6 +7,12 @@ internal sealed class HubSignals
 {
     private readonly Channel<bool> _fetch = Coalescing();
     private readonly Channel<bool> _process = Coalescing();
+    private readonly Channel<bool> _rollout = Coalescing();
+
+    /// <summary>Asks the rollout engine to step now (a revision created a run, an operator acted on one).</summary>
+    public void RequestRolloutStep() => _rollout.Writer.TryWrite(true);
+
+    public ValueTask<bool> WaitForRolloutRequestAsync(CancellationToken cancellationToken) => _rollout.Reader.ReadAsync(cancellationToken);
 
     /// <summary>Asks the source poller to fetch now (webhook).</summary>
     public void RequestFetch() => _fetch.Writer.TryWrite(true);

@@ -20,6 +20,9 @@ internal sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IR
     /// </summary>
     public IReadOnlyDictionary<string, int>? WorkspaceApplications { get; init; }
 
+    /// <summary>The revision's Rollout resources (none: changes reach their clusters at once).</summary>
+    public IReadOnlyList<Plans.RolloutDeclaration> Rollouts { get; init; } = [];
+
     /// <summary>A failed result.</summary>
     public static CompileResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new([], diagnostics);
 }

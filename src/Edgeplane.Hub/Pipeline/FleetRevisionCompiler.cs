@@ -41,10 +41,18 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
             RenderTime = Stopwatch.GetElapsedTime(started),
             WorkspaceApplications = fleet.Applications.GroupBy(a => a.Spec.Workspace, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Rollouts = fleet.Rollouts.Select(r => new RolloutDeclaration(r.Name, r.Spec)).ToList(),
         };
     }
 
-    private static DeclaredCluster Declare(EffectiveCluster cluster) =>
-        new(cluster.Name, cluster.Layer, cluster.Region, cluster.Site, cluster.Provider,
-            cluster.KubernetesVersion.Length == 0 ? null : cluster.KubernetesVersion, cluster.Labels, cluster.Capabilities);
+    private static DeclaredCluster Declare(EffectiveCluster cluster)
+    {
+        var versions = new Dictionary<string, string>(cluster.AddOnVersions, StringComparer.Ordinal);
+        if (cluster.KubernetesVersion.Length > 0)
+        {
+            versions["kubernetes"] = cluster.KubernetesVersion;
+        }
+        return new(cluster.Name, cluster.Layer, cluster.Region, cluster.Site, cluster.Provider,
+            cluster.KubernetesVersion.Length == 0 ? null : cluster.KubernetesVersion, cluster.Labels, cluster.Capabilities) { Versions = versions };
+    }
 }

@@ -98,9 +98,10 @@ internal sealed partial class RevisionProcessor(
             return RevisionState.Held;
         }
         var storeStarted = Stopwatch.GetTimestamp();
-        var plan = decision.Plan with { NewBundles = Compress(decision) };
+        var plan = decision.Plan with { NewBundles = Compress(decision), Rollouts = compiled.Rollouts };
         var transaction = Phase("compress", storeStarted);
         await store.ApplyAsync(plan, renderTime, cancellationToken).ConfigureAwait(false);
+        signals.RequestRolloutStep();
         Phase("store", transaction);
         metrics.StoreSeconds.Observe(Stopwatch.GetElapsedTime(storeStarted).TotalSeconds);
         return RevisionState.Applied;

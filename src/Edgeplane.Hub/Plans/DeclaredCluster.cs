@@ -9,4 +9,8 @@ internal sealed record DeclaredCluster(
     string? Provider,
     string? KubernetesVersion,
     IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyList<string> Capabilities);
+    IReadOnlyList<string> Capabilities)
+{
+    /// <summary>Add-on versions and <c>kubernetes</c> (name → version) at this revision, for a rollout's "what changed".</summary>
+    public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

@@ -19,7 +19,13 @@ internal sealed record RevisionPlan(
 {
     /// <summary>Applications per workspace at this revision, recorded with it for the next revision's hold check; null: unknown.</summary>
     public IReadOnlyDictionary<string, int>? WorkspaceApplications { get; init; }
+
+    /// <summary>The Rollout resources of this revision; none: every change reaches its cluster at once.</summary>
+    public IReadOnlyList<RolloutDeclaration> Rollouts { get; init; } = [];
 }
+
+/// <summary>A Rollout resource of a revision.</summary>
+internal sealed record RolloutDeclaration(string Name, Edgeplane.Model.Specs.RolloutSpec Spec);
 
 /// <summary>One cluster's new desired bundle.</summary>
 internal sealed record DesiredChange(string Cluster, string Digest, string ContentDigest, int ObjectCount);

@@ -44,6 +44,9 @@ internal sealed record ClusterView
     public DateTime? AvailabilitySince { get; init; }
     public string? AvailabilityReason { get; init; }
 
+    /// <summary>The rollout run that holds the cluster on its last good bundle, if any.</summary>
+    public long? HeldByRollout { get; init; }
+
     /// <summary>The hub's verdict (<see cref="ConvergenceRule"/>).</summary>
     public bool Converged { get; init; }
 
@@ -64,7 +67,7 @@ internal sealed record ClusterView
             ObjectsFailed = c.ObjectsFailed, ObjectsInProgress = c.ObjectsInProgress, DriftCount = c.DriftCount,
             StatusDetailsJson = c.StatusDetailsJson,
             Availability = c.Availability, AvailabilitySince = c.AvailabilitySince, AvailabilityReason = c.AvailabilityReason,
-            Converged = ConvergenceRule.IsConverged(c),
+            Converged = ConvergenceRule.IsConverged(c), HeldByRollout = c.HeldByRollout,
         };
     }
 }

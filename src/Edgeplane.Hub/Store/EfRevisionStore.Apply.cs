@@ -25,18 +25,22 @@ internal sealed partial class EfRevisionStore
         var transaction = tx.GetDbTransaction();
         await InsertBundlesAsync(connection, transaction, plan.NewBundles, cancellationToken).ConfigureAwait(false);
         var existing = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        var changes = await WriteClustersAsync(connection, transaction, plan, existing, cancellationToken).ConfigureAwait(false);
+        var admission = await AdmitAsync(db, plan, existing, cancellationToken).ConfigureAwait(false);
+        var changes = await WriteClustersAsync(connection, transaction, plan, existing, admission, cancellationToken).ConfigureAwait(false);
+        await ReleaseHoldsAsync(connection, transaction, changes.Select(c => c.Cluster).Concat(admission.Gated).ToList(), cancellationToken)
+            .ConfigureAwait(false);
+        StoreRuns(db, plan, admission);
         await WriteLabelsAsync(db, connection, transaction, plan.Declared, cancellationToken).ConfigureAwait(false);
         changes.AddRange(await RemoveClustersAsync(connection, transaction, plan, existing, cancellationToken).ConfigureAwait(false));
         revision.State = RevisionState.Applied;
         revision.ProcessedAt = Now;
         revision.Reason = null;
         revision.ClusterCount = plan.Declared.Count;
-        revision.ChangedClusterCount = changes.Count;
+        revision.ChangedClusterCount = plan.DesiredChanges.Count + changes.Count(c => c.Digest is null); // desired changes and removals, gated or not
         revision.WorkspaceApplicationsJson = plan.WorkspaceApplications is { } workspaces ? WorkspaceApplicationsJson(workspaces) : null;
         StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", plan.Sha, nameof(RevisionState.Applied),
             $"{plan.Declared.Count} cluster(s), {changes.Count} target(s) changed, {plan.NewBundles.Count} bundle(s) rendered new, " +
-            $"{plan.Removed.Count} removed, render {renderDuration.TotalMilliseconds:F0} ms"));
+            $"{plan.Removed.Count} removed, {admission.Gated.Count} in {admission.Runs.Count} rollout(s), render {renderDuration.TotalMilliseconds:F0} ms"));
         await publisher.InTransactionAsync(db, changes, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -56,9 +60,12 @@ internal sealed partial class EfRevisionStore
             """ON CONFLICT ("Digest") DO NOTHING""", identities, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Upserts every cluster whose declaration or desired bundle changed; unchanged clusters are not written.</summary>
+    /// <summary>
+    /// Upserts every cluster whose declaration, desired bundle or target changed; unchanged clusters are not written. A
+    /// cluster a rollout gates keeps its target; the others' target follows the desired digest at once.
+    /// </summary>
     private async Task<List<ClusterTargetChange>> WriteClustersAsync(DbConnection connection, DbTransaction transaction, RevisionPlan plan,
-        Dictionary<string, ClusterRecord> existing, CancellationToken cancellationToken)
+        Dictionary<string, ClusterRecord> existing, RolloutAdmission admission, CancellationToken cancellationToken)
     {
         var desired = plan.DesiredChanges.ToDictionary(c => c.Cluster, StringComparer.Ordinal);
         var changes = new List<ClusterTargetChange>(desired.Count);
@@ -68,23 +75,27 @@ internal sealed partial class EfRevisionStore
         {
             existing.TryGetValue(declared.Name, out var old);
             var capabilities = JsonSerializer.Serialize(declared.Capabilities);
+            var versions = JsonSerializer.Serialize(declared.Versions);
             var change = desired.GetValueOrDefault(declared.Name);
-            if (change is null && old is not null && !old.Removed && SameDeclaration(old, declared, capabilities))
+            var immediate = admission.Immediate.Contains(declared.Name);
+            if (change is null && !immediate && old is not null && !old.Removed && SameDeclaration(old, declared, capabilities, versions))
             {
                 continue;
             }
-            var generation = (old?.TargetGeneration ?? 0) + (change is null ? 0 : 1);
-            if (change is not null)
+            // The new target: the desired digest at once, or the old target while a rollout gates the cluster.
+            var moves = !admission.Gated.Contains(declared.Name) && (change is not null || immediate);
+            var target = moves ? change?.Digest ?? old?.DesiredDigest : old?.TargetDigest;
+            var generation = (old?.TargetGeneration ?? 0) + (moves ? 1 : 0);
+            if (moves)
             {
-                changes.Add(new ClusterTargetChange(declared.Name, change.Digest, plan.Sha, generation));
+                changes.Add(new ClusterTargetChange(declared.Name, target, plan.Sha, generation));
             }
             rows.Add([
                 declared.Name, declared.Layer, declared.Region, declared.Site, declared.Provider, declared.KubernetesVersion, capabilities, false,
                 change?.Digest ?? old?.DesiredDigest, change?.ContentDigest ?? old?.DesiredContentDigest,
                 change is null ? old?.DesiredRevision : plan.Sha, change?.ObjectCount ?? old?.DesiredObjectCount ?? 0,
-                // No rollout gate yet: the target follows the desired digest at once.
-                change?.Digest ?? old?.TargetDigest, change is null ? old?.TargetRevision : plan.Sha, change is null ? old?.TargetChangedAt : now,
-                generation, false, "[]", 0L,
+                target, moves ? plan.Sha : old?.TargetRevision, moves ? now : old?.TargetChangedAt,
+                generation, false, "[]", 0L, versions,
             ]);
         }
         await BulkSql.InsertRowsAsync(connection, transaction, ClusterUpsertHead, ClusterUpsertTail, rows, cancellationToken).ConfigureAwait(false);
@@ -94,7 +105,7 @@ internal sealed partial class EfRevisionStore
     private const string ClusterUpsertHead = """
         INSERT INTO "clusters" ("Name","Layer","Region","Site","Provider","KubernetesVersion","CapabilitiesJson","Removed",
           "DesiredDigest","DesiredContentDigest","DesiredRevision","DesiredObjectCount","TargetDigest","TargetRevision","TargetChangedAt",
-          "TargetGeneration","Drifted","ConditionsJson","StatusSequence")
+          "TargetGeneration","Drifted","ConditionsJson","StatusSequence","VersionsJson")
         """;
 
     private const string ClusterUpsertTail = """
@@ -103,12 +114,16 @@ internal sealed partial class EfRevisionStore
           "Removed"=excluded."Removed","DesiredDigest"=excluded."DesiredDigest","DesiredContentDigest"=excluded."DesiredContentDigest",
           "DesiredRevision"=excluded."DesiredRevision","DesiredObjectCount"=excluded."DesiredObjectCount","TargetDigest"=excluded."TargetDigest",
           "TargetRevision"=excluded."TargetRevision","TargetChangedAt"=excluded."TargetChangedAt",
-          "TargetGeneration"=excluded."TargetGeneration"
+          "TargetGeneration"=excluded."TargetGeneration","VersionsJson"=excluded."VersionsJson"
         """;
 
-    private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities) =>
+    private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities, string versions) =>
         old.Layer == d.Layer && old.Region == d.Region && old.Site == d.Site && old.Provider == d.Provider
-        && old.KubernetesVersion == d.KubernetesVersion && old.CapabilitiesJson == capabilities;
+        && old.KubernetesVersion == d.KubernetesVersion && old.CapabilitiesJson == capabilities && old.VersionsJson == versions;
+
+    /// <summary>A cluster whose target moves, or that joins a new run, is no longer held by a failed one.</summary>
+    private static Task ReleaseHoldsAsync(DbConnection connection, DbTransaction transaction, List<string> clusters, CancellationToken cancellationToken) =>
+        BulkSql.ForKeysAsync(connection, transaction, """UPDATE "clusters" SET "HeldByRollout"=NULL WHERE "Name" """, clusters, [], cancellationToken);
 
     /// <summary>Replaces the label rows of every cluster whose labels changed.</summary>
     private static async Task WriteLabelsAsync(HubDbContext db, DbConnection connection, DbTransaction transaction,

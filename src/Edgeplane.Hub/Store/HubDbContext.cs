@@ -33,6 +33,12 @@ internal abstract class HubDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ClusterIdentityEntity> ClusterIdentities => Set<ClusterIdentityEntity>();
 
+    public DbSet<RolloutRecord> Rollouts => Set<RolloutRecord>();
+
+    public DbSet<RolloutWaveRecord> RolloutWaves => Set<RolloutWaveRecord>();
+
+    public DbSet<RolloutMemberRecord> RolloutMembers => Set<RolloutMemberRecord>();
+
     /// <summary>
     /// Serializes writers that must not interleave (recording fetches, processing revisions) across hub replicas.
     /// Call inside a transaction; released at its end.

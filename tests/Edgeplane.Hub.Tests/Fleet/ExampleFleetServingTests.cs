@@ -75,6 +75,8 @@ public sealed class ExampleFleetServingTests
         await hub.Host.WaitForRevisionAsync(hub.InitialSha);
         var before = await hub.ClustersAsync();
         ExampleFleet.ReplaceOnce(hub.Repo, "fleet.yaml", ExampleFleet.MucSiteVariable, ExampleFleet.MucSiteVariable.Replace("eu02", "eu92", StringComparison.Ordinal));
+        // Without its Rollout the fleet moves a change at once (the waves and windows are tested in Rollouts/).
+        hub.Repo.Delete("rollouts/default.yaml");
 
         var revision = trigger == "interval"
             ? await hub.CommitOnIntervalAsync("muc-01: new site id")

@@ -225,6 +225,27 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnknownOfflinePolicy_SuggestsTheKnownOnes()
+    {
+        _fleet.Replace("rollouts.yaml", "  waves:\n", "  offline: skp\n  waves:\n");
+
+        AssertErrors("rollouts.yaml:6:12: Rollout \"default\": spec.offline \"skp\" must be one of wait, skip; did you mean \"skip\"?");
+    }
+
+    [Fact]
+    public void Load_OfflineAndKubernetesVersionGate_AreRead()
+    {
+        _fleet.Replace("rollouts.yaml", "  waves:\n", "  offline: skip\n  healthGates:\n    - {name: v, minHealthyPercent: 100, timeout: 5m, requireKubernetesVersion: true}\n  waves:\n");
+
+        var loaded = FleetLoader.Load(_fleet.Root);
+
+        Assert.Empty(loaded.Diagnostics);
+        var spec = loaded.Fleet!.Rollouts.Single().Spec;
+        Assert.Equal(Edgeplane.Model.Specs.OfflinePolicy.Skip, spec.Offline);
+        Assert.True(Assert.Single(spec.HealthGates).RequireKubernetesVersion);
+    }
+
+    [Fact]
     public void Load_DurationOverAYear_Refused()
     {
         _fleet.Replace("rollouts.yaml", "duration: 4h", "duration: 366d");

@@ -22,4 +22,8 @@ public sealed record ClusterResponse(
     ClusterStatusResponse Status,
     AgentConnectionResponse Connection,
     ObjectHealthSummaryResponse Objects,
-    bool Converged = false);
+    bool Converged = false)
+{
+    /// <summary>The rollout run that failed, rolled back or was aborted while this cluster's target lagged its desired digest (it stays on its last good bundle until a newer commit); null otherwise.</summary>
+    public long? HeldByRollout { get; init; }
+}

@@ -86,6 +86,12 @@ internal sealed class ClusterRecord
     /// <summary>PascalCase reason of the last availability change, e.g. <c>HeartbeatsMissed</c>.</summary>
     public string? AvailabilityReason { get; set; }
 
+    /// <summary>Add-on versions and the Kubernetes version the revision declares (JSON object, name → version), for "what changed".</summary>
+    public string VersionsJson { get; set; } = "{}";
+
+    /// <summary>The rollout run that failed, rolled back or was aborted while this cluster's target lagged its desired digest; cleared when the target moves again.</summary>
+    public long? HeldByRollout { get; set; }
+
     /// <summary>The gateway stream that owns the cluster's connection state; writes from older streams are ignored.</summary>
     public string? AgentSession { get; set; }
 }

@@ -286,6 +286,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("HeldByRollout")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("KubernetesVersion")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -345,6 +348,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.Property<string>("TargetRevision")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VersionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Name");
 
@@ -502,6 +509,180 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.ToTable("revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutMemberRecord", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("FromKubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("MovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<string>("RollbackDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("RollbackRevision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ToDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ToKubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("WaveIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WindowsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RolloutId", "Cluster");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("rollout_members", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentWave")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PromoteRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutWaveRecord", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxUnavailable")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<TimeSpan>("SoakTime")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTime?>("SoakUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("RolloutId", "Index");
+
+                    b.ToTable("rollout_waves", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.SourceStateRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -541,6 +722,24 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutMemberRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RolloutRecord", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutWaveRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RolloutRecord", null)
+                        .WithMany("Waves")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterRecord", b =>
                 {
                     b.Navigation("Labels");
@@ -549,6 +748,13 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionRecord", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutRecord", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Waves");
                 });
 #pragma warning restore 612, 618
         }

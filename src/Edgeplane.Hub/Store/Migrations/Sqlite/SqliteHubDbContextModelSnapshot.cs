@@ -279,6 +279,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HeldByRollout")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KubernetesVersion")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -337,6 +340,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
 
                     b.Property<string>("TargetRevision")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Name");
@@ -491,6 +498,178 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.ToTable("revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutMemberRecord", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromKubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RollbackDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RollbackRevision")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToDigest")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToKubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WindowsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RolloutId", "Cluster");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("rollout_members", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentWave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PromoteRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutWaveRecord", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxUnavailable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("SoakTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SoakUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RolloutId", "Index");
+
+                    b.ToTable("rollout_waves", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.SourceStateRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -530,6 +709,24 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutMemberRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RolloutRecord", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutWaveRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RolloutRecord", null)
+                        .WithMany("Waves")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterRecord", b =>
                 {
                     b.Navigation("Labels");
@@ -538,6 +735,13 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionRecord", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RolloutRecord", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Waves");
                 });
 #pragma warning restore 612, 618
         }

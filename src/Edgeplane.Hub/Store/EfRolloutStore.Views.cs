@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Rollouts;
+using Edgeplane.Hub.Store.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary>The views of runs, and the operators' controls.</summary>
+internal sealed partial class EfRolloutStore
+{
+    public async Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var query = db.Rollouts.AsNoTracking();
+        if (continueToken is not null)
+        {
+            var before = ContinueToken.DecodeId(continueToken);
+            query = query.Where(r => r.Id < before);
+        }
+        var items = await query.OrderByDescending(r => r.Id).Take(limit + 1).Include(r => r.Waves).Include(r => r.Members).AsSplitQuery()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = StoreRows.Paged(items, limit, r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new Page<RolloutResponse>(page.Items.Select(View).ToList(), page.Continue);
+    }
+
+    public async Task<RolloutResponse?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var run = await db.Rollouts.AsNoTracking().Include(r => r.Waves).Include(r => r.Members).AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+        return run is null ? null : View(run);
+    }
+
+    public async Task<ControlOutcome> ControlAsync(long id, RolloutControl control, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.LockForWriteAsync(cancellationToken).ConfigureAwait(false);
+        var run = await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return ControlOutcome.NotFound;
+        }
+        var refusal = Refusal(run.State, control);
+        var action = "rollout." + control.ToString().ToLowerInvariant();
+        if (refusal is not null)
+        {
+            StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, action, $"{run.Id}", "Refused", refusal));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new ControlOutcome(true, refusal);
+        }
+        var clusters = control == RolloutControl.Abort
+            ? await db.Clusters.Where(c => run.Members.Select(m => m.Cluster).Contains(c.Name)).ToDictionaryAsync(c => c.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false)
+            : [];
+        Apply(run, control, actor);
+        HoldLagging(run, clusters);
+        StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, action, $"{run.Id}", "Succeeded", $"rollout {run.Id} ({run.Policy}): {control} by {actor}; now {run.State}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ControlOutcome.Done;
+    }
+
+    private static string? Refusal(string state, RolloutControl control) => (control, state) switch
+    {
+        (_, _) when !RunStep.IsActive(state) => $"the rollout has ended ({state})",
+        (RolloutControl.Pause, nameof(RolloutState.Paused)) => "the rollout is already paused",
+        (RolloutControl.Resume, not nameof(RolloutState.Paused)) => $"the rollout is {state}, not Paused",
+        _ => null,
+    };
+
+    private void Apply(RolloutRecord run, RolloutControl control, string actor)
+    {
+        run.UpdatedAt = Now;
+        switch (control)
+        {
+            case RolloutControl.Pause:
+                run.State = nameof(RolloutState.Paused);
+                run.Reason = $"paused by {actor}";
+                break;
+            case RolloutControl.Resume:
+                run.State = nameof(RolloutState.Progressing);
+                run.Reason = null;
+                break;
+            case RolloutControl.Promote:
+                run.PromoteRequested = true;
+                break;
+            default:
+                Abort(run, actor);
+                break;
+        }
+    }
+
+    /// <summary>Stops the run where it stands: moved clusters keep the new bundle, the others keep the old one.</summary>
+    private void Abort(RolloutRecord run, string actor)
+    {
+        run.State = nameof(RolloutState.Aborted);
+        run.Reason = $"aborted by {actor}";
+        run.FinishedAt = Now;
+        run.PromoteRequested = false;
+        foreach (var member in run.Members.Where(m => m.State == nameof(MemberState.Waiting)))
+        {
+            member.State = nameof(MemberState.NotMoved);
+            member.FinishedAt = Now;
+        }
+        foreach (var wave in run.Waves.Where(w => w.State is nameof(WaveState.Pending) or nameof(WaveState.Progressing) or nameof(WaveState.Soaking)))
+        {
+            wave.State = nameof(WaveState.Cancelled);
+        }
+    }
+
+    internal static RolloutResponse View(RolloutRecord run)
+    {
+        var waves = run.Waves.OrderBy(w => w.Index).Select(w =>
+        {
+            var members = run.Members.Where(m => m.WaveIndex == w.Index).OrderBy(m => m.Position).ToList();
+            return new RolloutWaveResponse(w.Name, w.State, members.Select(m => m.Cluster).ToList(), w.MaxUnavailable, w.SoakTime,
+                Utc(w.StartedAt), Utc(w.SoakUntil), Utc(w.FinishedAt),
+                members.Select(m => new RolloutMemberResponse(m.Cluster, m.State, m.FromDigest, m.ToDigest, Utc(m.MovedAt), Utc(m.FinishedAt), m.Reason)).ToList());
+        }).ToList();
+        var current = RunStep.IsActive(run.State) && run.CurrentWave < waves.Count ? waves[run.CurrentWave].Name : null;
+        var failed = run.Members.Where(m => m.Failed)
+            .Select(m => m.Cluster).Order(StringComparer.Ordinal).ToList();
+        return new RolloutResponse(run.Id, run.Sha, run.Policy, Enum.Parse<RolloutState>(run.State), run.Reason,
+            JsonSerializer.Deserialize<List<string>>(run.ChangesJson) ?? [], current, failed,
+            Utc(run.CreatedAt)!.Value, Utc(run.StartedAt), Utc(run.FinishedAt), waves);
+    }
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
+}
