@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(RolloutCommand.Create(TimeProvider.System));
         return root;
     }
 

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself was wrong: unknown flag, missing argument, bad value.</summary>
     public const int Usage = 2;
+
+    /// <summary>Interrupted by Ctrl-C (SIGINT) while watching, as a shell reports it (128 + 2).</summary>
+    public const int Interrupted = 130;
 }

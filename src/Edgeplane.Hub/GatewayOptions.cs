@@ -124,6 +124,7 @@ public sealed record GatewayOptions
             errors.Add("status queue and batch must be >= 1, bundle cache >= 0, recent targets 0..64");
         }
         CheckPeerRates(errors);
+        Check(errors, nameof(InstanceLeaseTimeout), InstanceLeaseTimeout, HeartbeatInterval * 2, TimeSpan.FromDays(1));
         if (errors.Count > 0)
         {
             throw new ArgumentException("invalid gateway options: " + string.Join("; ", errors));
@@ -170,4 +171,16 @@ public sealed record GatewayOptions
             errors.Add($"{nameof(MaxRateLimitedPeers)} is {MaxRateLimitedPeers}; it must be between 1 and 10000000");
         }
     }
+
+    /// <summary>
+    /// A hub process renews its lease every <see cref="HeartbeatInterval"/>; once it has not for this long, the links it
+    /// served are <c>Unknown</c> and another replica may sweep them (default 3 heartbeats = 45 s; 2 heartbeats to 1 day).
+    /// </summary>
+    public TimeSpan InstanceLeaseTimeout
+    {
+        get => _instanceLeaseTimeout ?? HeartbeatInterval * 3;
+        init => _instanceLeaseTimeout = value;
+    }
+
+    private readonly TimeSpan? _instanceLeaseTimeout;
 }

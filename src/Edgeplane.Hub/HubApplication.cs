@@ -119,6 +119,8 @@ public static class HubApplication
         services.AddSingleton<IAuditStore, EfAuditStore>();
         services.AddSingleton<ITokenStore, EfTokenStore>();
         services.AddSingleton<IAgentStateStore, EfAgentStateStore>();
+        services.AddSingleton<IInstanceLeaseStore, EfInstanceLeaseStore>();
+        services.AddSingleton(HubInstance.Create(options));
         services.AddSingleton<IRolloutStore, EfRolloutStore>();
         services.AddSingleton<RolloutLeadership>();
         services.AddSingleton<RolloutEngine>();

@@ -13,10 +13,15 @@ internal sealed partial class HubApiClient : IDisposable
     /// <summary>Most pages followed when listing everything (at 1,000 a page: one million items).</summary>
     private const int MaxPages = 1000;
 
+    /// <summary>
+    /// The hub's JSON conventions (web defaults, enums as strings) with its escaping too (ASP.NET Core's relaxed encoder),
+    /// so that <c>-o json</c> writes <c>→</c> as the API does, not <c>\u2192</c>.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private readonly HttpClient _http;

@@ -23,7 +23,7 @@ internal static class FleetApi
         var source = await revisions.GetSourceStateAsync(cancellationToken).ConfigureAwait(false);
         var total = new LayerSummary("total",
             summary.Layers.Sum(l => l.Clusters), summary.Layers.Sum(l => l.InSync), summary.Layers.Sum(l => l.Drifted),
-            summary.Layers.Sum(l => l.Unhealthy), summary.Layers.Sum(l => l.Offline));
+            summary.Layers.Sum(l => l.Unhealthy), summary.Layers.Sum(l => l.Offline), summary.Layers.Sum(l => l.Unknown));
         return TypedResults.Ok(new FleetSummaryResponse(summary.Layers, total, summary.Current?.ToResponse(), summary.LastError?.ToResponse(),
             new SourceResponse(options.Repo, options.Branch, source?.Head, ContractMapping.Utc(source?.LastFetchAt), source?.LastFetchError),
             summary.Converged));

@@ -18,6 +18,7 @@ internal sealed class ClusterGaugeUpdater(HubMetrics metrics, IClusterStore stor
             metrics.Clusters.WithLabels(layer.Layer, "drifted").Set(layer.Drifted);
             metrics.Clusters.WithLabels(layer.Layer, "unhealthy").Set(layer.Unhealthy);
             metrics.Clusters.WithLabels(layer.Layer, "offline").Set(layer.Offline);
+            metrics.Clusters.WithLabels(layer.Layer, "unknown").Set(layer.Unknown);
         }
     }
 }

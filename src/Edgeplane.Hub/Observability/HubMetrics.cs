@@ -29,7 +29,7 @@ internal sealed class HubMetrics
             "Webhook deliveries, by provider and outcome (accepted, unsigned, badsignature, nodeliveryid, replayed, too_large, disabled, rate_limited).",
             "provider", "outcome");
         Clusters = factory.CreateGauge("edgeplane_hub_clusters",
-            "Clusters by layer and state (total, in_sync, drifted, unhealthy, offline), counted at scrape time.", "layer", "state");
+            "Clusters by layer and state (total, in_sync, drifted, unhealthy, offline, unknown), counted at scrape time.", "layer", "state");
     }
 
     public CollectorRegistry Registry { get; }

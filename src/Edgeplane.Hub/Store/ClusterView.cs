@@ -40,9 +40,20 @@ internal sealed record ClusterView
 
     /// <summary>The last status report's details as stored (JSON), read only where they are shown.</summary>
     public string? StatusDetailsJson { get; init; }
+
+    /// <summary>
+    /// <c>Online</c>, <c>Degraded</c>, <c>Offline</c>, <c>Unknown</c>, or null (no gateway ever saw the agent), as
+    /// <see cref="LinkRule.Effective"/> decides it: never a vouched state whose hub process is gone.
+    /// </summary>
     public string? Availability { get; init; }
     public DateTime? AvailabilitySince { get; init; }
     public string? AvailabilityReason { get; init; }
+
+    /// <summary>
+    /// True while a live hub process serves the cluster's agent link (<see cref="Availability"/> is Online or Degraded):
+    /// the one test for "is this cluster's link live now".
+    /// </summary>
+    public bool LinkLive => LinkRule.IsVouched(Availability);
 
     /// <summary>The rollout run that holds the cluster on its last good bundle, if any.</summary>
     public long? HeldByRollout { get; init; }
@@ -50,10 +61,11 @@ internal sealed record ClusterView
     /// <summary>The hub's verdict (<see cref="ConvergenceRule"/>).</summary>
     public bool Converged { get; init; }
 
-    /// <summary>The view of a loaded entity (its labels included).</summary>
-    public static ClusterView Of(ClusterRecord c)
+    /// <summary>The view of a loaded entity (its labels included); <paramref name="liveInstances"/>: see <see cref="LinkRule"/>.</summary>
+    public static ClusterView Of(ClusterRecord c, IReadOnlySet<string> liveInstances)
     {
         ArgumentNullException.ThrowIfNull(c);
+        var (availability, reason, since) = LinkRule.Effective(c, liveInstances);
         return new ClusterView
         {
             Name = c.Name, Layer = c.Layer, Region = c.Region, Site = c.Site, Provider = c.Provider, KubernetesVersion = c.KubernetesVersion,
@@ -66,7 +78,7 @@ internal sealed record ClusterView
             StatusSequence = c.StatusSequence, AgentVersion = c.AgentVersion, ObjectCount = c.ObjectCount,
             ObjectsFailed = c.ObjectsFailed, ObjectsInProgress = c.ObjectsInProgress, DriftCount = c.DriftCount,
             StatusDetailsJson = c.StatusDetailsJson,
-            Availability = c.Availability, AvailabilitySince = c.AvailabilitySince, AvailabilityReason = c.AvailabilityReason,
+            Availability = availability, AvailabilitySince = since, AvailabilityReason = reason,
             Converged = ConvergenceRule.IsConverged(c), HeldByRollout = c.HeldByRollout,
         };
     }

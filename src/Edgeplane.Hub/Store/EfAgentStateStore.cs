@@ -14,7 +14,9 @@ internal sealed class EfAgentStateStore(IDbContextFactory<HubDbContext> contexts
         WHERE "Name"=@p0 AND "Removed"=@p14 AND "StatusSequence"<@p1
         """;
 
-    private const string ClaimUpdate = """UPDATE "clusters" SET "AgentSession"=@p1,"AgentVersion"=COALESCE(@p2,"AgentVersion"),"LastSeen"=@p3 WHERE "Name"=@p0""";
+    private const string ClaimUpdate = """
+        UPDATE "clusters" SET "AgentSession"=@p1,"AgentVersion"=COALESCE(@p2,"AgentVersion"),"LastSeen"=@p3,"OwnerInstance"=@p4 WHERE "Name"=@p0
+        """;
 
     private const string AvailabilityUpdate = """
         UPDATE "clusters" SET "Availability"=@p2,"AvailabilitySince"=@p3,"AvailabilityReason"=@p4 WHERE "Name"=@p0 AND "AgentSession"=@p1
@@ -63,7 +65,7 @@ internal sealed class EfAgentStateStore(IDbContextFactory<HubDbContext> contexts
         var connection = db.Database.GetDbConnection();
         var transaction = tx.GetDbTransaction();
         await StatementBatch.ExecuteAsync(connection, transaction, ClaimUpdate,
-            batch.Claims.Select(c => new object?[] { c.Cluster, c.Session, CutOrNull(c.AgentVersion, 64), Utc(c.At) }).ToList(),
+            batch.Claims.Select(c => new object?[] { c.Cluster, c.Session, CutOrNull(c.AgentVersion, 64), Utc(c.At), batch.Instance }).ToList(),
             cancellationToken).ConfigureAwait(false);
         var counts = await StatementBatch.ExecuteAsync(connection, transaction, AvailabilityUpdate,
             batch.Changes.Select(c => new object?[] { c.Cluster, c.Session, c.Availability, Utc(c.Since), CutOrNull(c.Reason, 64) }).ToList(),
@@ -80,21 +82,24 @@ internal sealed class EfAgentStateStore(IDbContextFactory<HubDbContext> contexts
         var at = Utc(now);
         await using var db = contexts.CreateDbContext();
         return await db.Clusters
-            .Where(c => (c.Availability == "Online" || c.Availability == "Degraded") && (c.LastSeen == null || c.LastSeen < before))
+            .Where(c => (c.Availability == LinkRule.Online || c.Availability == LinkRule.Degraded || c.Availability == LinkRule.Unknown)
+                && (c.LastSeen == null || c.LastSeen < before))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Availability, "Offline")
                 .SetProperty(c => c.AvailabilitySince, at)
                 .SetProperty(c => c.AvailabilityReason, "NoGatewayHearsIt"), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(string instance, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var rows = await db.Clusters.AsNoTracking().Where(c => c.Availability != null && !c.Removed)
-            .Select(c => new { c.Name, c.Availability, c.AvailabilitySince, c.AgentSession, c.LastSeen })
+        var rows = await db.Clusters.AsNoTracking()
+            .Where(c => c.Availability != null && !c.Removed
+                && (c.OwnerInstance == null || c.OwnerInstance == instance || !db.HubInstances.Any(i => i.Id == c.OwnerInstance)))
+            .Select(c => new { c.Name, c.Availability, c.AvailabilitySince, c.AvailabilityReason, c.AgentSession, c.LastSeen })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new StoredAvailability(r.Name, r.Availability!, Utc(r.AvailabilitySince ?? DateTime.MinValue),
-            r.AgentSession, r.LastSeen is { } seen ? Utc(seen) : null)).ToList();
+            r.AvailabilityReason, r.AgentSession, r.LastSeen is { } seen ? Utc(seen) : null)).ToList();
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Edgeplane.Hub.Store;
 
 /// <summary><see cref="IClusterStore"/> on EF Core: the cluster registry, the fleet summary and current targets.</summary>
-internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, IAgentStateStore agents) : IClusterStore
+internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, IAgentStateStore agents, HubInstance instance, TimeProvider time)
+    : IClusterStore
 {
     public async Task<Page<ClusterView>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken)
     {
@@ -19,7 +20,8 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
         var items = await clusters.OrderBy(c => c.Name).Take(query.Limit + 1).AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var page = StoreRows.Paged(items, query.Limit, c => c.Name);
-        return new Page<ClusterView>(page.Items.Select(ClusterView.Of).ToList(), page.Continue);
+        var live = await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false);
+        return new Page<ClusterView>(page.Items.Select(c => ClusterView.Of(c, live)).ToList(), page.Continue);
     }
 
     private static IQueryable<ClusterRecord> Filter(IQueryable<ClusterRecord> clusters, ClusterQuery query)
@@ -67,12 +69,22 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
         await using var db = contexts.CreateDbContext();
         var cluster = await db.Clusters.AsNoTracking().Include(c => c.Labels)
             .FirstOrDefaultAsync(c => c.Name == name && !c.Removed, cancellationToken).ConfigureAwait(false);
-        return cluster is null ? null : ClusterView.Of(cluster);
+        return cluster is null ? null : ClusterView.Of(cluster, await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false));
     }
+
+    public async Task<IReadOnlySet<string>> ListLiveInstancesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<HashSet<string>> LiveInstancesAsync(HubDbContext db, CancellationToken cancellationToken) =>
+        LinkRule.LiveInstancesAsync(db, instance, time.GetUtcNow().UtcDateTime, cancellationToken);
 
     public async Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
+        var live = (await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false)).ToList();
         var layers = await db.Clusters.AsNoTracking().Where(c => !c.Removed).GroupBy(c => c.Layer)
             .Select(g => new LayerSummary(
                 g.Key,
@@ -80,7 +92,9 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
                 g.Count(c => c.AppliedDigest != null && c.AppliedDigest == c.TargetDigest),
                 g.Count(c => c.Drifted),
                 g.Count(c => c.Health != null && c.Health != "Healthy" && c.Health != "Unknown" && c.Health != "Progressing"),
-                g.Count(c => c.Availability == "Offline" || (c.Availability == null && (c.LastSeen == null || c.LastSeen < offlineBefore)))))
+                g.Count(c => c.Availability == "Offline" || (c.Availability == null && (c.LastSeen == null || c.LastSeen < offlineBefore))),
+                g.Count(c => c.Availability == "Unknown" || (c.Availability == null && c.LastSeen != null && c.LastSeen >= offlineBefore)
+                    || ((c.Availability == "Online" || c.Availability == "Degraded") && (c.OwnerInstance == null || !live.Contains(c.OwnerInstance))))))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var current = await db.Revisions.AsNoTracking().Where(r => r.State == RevisionState.Applied)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

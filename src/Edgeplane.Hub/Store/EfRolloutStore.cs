@@ -11,8 +11,8 @@ namespace Edgeplane.Hub.Store;
 /// touched) and the audit entries in one transaction under the revision write lock, so a step and a revision being
 /// applied never interleave, and a hub that dies mid-step leaves the state of the step before.
 /// </summary>
-internal sealed partial class EfRolloutStore(IDbContextFactory<HubDbContext> contexts, ITargetChangePublisher publisher, TimeProvider time)
-    : IRolloutStore
+internal sealed partial class EfRolloutStore(
+    IDbContextFactory<HubDbContext> contexts, ITargetChangePublisher publisher, HubInstance instance, TimeProvider time) : IRolloutStore
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -50,7 +50,8 @@ internal sealed partial class EfRolloutStore(IDbContextFactory<HubDbContext> con
         var clusters = await db.Clusters.Where(c => EF.Parameter(names).Contains(c.Name) && !c.Removed)
             .ToDictionaryAsync(c => c.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var now = Now;
-        var step = new RunStep(run, clusters.ToDictionary(c => c.Key, c => Observe(c.Value), StringComparer.Ordinal), now, settings);
+        var live = await LinkRule.LiveInstancesAsync(db, instance, now, cancellationToken).ConfigureAwait(false);
+        var step = new RunStep(run, clusters.ToDictionary(c => c.Key, c => Observe(c.Value, live), StringComparer.Ordinal), now, settings);
         step.Run();
         if (!step.Changed)
         {
@@ -72,8 +73,13 @@ internal sealed partial class EfRolloutStore(IDbContextFactory<HubDbContext> con
     private static Task<RolloutRecord?> LoadAsync(HubDbContext db, long id, CancellationToken cancellationToken) =>
         db.Rollouts.Include(r => r.Waves).Include(r => r.Members).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    private static MemberObservation Observe(ClusterRecord c) => new(c.TargetDigest, c.DesiredDigest, c.AppliedDigest, c.Health,
-        c.Availability is "Online" or "Degraded", c.AvailabilitySince, c.ObservedKubernetesVersion);
+    /// <summary>A member's cluster as the engine sees it; its link is judged by <see cref="LinkRule"/>, never the stored column alone.</summary>
+    private static MemberObservation Observe(ClusterRecord c, IReadOnlySet<string> live)
+    {
+        var link = LinkRule.Effective(c, live);
+        return new(c.TargetDigest, c.DesiredDigest, c.AppliedDigest, c.Health, LinkRule.IsVouched(link.Availability), link.Since,
+            c.ObservedKubernetesVersion);
+    }
 
     /// <summary>Sets each decided target, only where the cluster's target is still what the run expects.</summary>
     private static List<ClusterTargetChange> ApplyMoves(RolloutRecord run, List<TargetMove> moves, Dictionary<string, ClusterRecord> clusters, DateTime now)

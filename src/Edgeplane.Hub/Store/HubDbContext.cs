@@ -33,6 +33,8 @@ internal abstract class HubDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ClusterIdentityEntity> ClusterIdentities => Set<ClusterIdentityEntity>();
 
+    public DbSet<HubInstanceRecord> HubInstances => Set<HubInstanceRecord>();
+
     public DbSet<RolloutRecord> Rollouts => Set<RolloutRecord>();
 
     public DbSet<RolloutWaveRecord> RolloutWaves => Set<RolloutWaveRecord>();

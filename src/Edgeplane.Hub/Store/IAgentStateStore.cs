@@ -21,13 +21,16 @@ internal interface IAgentStateStore
     Task<IReadOnlyList<string>> WriteAgentStateAsync(AgentStateBatch batch, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks Offline every cluster still Online or Degraded whose agent no gateway has seen since
-    /// <paramref name="seenBefore"/> (its gateway replica stopped without saying so). Returns how many.
+    /// Marks Offline every cluster still Online, Degraded or Unknown whose agent no gateway has seen since
+    /// <paramref name="seenBefore"/> (its gateway replica stopped, and the agent did not come back). Returns how many.
     /// </summary>
     Task<int> MarkUnseenOfflineAsync(DateTime seenBefore, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>The stored connection state of every cluster a gateway has seen (availability not null).</summary>
-    Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The stored connection state of every cluster a gateway has seen (availability not null), except the clusters another
+    /// registered hub instance than <paramref name="instance"/> serves: a replica takes over only what nobody serves.
+    /// </summary>
+    Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(string instance, CancellationToken cancellationToken);
 }
 
 /// <summary>Connection-state writes collected by the gateway between two flushes.</summary>
@@ -35,8 +38,9 @@ internal interface IAgentStateStore
 /// <param name="Changes">Availability changes decided by the gateway.</param>
 /// <param name="Seen">Clusters whose agent was heard from since the last flush.</param>
 /// <param name="SeenAt">The time written as their last-seen.</param>
+/// <param name="Instance">The hub instance (<see cref="HubInstance.Id"/>) whose streams made the claims.</param>
 internal sealed record AgentStateBatch(
-    IReadOnlyList<AgentClaim> Claims, IReadOnlyList<AvailabilityChange> Changes, IReadOnlyList<string> Seen, DateTime SeenAt)
+    IReadOnlyList<AgentClaim> Claims, IReadOnlyList<AvailabilityChange> Changes, IReadOnlyList<string> Seen, DateTime SeenAt, string Instance)
 {
     /// <summary>True when there is nothing to write.</summary>
     public bool IsEmpty => Claims.Count == 0 && Changes.Count == 0 && Seen.Count == 0;
@@ -49,4 +53,4 @@ internal sealed record AgentClaim(string Cluster, string Session, string? AgentV
 internal sealed record AvailabilityChange(string Cluster, string Session, string Availability, DateTime Since, string Reason);
 
 /// <summary>A cluster's stored connection state.</summary>
-internal sealed record StoredAvailability(string Cluster, string Availability, DateTime Since, string? Session, DateTime? LastSeen);
+internal sealed record StoredAvailability(string Cluster, string Availability, DateTime Since, string? Reason, string? Session, DateTime? LastSeen);

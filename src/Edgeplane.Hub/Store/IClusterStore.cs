@@ -11,9 +11,13 @@ internal interface IClusterStore
     /// <summary>One cluster with its labels, or null.</summary>
     Task<ClusterView?> GetClusterAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the hub instances whose lease is live now (for <see cref="LinkRule.Live"/> in a query).</summary>
+    Task<IReadOnlySet<string>> ListLiveInstancesAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Counts by layer. Offline: the gateway marked the cluster Offline, or no gateway ever tracked it and it sent no
-    /// status since <paramref name="offlineBefore"/>.
+    /// status since <paramref name="offlineBefore"/>. Unknown: no live hub process vouches for its link
+    /// (<see cref="LinkRule"/>), or no gateway ever tracked it and it sent a status since then.
     /// </summary>
     Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken);
 

@@ -4,7 +4,9 @@ namespace Edgeplane.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The end-to-end fixture fleet: examples/fleet with only three of its clusters (one per cloud provider and one edge
-/// site), so every layer, add-on kind and the network functions are exercised while a scenario stays small.
+/// site), so every layer, add-on kind and the network functions are exercised while a scenario stays small. Without
+/// the example's Rollout (its night windows would hold a commit for hours): a commit reaches every cluster at once,
+/// unless a test writes a policy of its own.
 /// </summary>
 internal static class TestFleet
 {
@@ -22,7 +24,8 @@ internal static class TestFleet
         foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(example, file);
-            if (relative.StartsWith("clusters" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !KeptFiles.Contains(Path.GetFileName(file)))
+            if ((relative.StartsWith("clusters" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !KeptFiles.Contains(Path.GetFileName(file)))
+                || relative.StartsWith("rollouts" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 continue;
             }

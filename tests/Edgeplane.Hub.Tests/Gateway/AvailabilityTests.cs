@@ -157,7 +157,79 @@ public sealed class AvailabilityTests
         Assert.Equal((AvailabilityState.Offline, "Disconnected"), AvailabilityRules.Evaluate(down40s, now.AddSeconds(60), options));
         Assert.Equal((AvailabilityState.Offline, "NeverConnected"),
             AvailabilityRules.Evaluate(new LinkSnapshot(null, null, false, now, null, now, 0, false), now, options));
+        var unknownDown = new LinkSnapshot(AvailabilityState.Unknown, "HubRestarted", false, now.AddSeconds(-40), null, now.AddSeconds(-40), 0, false);
+        Assert.Equal((AvailabilityState.Unknown, "HubRestarted"), AvailabilityRules.Evaluate(unknownDown, now, options));
+        Assert.Equal((AvailabilityState.Offline, "Disconnected"), AvailabilityRules.Evaluate(unknownDown, now.AddSeconds(50), options));
+        var unknownUp = new LinkSnapshot(AvailabilityState.Unknown, "HubRestarted", true, now, now, null, 0, false);
+        Assert.Equal((AvailabilityState.Online, "Connected"), AvailabilityRules.Evaluate(unknownUp, now, options));
     }
+
+    [Fact]
+    public void UnknownAfterARestart_StaysUnknownWhileDown_OfflineAfter90s()
+    {
+        LoadUnknown();
+
+        var offlineAt = AdvanceUntil(AvailabilityState.Offline);
+        var (claims, changes) = _tracker.Collect(_time.GetUtcNow().AddSeconds(-1)); // nothing new: the change was found already
+
+        Assert.Equal(TimeSpan.FromSeconds(90), offlineAt);
+        Assert.All(_states.SkipLast(1), s => Assert.Equal(AvailabilityState.Unknown, s));
+        Assert.Equal("Disconnected", _tracker.Find("site")!.Reason);
+        Assert.Empty(claims);
+        Assert.Equal([("site", "old-session", "Offline")], changes.Select(c => (c.Cluster, c.Session, c.Availability)));
+    }
+
+    [Fact]
+    public void UnknownAfterARestart_AgentBack_OnlineAtOnceLikeAFirstConnection()
+    {
+        LoadUnknown();
+        Advance(TimeSpan.FromSeconds(10));
+
+        _tracker.Connected("site", "s2", "v1");
+        var (claims, changes) = _tracker.Collect(_time.GetUtcNow());
+
+        Assert.All(_states, s => Assert.Equal(AvailabilityState.Unknown, s));
+        Assert.Equal((AvailabilityState.Online, "Connected"), (_tracker.Find("site")!.State, _tracker.Find("site")!.Reason));
+        Assert.Equal([("site", "s2")], claims.Select(c => (c.Cluster, c.Session)));
+        Assert.Equal([("site", "s2", "Online", "Connected")], changes.Select(c => (c.Cluster, c.Session, c.Availability, c.Reason)));
+    }
+
+    [Fact]
+    public void Reassert_NextCollectWritesEveryStateAgain()
+    {
+        _tracker.Connected("a", "s1", "v1");
+        _tracker.Connected("b", "s2", "v1");
+        var (_, first) = _tracker.Collect(_time.GetUtcNow());
+        _tracker.MarkStored(first, []);
+
+        _tracker.Reassert();
+        var (claims, again) = _tracker.Collect(_time.GetUtcNow());
+
+        Assert.Empty(claims);
+        Assert.Equal([("a", "s1", "Online"), ("b", "s2", "Online")], again.Select(c => (c.Cluster, c.Session, c.Availability)).Order());
+    }
+
+    [Theory]
+    [InlineData(29, "InstanceLeaseTimeout is 00:00:29; it must be between 00:00:30 and 1.00:00:00")]
+    [InlineData(86_401, "InstanceLeaseTimeout is 1.00:00:01; it must be between 00:00:30 and 1.00:00:00")]
+    public void Validate_LeaseShorterThanTwoHeartbeatsOrOverADay_Refused(int seconds, string expected)
+    {
+        var options = new GatewayOptions { InstanceLeaseTimeout = TimeSpan.FromSeconds(seconds) };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeaseTimeout_DefaultsToThreeHeartbeats()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(45), new GatewayOptions().InstanceLeaseTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(3), new GatewayOptions { HeartbeatInterval = TimeSpan.FromMinutes(1) }.InstanceLeaseTimeout);
+    }
+
+    private void LoadUnknown() => _tracker.Load(
+        [new StoredAvailability("site", "Unknown", _time.GetUtcNow().UtcDateTime, "HubRestarted", "old-session", null)], _time.GetUtcNow());
 
     private readonly List<AvailabilityState> _states = [];
 

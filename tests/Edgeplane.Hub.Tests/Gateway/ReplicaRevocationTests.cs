@@ -1,16 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Edgeplane.Hub.Gateway.Fanout;
 using Edgeplane.Hub.Gateway.Sessions;
-using Edgeplane.Hub.Identity;
-using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Tests.Gateway.Support;
 using Edgeplane.Hub.Tests.Infrastructure;
 using Edgeplane.Protocol.V1;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Edgeplane.Hub.Tests.Gateway;
 
@@ -21,9 +14,9 @@ public sealed class ReplicaRevocationTests
     public async Task Revoke_OnOneReplica_DropsTheStreamOnTheOtherViaNotify()
     {
         await using var scenario = await GatewayScenario.StartAsync(StoreKind.Postgres);
-        await using var replica = await StartReplicaAsync(scenario);
+        await using var replica = await scenario.StartReplicaAsync();
         using var enrolled = await scenario.EnrolAsync("edge-site-1");
-        using var agent = new GatewayAgent(scenario, enrolled.Credentials) { HubAddress = GatewayAddress(replica) };
+        using var agent = new GatewayAgent(scenario, enrolled.Credentials) { HubAddress = GatewayScenario.GatewayAddressOf(replica) };
         Assert.Equal(HubMessage.BodyOneofCase.Welcome, (await agent.ConnectAsync()).BodyCase);
         Assert.Equal((0, 1), (scenario.Host.Service<SessionTable>().Count, replica.Service<SessionTable>().Count));
 
@@ -38,23 +31,4 @@ public sealed class ReplicaRevocationTests
         var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => agent.ConnectAsync());
         Assert.StartsWith("the certificate of cluster 'edge-site-1' was revoked at ", e.Status.Detail, StringComparison.Ordinal);
     }
-
-    /// <summary>A second hub on the scenario's database, clock and CA (copied, as replicas share one CA), its own data folder.</summary>
-    private static async Task<HubHost> StartReplicaAsync(GatewayScenario scenario)
-    {
-        var data = scenario.Temp.Sub("replica-data");
-        var identity = Directory.CreateDirectory(Path.Combine(data, "identity"));
-        foreach (var file in new[] { HubCertificateAuthority.CertificateFileName, HubCertificateAuthority.KeyFileName })
-        {
-            File.Copy(Path.Combine(scenario.Options.DataDirectory, "identity", file), Path.Combine(identity.FullName, file));
-        }
-        var replica = await HubHost.StartAsync(scenario.Options with { DataDirectory = data }, scenario.Host.AdminToken, time: scenario.Time);
-        await replica.Service<TargetIndex>().WhenLoaded.WaitAsync(GatewayScenario.Timeout);
-        var listener = replica.App.Services.GetServices<IHostedService>().OfType<PostgresNotificationListener>().Single();
-        await listener.Listening.WaitAsync(GatewayScenario.Timeout);
-        return replica;
-    }
-
-    private static Uri GatewayAddress(HubHost host) => new(host.App.Services.GetRequiredService<IServer>()
-        .Features.Get<IServerAddressesFeature>()!.Addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
 }

@@ -177,7 +177,7 @@ public sealed class StatusTests
 
         public Task<int> MarkUnseenOfflineAsync(DateTime seenBefore, DateTime now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<StoredAvailability>> ListAvailabilityAsync(string instance, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class FlakyStore(int failures) : StatusOnlyStore

@@ -18,6 +18,7 @@ internal sealed class HubHost : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private bool _disposed;
 
     private HubHost(WebApplication app, FakeTimeProvider time, string? adminToken, string token)
     {
@@ -52,7 +53,7 @@ internal sealed class HubHost : IAsyncDisposable
     /// Tasks for the first fetch and first processed revision are armed before start, so nothing is missed.
     /// </summary>
     public static async Task<HubHost> StartAsync(HubOptions options, string? token = null, IRevisionCompiler? compiler = null,
-        FakeTimeProvider? time = null, ILoggerProvider? logs = null)
+        FakeTimeProvider? time = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         time ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         string? created = null;
@@ -66,6 +67,7 @@ internal sealed class HubHost : IAsyncDisposable
                 }
                 builder.Services.AddSingleton<TimeProvider>(time);
                 builder.Services.AddSingleton(compiler ?? new TestFleetCompiler());
+                services?.Invoke(builder.Services);
             });
         await app.StartAsync();
         return new HubHost(app, time, created, token ?? created ?? throw new InvalidOperationException("no admin token was created and none was given"));
@@ -157,8 +159,14 @@ internal sealed class HubHost : IAsyncDisposable
         return page.Items.ToDictionary(c => c.Name, c => c.Desired.Digest);
     }
 
+    /// <summary>Stops the hub (a clean stop); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         Client.Dispose();
         Anonymous.Dispose();
         await App.StopAsync();

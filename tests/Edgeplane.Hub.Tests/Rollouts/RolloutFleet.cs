@@ -80,6 +80,9 @@ internal sealed class RolloutFleet : IAsyncDisposable
         var clusters = await Hub.ClustersAsync();
         var now = Host.Time.GetUtcNow().UtcDateTime;
         var online = clusters.Values.Where(c => !Offline.Contains(c.Name)).ToList();
+        // The availability monitor renews this hub's lease on the fake clock whenever it gets to run; renew it here at
+        // the current fake time, so that an online agent's link is live for the engine however far the test moved the clock.
+        await Host.Service<IInstanceLeaseStore>().RenewAsync(Host.Service<HubInstance>(), now, CancellationToken.None);
         var agents = Host.Service<IAgentStateStore>();
         await agents.WriteAgentStateAsync(new AgentStateBatch(
             online.Where(c => c.Connection.State != "Online").Select(c => new AgentClaim(c.Name, "test-" + c.Name, "test", now)).ToList(),
@@ -87,7 +90,7 @@ internal sealed class RolloutFleet : IAsyncDisposable
                 .Concat(clusters.Values.Where(c => Offline.Contains(c.Name) && c.Connection.State != "Offline")
                     .Select(c => new AvailabilityChange(c.Name, "test-" + c.Name, "Offline", now, "HeartbeatsMissed")))
                 .ToList(),
-            online.Select(c => c.Name).ToList(), now), CancellationToken.None);
+            online.Select(c => c.Name).ToList(), now, Host.Service<HubInstance>().Id), CancellationToken.None);
         await agents.RecordStatusBatchAsync(online.Select(c => new ClusterStatusReport(c.Name, ++_sequence, now, c.Target.Digest,
             c.KubernetesVersion, Health(c.Name, c.Target.Digest), false, [])).ToList(), CancellationToken.None);
     }

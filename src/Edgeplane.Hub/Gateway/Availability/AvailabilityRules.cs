@@ -12,7 +12,9 @@ namespace Edgeplane.Hub.Gateway.Availability;
 /// <item>Any → Offline when the link has been down for <see cref="GatewayOptions.OfflineAfter"/>.</item>
 /// <item>Offline → Degraded when the link comes back; Degraded → Online once it has stayed up for
 /// <see cref="GatewayOptions.StableAfter"/>, is not flapping, and nothing fails.</item>
-/// <item>A cluster seen for the first time goes Online at once (Degraded if it reports failures).</item>
+/// <item>A cluster seen for the first time goes Online at once (Degraded if it reports failures); so does an Unknown one
+/// (its hub process restarted or died: whatever it knew of the link's history went with it).</item>
+/// <item>Unknown stays Unknown while the link is down, and becomes Offline after <see cref="GatewayOptions.OfflineAfter"/>.</item>
 /// </list>
 /// </summary>
 internal static class AvailabilityRules
@@ -59,7 +61,7 @@ internal static class AvailabilityRules
         {
             return (AvailabilityState.Degraded, "LinkFlapping");
         }
-        if (link.Current is null)
+        if (link.Current is null or AvailabilityState.Unknown)
         {
             return (AvailabilityState.Online, "Connected");
         }

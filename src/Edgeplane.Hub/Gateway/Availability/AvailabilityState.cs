@@ -11,4 +11,10 @@ internal enum AvailabilityState
 
     /// <summary>No link for longer than the offline grace period.</summary>
     Offline,
+
+    /// <summary>
+    /// No live hub process vouches for the link: the one that served it restarted, stopped or died, and the agent is not
+    /// back yet. Set by the store (<see cref="Store.LinkRule"/>), never decided from a live link.
+    /// </summary>
+    Unknown,
 }

@@ -34,7 +34,10 @@ internal sealed class AvailabilityTracker(GatewayOptions options, TimeProvider t
     /// <summary>Clusters this process tracks.</summary>
     public int Count => _links.Count;
 
-    /// <summary>Loads the stored states at start: their links count as down since <paramref name="start"/> (the hub's own downtime is not the site's).</summary>
+    /// <summary>
+    /// Loads the stored states at start (those no other live hub instance serves): their links count as down since
+    /// <paramref name="start"/> (the hub's own downtime is not the site's).
+    /// </summary>
     public void Load(IEnumerable<StoredAvailability> stored, DateTimeOffset start)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -42,7 +45,7 @@ internal sealed class AvailabilityTracker(GatewayOptions options, TimeProvider t
         {
             if (Enum.TryParse<AvailabilityState>(s.Availability, out var state))
             {
-                _links.TryAdd(s.Cluster, new ClusterLink(s.Cluster, state, new DateTimeOffset(s.Since, TimeSpan.Zero), null, s.Session, start));
+                _links.TryAdd(s.Cluster, new ClusterLink(s.Cluster, state, new DateTimeOffset(s.Since, TimeSpan.Zero), s.Reason, s.Session, start));
             }
         }
     }
@@ -94,6 +97,18 @@ internal sealed class AvailabilityTracker(GatewayOptions options, TimeProvider t
             }
         }
         return (claims, changes);
+    }
+
+    /// <summary>
+    /// Forgets what was stored: the next <see cref="Collect"/> writes every link's state again (after another replica swept
+    /// this process's lease and marked its links Unknown).
+    /// </summary>
+    internal void Reassert()
+    {
+        foreach (var link in _links.Values)
+        {
+            link.StoredState = null;
+        }
     }
 
     /// <summary>Puts claims back after a failed write, ahead of newer ones.</summary>

@@ -29,6 +29,7 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<ClusterRec
         builder.Property(c => c.Availability).HasMaxLength(16);
         builder.Property(c => c.AvailabilityReason).HasMaxLength(64);
         builder.Property(c => c.AgentSession).HasMaxLength(64);
+        builder.Property(c => c.OwnerInstance).HasMaxLength(32);
         builder.HasIndex(c => new { c.Layer, c.Name });
         builder.HasIndex(c => c.Region);
         builder.HasIndex(c => c.Site);

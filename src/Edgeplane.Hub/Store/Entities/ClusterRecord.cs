@@ -78,7 +78,10 @@ internal sealed class ClusterRecord
 
     // Connection state, decided by the gateway with hysteresis (docs/gateway.md, "Availability").
 
-    /// <summary><c>Online</c>, <c>Degraded</c> or <c>Offline</c>; null when no gateway has seen the cluster's agent.</summary>
+    /// <summary>
+    /// <c>Online</c>, <c>Degraded</c>, <c>Offline</c> or <c>Unknown</c>; null when no gateway has seen the cluster's agent.
+    /// Online and Degraded hold only while <see cref="OwnerInstance"/> holds a live lease (<see cref="LinkRule"/>).
+    /// </summary>
     public string? Availability { get; set; }
 
     public DateTime? AvailabilitySince { get; set; }
@@ -94,4 +97,7 @@ internal sealed class ClusterRecord
 
     /// <summary>The gateway stream that owns the cluster's connection state; writes from older streams are ignored.</summary>
     public string? AgentSession { get; set; }
+
+    /// <summary>The hub process (<see cref="HubInstanceRecord.Id"/>) that serves <see cref="AgentSession"/>.</summary>
+    public string? OwnerInstance { get; set; }
 }

@@ -4,12 +4,15 @@ using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Gateway;
 using Edgeplane.Hub.Gateway.Availability;
 using Edgeplane.Hub.Gateway.Fanout;
+using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Hub.Tests.Infrastructure;
 using Edgeplane.Protocol.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,6 +28,7 @@ internal sealed class GatewayScenario : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly GatewayOptions _options;
+    private readonly List<HubHost> _replicas = [];
     private string _token = "";
 
     private GatewayScenario(TempDirectory temp, TestRepo repo, string? store, GatewayOptions options)
@@ -63,20 +67,49 @@ internal sealed class GatewayScenario : IAsyncDisposable
         return scenario;
     }
 
-    /// <summary>Stops the hub (if running; agents get Goodbye) and starts a new one on the same data folder and store.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Stops the hub (if running; agents get Goodbye) and starts a new one on the same data folder and store.
+    /// <paramref name="crash"/>: the old hub does not release its lease, like a killed process.
+    /// </summary>
+    public async Task RestartAsync(bool crash = false)
     {
         var time = Host?.Time; // a restart keeps the clock: real clocks do not jump back to the test's start
         if (Host is not null)
         {
-            await Host.DisposeAsync();
+            await StopHostAsync(crash);
         }
-        Host = await HubHost.StartAsync(Options, _token.Length > 0 ? _token : null, time: time);
+        Host = await HubHost.StartAsync(Options, _token.Length > 0 ? _token : null, time: time, services: WithFaults);
         _token = _token.Length > 0 ? _token : Host.AdminToken!;
-        var addresses = Host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        GatewayAddress = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
+        GatewayAddress = GatewayAddressOf(Host);
         await Host.Service<TargetIndex>().WhenLoaded.WaitAsync(Timeout);
         await Host.Service<AvailabilityTracker>().Started.WaitAsync(Timeout);
+    }
+
+    /// <summary>The lease faults of <paramref name="host"/> (default: this scenario's hub).</summary>
+    public CrashableLeaseStore Faults(HubHost? host = null) => (host ?? Host).Service<CrashableLeaseStore>();
+
+    /// <summary>
+    /// Stops this scenario's hub (<paramref name="crash"/>: without releasing its lease) and makes <paramref name="replica"/>
+    /// the scenario's hub: agents made from now on dial it, and ticks wait for it.
+    /// </summary>
+    public async Task FailOverAsync(HubHost replica, bool crash)
+    {
+        await StopHostAsync(crash);
+        _replicas.Remove(replica);
+        Host = replica;
+        GatewayAddress = GatewayAddressOf(replica);
+    }
+
+    private async Task StopHostAsync(bool crash)
+    {
+        Faults().Crashed = crash;
+        await Host.DisposeAsync();
+    }
+
+    private static void WithFaults(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new CrashableLeaseStore(ActivatorUtilities.CreateInstance<EfInstanceLeaseStore>(sp)));
+        services.AddSingleton<IInstanceLeaseStore>(sp => sp.GetRequiredService<CrashableLeaseStore>());
     }
 
     /// <summary>Commits, triggers a fetch through the poll interval, and waits for the revision's outcome.</summary>
@@ -147,26 +180,64 @@ internal sealed class GatewayScenario : IAsyncDisposable
         return link.WhenContactAsync(at, CancellationToken.None).WaitAsync(Timeout);
     }
 
-    /// <summary>Advances the fake clock by <paramref name="step"/> and waits for the availability monitor's tick to finish.</summary>
-    public async Task TickAsync(TimeSpan step)
+    /// <summary>
+    /// Advances the fake clock by <paramref name="step"/> and waits for the availability monitor's tick to finish, on this
+    /// hub and on every one of <paramref name="replicas"/> (they share the clock).
+    /// </summary>
+    public async Task TickAsync(TimeSpan step, params HubHost[] replicas)
     {
-        var tracker = Host.Service<AvailabilityTracker>();
-        var ticked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnTicked() => ticked.TrySetResult();
-        tracker.Ticked += OnTicked;
+        var trackers = replicas.Prepend(Host).Select(h => h.Service<AvailabilityTracker>()).ToList();
+        var ticks = trackers.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+        var handlers = ticks.Select(t => (Action)(() => t.TrySetResult())).ToList();
+        for (var i = 0; i < trackers.Count; i++)
+        {
+            trackers[i].Ticked += handlers[i];
+        }
         try
         {
             Time.Advance(step);
-            await ticked.Task.WaitAsync(Timeout);
+            await Task.WhenAll(ticks.Select(t => t.Task)).WaitAsync(Timeout);
         }
         finally
         {
-            tracker.Ticked -= OnTicked;
+            for (var i = 0; i < trackers.Count; i++)
+            {
+                trackers[i].Ticked -= handlers[i];
+            }
         }
     }
 
+    /// <summary>
+    /// A second hub on the scenario's database, clock and CA (copied, as replicas share one CA), its own data folder (so
+    /// its own instance name); the scenario stops it at the end.
+    /// </summary>
+    public async Task<HubHost> StartReplicaAsync(string name = "replica")
+    {
+        var data = Temp.Sub($"{name}-data");
+        var identity = Directory.CreateDirectory(Path.Combine(data, "identity"));
+        foreach (var file in new[] { HubCertificateAuthority.CertificateFileName, HubCertificateAuthority.KeyFileName })
+        {
+            File.Copy(Path.Combine(Options.DataDirectory, "identity", file), Path.Combine(identity.FullName, file));
+        }
+        var replica = await HubHost.StartAsync(Options with { DataDirectory = data }, _token, time: Time, services: WithFaults);
+        _replicas.Add(replica);
+        await replica.Service<TargetIndex>().WhenLoaded.WaitAsync(Timeout);
+        await replica.Service<AvailabilityTracker>().Started.WaitAsync(Timeout);
+        var listener = replica.App.Services.GetServices<IHostedService>().OfType<PostgresNotificationListener>().Single();
+        await listener.Listening.WaitAsync(Timeout);
+        return replica;
+    }
+
+    /// <summary>The gateway address of <paramref name="host"/>.</summary>
+    public static Uri GatewayAddressOf(HubHost host) => new(host.App.Services.GetRequiredService<IServer>()
+        .Features.Get<IServerAddressesFeature>()!.Addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var replica in _replicas)
+        {
+            await replica.DisposeAsync();
+        }
         if (Host is not null)
         {
             await Host.DisposeAsync();

@@ -314,6 +314,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("OwnerInstance")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
@@ -362,6 +366,28 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.HasIndex("Layer", "Name");
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.HubInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("hub_instances", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.IssuedCertificateEntity", b =>

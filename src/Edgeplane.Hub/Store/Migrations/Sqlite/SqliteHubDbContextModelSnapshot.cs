@@ -307,6 +307,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerInstance")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
@@ -355,6 +359,28 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.HasIndex("Layer", "Name");
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.HubInstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("hub_instances", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.IssuedCertificateEntity", b =>

@@ -1,0 +1,112 @@
+using k8s;
+using System.Net.Http.Json;
+using Edgeplane.EndToEnd.Tests.Support;
+using Edgeplane.Hub.Api.Contracts;
+
+namespace Edgeplane.EndToEnd.Tests;
+
+/// <summary>
+/// Rollouts with real agents applying into KubeSim: a patch goes wave by wave; an image that never becomes ready stops at
+/// the first wave, rolls back by itself, and the later waves never receive it.
+/// </summary>
+public sealed class RolloutPolicyTests
+{
+    private const string Policy = """
+        apiVersion: edgeplane.dev/v1alpha1
+        kind: Rollout
+        metadata: {name: default}
+        spec:
+          soakTime: 2s
+          waves:
+            - name: edge
+              target: {layers: [edge]}
+            - name: cloud
+              target: {layers: [cloud]}
+          healthGates:
+            - {name: bundles-healthy, minHealthyPercent: 100, timeout: 30s}
+          rollback: {automatic: true, maxFailures: 0}
+        """;
+
+    private const string Istio = "addons/istio/addon.yaml";
+
+    [Fact]
+    public async Task PatchBump_GoesWaveByWave_ThenAnImageThatNeverBecomesReady_RollsBackAtTheFirstWave()
+    {
+        await using var scenario = await E2eScenario.StartAsync();
+        Directory.CreateDirectory(Path.Combine(scenario.Repo, "rollouts"));
+        await File.WriteAllTextAsync(Path.Combine(scenario.Repo, "rollouts", "default.yaml"), Policy);
+        scenario.Stack.Commit("rollout policy");
+
+        var good = await CommitIstioAsync(scenario, "1.23.2", "1.23.3");
+        var run = await EndedAsync(scenario, good);
+
+        Assert.Equal(RolloutState.Succeeded, run.State);
+        Assert.Equal(["edge", "cloud"], run.Waves.Select(w => w.Name));
+        Assert.True(run.Waves[0].FinishedAt <= run.Waves[1].StartedAt);
+        Assert.Contains("istio 1.23.2 → 1.23.3", run.Changes);
+        var healthy = await scenario.WaitForAllConvergedAsync();
+
+        foreach (var cluster in TestFleet.Clusters)
+        {
+            scenario.Stack.KubeSim.Clusters[cluster].Faults.NeverReadyImage("docker.io/istio/pilot:1.99.0");
+        }
+        var bad = await CommitIstioAsync(scenario, "1.23.3", "1.99.0");
+        var failed = await EndedAsync(scenario, bad);
+
+        Assert.Equal(RolloutState.RolledBack, failed.State);
+        Assert.Equal([TestFleet.Edge], failed.FailedClusters);
+        Assert.Null(failed.Waves[1].StartedAt);
+        // Desired stays what Git says; every agent runs its last good bundle again.
+        var back = await scenario.Stack.WaitForConvergenceAsync(s => s.Clusters.All(c => c.Applied == healthy.Find(c.Cluster)!.Applied), E2eScenario.Timeout);
+        Assert.All(back.Clusters, c => Assert.Equal(healthy.Find(c.Cluster)!.Applied, c.Applied));
+        Assert.All(back.Clusters, c => Assert.NotEqual(c.Applied, c.Desired));
+        var edge = await scenario.ClusterAsync(TestFleet.Edge);
+        Assert.Equal(failed.Id, edge.Cluster.HeldByRollout);
+        using var kube = scenario.Stack.KubeSim.CreateClient(TestFleet.Edge);
+        var istiod = await kube.AppsV1.ReadNamespacedDeploymentAsync("istiod", "istio-system");
+        Assert.Equal("docker.io/istio/pilot:1.23.3", istiod.Spec.Template.Spec.Containers[0].Image);
+    }
+
+    private static async Task<string> CommitIstioAsync(E2eScenario scenario, string from, string to)
+    {
+        var path = Path.Combine(scenario.Repo, Istio);
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains($"version: \"{from}\"", text);
+        await File.WriteAllTextAsync(path, text.Replace($"version: \"{from}\"", $"version: \"{to}\"", StringComparison.Ordinal));
+        var sha = scenario.Stack.Commit($"istio {to}");
+        Assert.Equal(RevisionState.Applied, (await scenario.Stack.WaitForRevisionAsync(sha, E2eScenario.Timeout)).State);
+        return sha;
+    }
+
+    /// <summary>
+    /// The run of <paramref name="sha"/> once it has ended. Soaks and gates end on the hub's clock without any agent
+    /// changing, so besides the stack's change events this reads the API once a second.
+    /// </summary>
+    private static async Task<RolloutResponse> EndedAsync(E2eScenario scenario, string sha)
+    {
+        using var limit = new CancellationTokenSource(E2eScenario.Timeout);
+        using var api = scenario.Api();
+        RolloutResponse? run = null;
+        while (!limit.IsCancellationRequested)
+        {
+            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnChanged() => changed.TrySetResult();
+            scenario.Stack.Changed += OnChanged;
+            try
+            {
+                var list = await api.GetFromJsonAsync<PageResponse<RolloutResponse>>("/api/v1/rollouts", E2eScenario.Json, limit.Token);
+                run = list!.Items.FirstOrDefault(r => r.Revision == sha);
+                if (run is { State: RolloutState.Succeeded or RolloutState.RolledBack or RolloutState.Failed or RolloutState.Aborted })
+                {
+                    return run;
+                }
+                await Task.WhenAny(changed.Task, Task.Delay(TimeSpan.FromSeconds(1), limit.Token));
+            }
+            finally
+            {
+                scenario.Stack.Changed -= OnChanged;
+            }
+        }
+        throw new TimeoutException($"the rollout of {sha} did not end within {E2eScenario.Timeout}: {run?.State} {run?.Reason}");
+    }
+}
