@@ -18,8 +18,11 @@ public sealed record KubeSimDelays
     /// <summary>Flux HelmReleases and Kustomizations become Ready after this.</summary>
     public TimeSpan Flux { get; init; }
 
-    /// <summary>A system-upgrade-controller Plan changes the cluster version after this.</summary>
+    /// <summary>Each batch of a system-upgrade-controller Plan (spec.concurrency nodes) is upgraded after this.</summary>
     public TimeSpan UpgradePlan { get; init; }
+
+    /// <summary>A Cluster API control plane (e.g. KubeadmControlPlane) reaches its spec.version after this.</summary>
+    public TimeSpan ControlPlane { get; init; }
 
     /// <summary>A CRD gets NamesAccepted and Established after this (its kinds are served at once).</summary>
     public TimeSpan CrdEstablished { get; init; }
@@ -33,6 +36,7 @@ public sealed record KubeSimDelays
         VirtualMachine = delay,
         Flux = delay,
         UpgradePlan = delay,
+        ControlPlane = delay,
         CrdEstablished = delay,
     };
 }

@@ -51,6 +51,7 @@ public sealed partial class KubeSimServer : IAsyncDisposable
         var controllers = new ControllerRunner(runtime);
         runtime.Observer = controllers;
         var registry = new ClusterRegistry(runtime);
+        runtime.FindCluster = registry.Get;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(KubeSimServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>

@@ -15,6 +15,12 @@ namespace Edgeplane.Rendering;
 public sealed record EffectiveCluster(string Name, string Layer, string Region, string? Site, string Provider,
     string KubernetesVersion, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Capabilities)
 {
+    /// <summary>
+    /// The cluster's <c>kubernetesUpgrade.allowDowngrade</c> (nearest scope wins, default false): what the hub passes to
+    /// <c>Edgeplane.Model.Validation.KubernetesSkew.Check</c> against the version it stored for the cluster.
+    /// </summary>
+    public bool AllowKubernetesDowngrade { get; init; }
+
     /// <summary>The version of each enabled add-on (name → version), for "what changed" in rollouts and previews.</summary>
     public IReadOnlyDictionary<string, string> AddOnVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

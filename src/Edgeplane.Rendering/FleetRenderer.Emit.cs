@@ -93,6 +93,11 @@ public sealed partial class FleetRenderer
             return null;
         }
         var bytes = writer.Buffer.Written.ToArray();
+        CheckProvisionedVersions(context.Name, entries, bytes, ranges, errors);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
         var digest = BundleFormat.DigestOf(SHA256.HashData(bytes));
         var objects = new BundleObject[entries.Count];
         for (var i = 0; i < entries.Count; i++)

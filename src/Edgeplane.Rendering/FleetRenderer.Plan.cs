@@ -34,6 +34,10 @@ public sealed partial class FleetRenderer
             units.Add(WorkspaceUnit(context, Fleet.Workspaces.Find(workspace)!));
         }
         units.AddRange(ProvisioningUnits(context, errors));
+        if (UpgradeUnit(context) is { } upgrade)
+        {
+            units.Add(upgrade);
+        }
         CheckNeeds(context, units, errors);
         return units;
     }

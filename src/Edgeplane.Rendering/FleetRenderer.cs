@@ -52,6 +52,7 @@ public sealed partial class FleetRenderer
         return new EffectiveCluster(cluster.Name, spec.Layer, spec.Region, spec.Site, spec.Provider.ToString().ToLowerInvariant(),
             context.KubernetesVersion, context.Labels, context.Capabilities.Order(StringComparer.Ordinal).ToList())
         {
+            AllowKubernetesDowngrade = context.AllowKubernetesDowngrade,
             AddOnVersions = context.AddOns.ToDictionary(a => a.AddOn.Name, a => a.Version, StringComparer.Ordinal),
         };
     }

@@ -5,7 +5,8 @@ using Edgeplane.KubeSim.Clusters;
 namespace Edgeplane.KubeSim.Controllers;
 
 /// <summary>What a controller knows when it reconciles one object.</summary>
-internal sealed class ControllerContext(VirtualCluster cluster, ResourceType type, JsonObject obj, bool delayElapsed, bool neverReady, TimeSpan sinceObserved)
+internal sealed class ControllerContext(VirtualCluster cluster, ResourceType type, JsonObject obj, bool delayElapsed, bool neverReady, TimeSpan sinceObserved,
+    Action<string?, string>? requeue = null)
 {
     public VirtualCluster Cluster { get; } = cluster;
 
@@ -26,6 +27,9 @@ internal sealed class ControllerContext(VirtualCluster cluster, ResourceType typ
     public TimeSpan SinceObserved { get; } = sinceObserved;
 
     public string Now => Cluster.Runtime.Now();
+
+    /// <summary>Queues a reconcile of another object of the same type and cluster (one that waits for this one).</summary>
+    public void Requeue(string? ns, string name) => requeue?.Invoke(ns, name);
 
     /// <summary>Writes the status <paramref name="compute"/> derives from the current object (skipped when unchanged).</summary>
     public JsonObject? WriteStatus(string manager, Func<JsonObject, JsonObject?> compute)

@@ -33,7 +33,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         [
             new DeploymentController(), new StatefulSetController(), new DaemonSetController(), new ReplicaSetController(),
             new JobController(), new VolumeClaimController(), new CrdController(), new VirtualMachineController(),
-            new FluxController(), new UpgradePlanController(),
+            new FluxController(), new UpgradePlanController(), new ControlPlaneController(),
         ];
         _workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
@@ -213,7 +213,8 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
             EnqueueAfter(item, delay - since);
         }
         var neverReady = item.Cluster.Faults.IsNeverReady(item.Namespace, item.Name, obj.Images());
-        var context = new ControllerContext(item.Cluster, type, obj, since >= delay, neverReady, since);
+        var context = new ControllerContext(item.Cluster, type, obj, since >= delay, neverReady, since,
+            (ns, name) => Enqueue(new WorkItem(item.Cluster, WorkKind.Reconcile, type, ns, name)));
         if (controller.Reconcile(context) is { } requeue)
         {
             EnqueueAfter(item, requeue);

@@ -22,7 +22,13 @@ internal static partial class SpecBinder
             flux = new FluxSettingsSpec(f.Name("addOn") ?? flux.AddOn, f.Name("namespace") ?? flux.Namespace);
             f.Done();
         }
-        return new FleetSpec(layers, regions, defaults, r.Name("managementCluster"), flux);
+        var upgrade = SystemUpgradeSettingsSpec.Default;
+        if (r.Object("systemUpgrade") is { } u)
+        {
+            upgrade = new SystemUpgradeSettingsSpec(u.Name("addOn") ?? upgrade.AddOn);
+            u.Done();
+        }
+        return new FleetSpec(layers, regions, defaults, r.Name("managementCluster"), flux) { SystemUpgrade = upgrade };
     }
 
     private static RegionSpec? Region(SpecReader r)

@@ -29,7 +29,24 @@ internal static partial class SpecBinder
             version = null;
         }
         return new ScopeSpec(profiles, addOns, r.Variables("variables"), version, r.Enum<DriftPolicy>("drift"), r.Bool("prune"),
-            withLabels ? r.StringMap("labels", labels: true) : new Dictionary<string, string>());
+            withLabels ? r.StringMap("labels", labels: true) : new Dictionary<string, string>())
+        {
+            KubernetesUpgrade = KubernetesUpgrade(r.Object("kubernetesUpgrade")),
+        };
+    }
+
+    /// <summary>Most worker nodes one agent plan upgrades at once; a bound on a typo, far above any edge site.</summary>
+    public const int MaxWorkerConcurrency = 10_000;
+
+    private static KubernetesUpgradeSpec KubernetesUpgrade(SpecReader? r)
+    {
+        if (r is null)
+        {
+            return KubernetesUpgradeSpec.None;
+        }
+        var upgrade = new KubernetesUpgradeSpec(r.Int("workerConcurrency", 1, MaxWorkerConcurrency), r.Bool("allowDowngrade"));
+        r.Done();
+        return upgrade;
     }
 
     public static PlacementSpec Placement(SpecReader? r)

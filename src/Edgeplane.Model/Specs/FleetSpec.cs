@@ -11,4 +11,8 @@ public sealed record FleetSpec(
     IReadOnlyList<RegionSpec> Regions,
     ScopeSpec Defaults,
     string? ManagementCluster,
-    FluxSettingsSpec Flux);
+    FluxSettingsSpec Flux)
+{
+    /// <summary>Which add-on runs k3s/RKE2 upgrade Plans (<c>spec.systemUpgrade</c>).</summary>
+    public SystemUpgradeSettingsSpec SystemUpgrade { get; init; } = SystemUpgradeSettingsSpec.Default;
+}

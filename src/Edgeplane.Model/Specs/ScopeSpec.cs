@@ -11,6 +11,7 @@ namespace Edgeplane.Model.Specs;
 /// <param name="Drift">Drift policy of the bundle; nearest wins.</param>
 /// <param name="Prune">Whether agents prune objects removed from the bundle; nearest wins.</param>
 /// <param name="Labels">Labels given to clusters in this scope (for selectors); merged per key.</param>
+/// <remarks><see cref="KubernetesUpgrade"/> is an init property so that existing constructions stay valid.</remarks>
 public sealed record ScopeSpec(
     IReadOnlyList<string>? Profiles,
     IReadOnlyDictionary<string, AddOnOverrideSpec> AddOns,
@@ -23,4 +24,7 @@ public sealed record ScopeSpec(
     /// <summary>A scope that sets nothing.</summary>
     public static ScopeSpec Empty { get; } = new(null, new Dictionary<string, AddOnOverrideSpec>(),
         new Dictionary<string, VariableValue>(), null, null, null, new Dictionary<string, string>());
+
+    /// <summary>How Kubernetes upgrades behave (<c>kubernetesUpgrade</c>); each field inherits on its own, nearest wins.</summary>
+    public KubernetesUpgradeSpec KubernetesUpgrade { get; init; } = KubernetesUpgradeSpec.None;
 }

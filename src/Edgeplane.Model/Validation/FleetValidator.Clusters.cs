@@ -25,6 +25,7 @@ internal sealed partial class FleetValidator
             Error(origin.Location, "RequiredField",
                 $"{owner}: no Kubernetes version: set spec.kubernetesVersion here or on its site, region, layer or the Fleet defaults");
         }
+        CheckVersionFits(cluster);
         if (spec.Provisioning is { } provisioning)
         {
             CheckProvisioning(cluster, provisioning);

@@ -55,6 +55,7 @@ internal sealed partial class FleetValidator
     private void Run()
     {
         CheckFleet();
+        CheckSystemUpgrade();
         CheckScopes();
         foreach (var cluster in _fleet.Clusters)
         {

@@ -52,6 +52,12 @@ internal sealed class ClusterContext
 
     public bool Prune { get; }
 
+    /// <summary>Worker nodes a k3s/RKE2 agent plan upgrades at once (<c>kubernetesUpgrade.workerConcurrency</c>, default 1).</summary>
+    public int WorkerConcurrency { get; init; } = 1;
+
+    /// <summary><c>kubernetesUpgrade.allowDowngrade</c> (default false).</summary>
+    public bool AllowKubernetesDowngrade { get; init; }
+
     public IReadOnlyDictionary<string, JsonNode?> Builtins { get; }
 
     /// <summary>The cluster name as a canonical JSON string.</summary>

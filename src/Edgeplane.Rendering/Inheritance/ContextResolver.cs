@@ -46,7 +46,11 @@ internal sealed class ContextResolver
         var version = Nearest(scopes, s => s.KubernetesVersion) ?? "";
         var drift = scopes.Select(s => s.Drift).LastOrDefault(d => d is not null) ?? DriftPolicy.Correct;
         var prune = scopes.Select(s => s.Prune).LastOrDefault(p => p is not null) ?? true;
-        return new ClusterContext(cluster, _fleet.Fleet.Name, version, labels, variables, addOns, drift, prune);
+        return new ClusterContext(cluster, _fleet.Fleet.Name, version, labels, variables, addOns, drift, prune)
+        {
+            WorkerConcurrency = scopes.Select(s => s.KubernetesUpgrade.WorkerConcurrency).LastOrDefault(c => c is not null) ?? 1,
+            AllowKubernetesDowngrade = scopes.Select(s => s.KubernetesUpgrade.AllowDowngrade).LastOrDefault(a => a is not null) ?? false,
+        };
     }
 
     private Chain BuildChain(string layerName, string regionName, string? siteName)

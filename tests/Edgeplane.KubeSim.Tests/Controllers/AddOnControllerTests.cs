@@ -53,26 +53,4 @@ public sealed class AddOnControllerTests
         Assert.Equal(1, ready["status"]!["observedGeneration"]!.GetValue<long>());
         Assert.Contains(reason, ready["status"]!["conditions"]!.ToJsonString());
     }
-
-    [Fact]
-    public async Task UpgradePlan_ChangesVersionAndNodesAfterDelay()
-    {
-        await using var sim = await FakeTimeSim.StartAsync(nodes: 2);
-        var plan = JsonNode.Parse("""
-            {"apiVersion":"upgrade.cattle.io/v1","kind":"Plan","metadata":{"name":"k8s","namespace":"default"},
-             "spec":{"version":"v1.32.2","concurrency":1}}
-            """)!.AsObject();
-        await sim.Client.CreateAsync("upgrade.cattle.io", "v1", "plans", "default", plan);
-        await sim.StatusAsync("upgrade.cattle.io", "v1", "plans", "k8s", p => p["status"]?["latestVersion"] is not null);
-        var before = (await sim.Client.Version.GetCodeAsync()).GitVersion;
-
-        sim.Time.Advance(FakeTimeSim.Delay);
-        var complete = await sim.StatusAsync("upgrade.cattle.io", "v1", "plans", "k8s", p => Condition(p, "Complete") == "True");
-        var nodes = await sim.Client.CoreV1.ListNodeAsync();
-
-        Assert.Equal("v1.31.4", before);
-        Assert.Equal("v1.32.2", (await sim.Client.Version.GetCodeAsync()).GitVersion);
-        Assert.All(nodes.Items, n => Assert.Equal("v1.32.2", n.Status.NodeInfo.KubeletVersion));
-        Assert.Equal("v1.32.2", complete["status"]!["latestVersion"]!.GetValue<string>());
-    }
 }

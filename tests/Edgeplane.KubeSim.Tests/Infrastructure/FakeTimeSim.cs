@@ -38,12 +38,17 @@ public sealed class FakeTimeSim : IAsyncDisposable
     }
 
     /// <summary>Waits (event-driven) until the object's status satisfies <paramref name="check"/>.</summary>
-    public Task<JsonObject> StatusAsync(string group, string version, string plural, string name, Func<JsonObject, bool> check)
+    public Task<JsonObject> StatusAsync(string group, string version, string plural, string name, Func<JsonObject, bool> check, string ns = "default") =>
+        StatusAsync(Cluster, Client, group, version, plural, name, check, ns);
+
+    /// <summary>As <see cref="StatusAsync(string, string, string, string, Func{JsonObject, bool}, string)"/>, in another cluster of the server.</summary>
+    public static Task<JsonObject> StatusAsync(KubeSimCluster cluster, Kubernetes client, string group, string version, string plural, string name,
+        Func<JsonObject, bool> check, string ns = "default")
     {
         var root = group.Length == 0 ? "/api/v1" : $"/apis/{group}/{version}";
-        return Eventually.WatchUntilAsync(Cluster, $"{root}/namespaces/default/{plural}", async () =>
+        return Eventually.WatchUntilAsync(cluster, $"{root}/namespaces/{ns}/{plural}", async () =>
         {
-            var obj = await Client.GetAsync(group, version, plural, "default", name);
+            var obj = await client.GetAsync(group, version, plural, ns, name);
             return check(obj) ? obj : null;
         });
     }

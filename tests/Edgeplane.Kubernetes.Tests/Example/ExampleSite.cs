@@ -37,12 +37,12 @@ public sealed class ExampleSite : IAsyncDisposable
 
     public ClusterConnection Connection { get; }
 
-    public static async Task<ExampleSite> StartAsync(string cluster)
+    public static async Task<ExampleSite> StartAsync(string cluster, string? version = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var delays = KubeSimDelays.All(ControllerDelay) with { CrdEstablished = TimeSpan.Zero };
         var server = await KubeSimServer.StartAsync(new KubeSimOptions { Port = 0, TimeProvider = time, Delays = delays });
-        return new ExampleSite(server, time, server.AddCluster(cluster));
+        return new ExampleSite(server, time, server.AddCluster(cluster, version));
     }
 
     public Task<ApplyResult> ApplyAsync(ApplyRequest request) => new BundleApplier(Connection).ApplyAsync(request);
