@@ -1,3 +1,5 @@
+using Edgeplane.Model.Validation;
+
 namespace Edgeplane.Rendering;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed record EffectiveCluster(string Name, string Layer, string Region, 
     /// <c>Edgeplane.Model.Validation.KubernetesSkew.Check</c> against the version it stored for the cluster.
     /// </summary>
     public bool AllowKubernetesDowngrade { get; init; }
+
+    /// <summary>Where <see cref="KubernetesVersion"/> is written (null when no scope sets one), for errors about it.</summary>
+    public KubernetesVersionOrigin? KubernetesVersionOrigin { get; init; }
 
     /// <summary>The version of each enabled add-on (name → version), for "what changed" in rollouts and previews.</summary>
     public IReadOnlyDictionary<string, string> AddOnVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Loading;
 using Edgeplane.Model.Specs;
+using Edgeplane.Model.Validation;
 using Edgeplane.Rendering.Bundles;
 using Edgeplane.Rendering.Canonical;
 using Edgeplane.Rendering.Inheritance;
@@ -53,6 +54,7 @@ public sealed partial class FleetRenderer
             context.KubernetesVersion, context.Labels, context.Capabilities.Order(StringComparer.Ordinal).ToList())
         {
             AllowKubernetesDowngrade = context.AllowKubernetesDowngrade,
+            KubernetesVersionOrigin = KubernetesVersionOrigin.Find(Fleet, cluster),
             AddOnVersions = context.AddOns.ToDictionary(a => a.AddOn.Name, a => a.Version, StringComparer.Ordinal),
         };
     }

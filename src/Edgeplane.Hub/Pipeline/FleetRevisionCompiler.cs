@@ -53,6 +53,11 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
             versions["kubernetes"] = cluster.KubernetesVersion;
         }
         return new(cluster.Name, cluster.Layer, cluster.Region, cluster.Site, cluster.Provider,
-            cluster.KubernetesVersion.Length == 0 ? null : cluster.KubernetesVersion, cluster.Labels, cluster.Capabilities) { Versions = versions };
+            cluster.KubernetesVersion.Length == 0 ? null : cluster.KubernetesVersion, cluster.Labels, cluster.Capabilities)
+        {
+            Versions = versions,
+            AllowKubernetesDowngrade = cluster.AllowKubernetesDowngrade,
+            KubernetesVersionOrigin = cluster.KubernetesVersionOrigin,
+        };
     }
 }

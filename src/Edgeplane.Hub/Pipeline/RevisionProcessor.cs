@@ -16,7 +16,7 @@ namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>
 /// Takes the newest waiting revision (Pending, or Approved by an admin) and turns it into desired state:
-/// checkout → compile every cluster → plan against the stored desired state (and, unless approved, the stored object
+/// checkout → compile every cluster → refuse Kubernetes version changes the skew policy forbids → plan against the stored desired state (and, unless approved, the stored object
 /// identities of the clusters that changed and the last applied workspaces) → hold, or compress and store in one
 /// transaction. Level-triggered: after a restart, a revision that was fetched but not processed is processed.
 /// </summary>
@@ -88,6 +88,12 @@ internal sealed partial class RevisionProcessor(
         }
         var planStarted = Stopwatch.GetTimestamp();
         var desired = await store.GetDesiredAsync(cancellationToken).ConfigureAwait(false);
+        var refused = RevisionPlanner.SkewRefusals(compiled.Clusters, desired);
+        if (refused.Count > 0)
+        {
+            await store.FailAsync(revision.Id, refused, cancellationToken).ConfigureAwait(false);
+            return RevisionState.Failed;
+        }
         var approved = revision.State == RevisionState.Approved;
         var review = await ReviewAsync(compiled, desired, approved, cancellationToken).ConfigureAwait(false);
         var decision = RevisionPlanner.Plan(revision.Id, revision.Sha, compiled.Clusters, desired, approved, review);

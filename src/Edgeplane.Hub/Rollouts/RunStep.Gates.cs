@@ -129,6 +129,10 @@ internal sealed partial class RunStep
             member.FinishedAt = _now;
             return;
         }
+        if (member.State == nameof(MemberState.Moving))
+        {
+            member.Reason = null; // what it was still waited on no longer matters
+        }
         if (!rollback || member.MovedAt is null || member.State is nameof(MemberState.NotMoved) or nameof(MemberState.Superseded))
         {
             return;

@@ -23,6 +23,7 @@ internal sealed partial class RunStep
             }
             if (!decideFailures)
             {
+                Await(member, seen);
                 continue;
             }
             if (seen is { Live: false } && _policy.Offline == Model.Specs.OfflinePolicy.Skip && DownFor(seen) >= _settings.OfflineGrace)
@@ -37,6 +38,21 @@ internal sealed partial class RunStep
             {
                 Judge(member, MemberState.Failed, $"not healthy within {Format(deadline)} of its move ({Describe(member, seen)})");
             }
+            else
+            {
+                Await(member, seen);
+            }
+        }
+    }
+
+    /// <summary>Says in the member's reason what it is still waited on (what <c>rollout status</c> shows), when that changed.</summary>
+    private void Await(RolloutMemberRecord member, MemberObservation? seen)
+    {
+        var reason = $"waiting: {Describe(member, seen)}";
+        if (member.Reason != reason)
+        {
+            member.Reason = reason;
+            Changed = true;
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed partial class EfRevisionStore
             {
                 Cluster = declared.Name, FromDigest = old.TargetDigest, ToDigest = next, RollbackDigest = rollbackTo,
                 RollbackRevision = moving ? previous!.RollbackRevision : old.TargetRevision,
-                FromKubernetesVersion = moving ? previous!.FromKubernetesVersion : old.KubernetesVersion,
+                FromKubernetesVersion = previous is null ? old.KubernetesVersion : previous.FromKubernetesVersion, // what its target still carries
                 ToKubernetesVersion = declared.KubernetesVersion, State = nameof(MemberState.Waiting),
             };
             (members.TryGetValue(policy.Name, out var list) ? list : members[policy.Name] = []).Add((declared, member));
@@ -137,6 +137,7 @@ internal sealed partial class EfRevisionStore
             {
                 member.State = nameof(MemberState.Superseded);
                 member.FinishedAt = Now;
+                member.Reason = $"taken over by revision {plan.Sha[..Math.Min(12, plan.Sha.Length)]} before it was judged";
             }
             foreach (var wave in old.Waves.Where(w => w.State is nameof(WaveState.Pending) or nameof(WaveState.Progressing) or nameof(WaveState.Soaking)))
             {

@@ -1,4 +1,5 @@
 using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Rollouts;
 using Edgeplane.Hub.Store.Entities;
 using Edgeplane.Model.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -120,9 +121,20 @@ internal sealed partial class EfRevisionStore(
     public async Task<IReadOnlyDictionary<string, DesiredCluster>> GetDesiredAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        return await db.Clusters.AsNoTracking().Where(c => !c.Removed)
-            .Select(c => new DesiredCluster(c.Name, c.DesiredDigest, c.DesiredContentDigest, c.DesiredObjectCount))
-            .ToDictionaryAsync(c => c.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var unjudged = await db.RolloutMembers.AsNoTracking()
+            .Where(m => m.State == nameof(MemberState.Waiting) || m.State == nameof(MemberState.Moving))
+            .Join(db.Rollouts.Where(r => ActiveStates.Contains(r.State)), m => m.RolloutId, r => r.Id, (m, r) => new { m.Cluster, m.FromKubernetesVersion })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var from = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var m in unjudged)
+        {
+            from[m.Cluster] = m.FromKubernetesVersion;
+        }
+        var clusters = await db.Clusters.AsNoTracking().Where(c => !c.Removed)
+            .Select(c => new DesiredCluster(c.Name, c.DesiredDigest, c.DesiredContentDigest, c.DesiredObjectCount) { KubernetesVersion = c.KubernetesVersion })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return clusters.ToDictionary(c => c.Name, c => from.TryGetValue(c.Name, out var v) ? c with { UnjudgedFromKubernetesVersion = v } : c,
+            StringComparer.Ordinal);
     }
 
     public async Task FailAsync(long revisionId, IReadOnlyList<Diagnostic> errors, CancellationToken cancellationToken)

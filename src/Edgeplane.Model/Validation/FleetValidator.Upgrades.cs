@@ -36,7 +36,7 @@ internal sealed partial class FleetValidator
                 "cannot be installed by Cluster API, which needs a full version without a build suffix: write v1.MINOR.PATCH, e.g. v1.30.4",
             _ => null,
         };
-        if (problem is null || VersionOrigin(cluster) is not { } found)
+        if (problem is null || KubernetesVersionOrigin.Find(_fleet, cluster) is not { } found)
         {
             return;
         }
@@ -44,47 +44,6 @@ internal sealed partial class FleetValidator
         var at = found.Own ? found.At : cluster.Origin.Locate("spec", spec.Provisioning is null ? "provider" : "provisioning");
         var from = found.Own ? "" : $" (inherited from {found.Where} at {found.At})";
         Error(at, "InvalidVersion", $"Cluster \"{cluster.Name}\" ({provider}): kubernetesVersion \"{found.Version}\"{from} {problem}");
-    }
-
-    /// <summary>The nearest scope that sets the cluster's Kubernetes version: the version, where it is written and which scope that is.</summary>
-    private (string Version, SourceLocation At, string Where, bool Own)? VersionOrigin(FleetResource<ClusterSpec> cluster)
-    {
-        var spec = cluster.Spec;
-        if (spec.Settings.KubernetesVersion is { } own)
-        {
-            return (own, cluster.Origin.Locate("spec", "kubernetesVersion"), "the cluster", true);
-        }
-        var origin = _fleet.Fleet.Origin;
-        var r = IndexOf(FleetSpec.Regions, x => x.Name == spec.Region);
-        var s = r < 0 || spec.Site is null ? -1 : IndexOf(FleetSpec.Regions[r].Sites, x => x.Name == spec.Site);
-        if (s >= 0 && FleetSpec.Regions[r].Sites[s].Settings.KubernetesVersion is { } site)
-        {
-            return (site, origin.Locate("spec", "regions", $"{r}", "sites", $"{s}", "kubernetesVersion"), $"site \"{spec.Site}\"", false);
-        }
-        if (r >= 0 && FleetSpec.Regions[r].Settings.KubernetesVersion is { } region)
-        {
-            return (region, origin.Locate("spec", "regions", $"{r}", "kubernetesVersion"), $"region \"{spec.Region}\"", false);
-        }
-        var l = IndexOf(FleetSpec.Layers, x => x.Name == spec.Layer);
-        if (l >= 0 && FleetSpec.Layers[l].Settings.KubernetesVersion is { } layer)
-        {
-            return (layer, origin.Locate("spec", "layers", $"{l}", "kubernetesVersion"), $"layer \"{spec.Layer}\"", false);
-        }
-        return FleetSpec.Defaults.KubernetesVersion is { } fleet
-            ? (fleet, origin.Locate("spec", "defaults", "kubernetesVersion"), "the Fleet defaults", false)
-            : null;
-    }
-
-    private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> match)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (match(items[i]))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     [GeneratedRegex("^(-rc[0-9]+)?(\\+k3s[0-9]+)?$")]

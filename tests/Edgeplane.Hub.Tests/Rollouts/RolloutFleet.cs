@@ -47,6 +47,9 @@ internal sealed class RolloutFleet : IAsyncDisposable
     /// <summary>Health each agent reports for its target digest; default Healthy.</summary>
     public Func<string, string?, string> Health { get; set; } = (_, _) => "Healthy";
 
+    /// <summary>The Kubernetes version each agent reports; default the version the hub declares for the cluster.</summary>
+    public Func<ClusterResponse, string?> KubernetesVersion { get; set; } = c => c.KubernetesVersion;
+
     /// <summary>Clusters whose agent is offline: they report nothing and their link is down.</summary>
     public HashSet<string> Offline { get; } = new(StringComparer.Ordinal);
 
@@ -92,7 +95,7 @@ internal sealed class RolloutFleet : IAsyncDisposable
                 .ToList(),
             online.Select(c => c.Name).ToList(), now, Host.Service<HubInstance>().Id), CancellationToken.None);
         await agents.RecordStatusBatchAsync(online.Select(c => new ClusterStatusReport(c.Name, ++_sequence, now, c.Target.Digest,
-            c.KubernetesVersion, Health(c.Name, c.Target.Digest), false, [])).ToList(), CancellationToken.None);
+            KubernetesVersion(c), Health(c.Name, c.Target.Digest), false, [])).ToList(), CancellationToken.None);
     }
 
     /// <summary>Agents report, then the engine steps every active run once; returns how many are still active.</summary>
