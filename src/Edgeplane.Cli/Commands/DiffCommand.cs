@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edgeplane.Cli.Diff;
 using Edgeplane.Cli.HubClient;
+using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Model.Sources;
 
 namespace Edgeplane.Cli.Commands;
@@ -53,6 +54,8 @@ internal static class DiffCommand
         Prints the clusters added, removed and changed, per changed cluster the objects added, removed and changed
         with their fields, and the waves the change would go through under the fleet's Rollout (new clusters and
         clusters no rollout governs move at once). What the renderer stamps per revision is ignored.
+        Kubernetes version changes the hub would refuse (a skipped minor version, a downgrade without
+        kubernetesUpgrade.allowDowngrade) are listed under 'refused', at the line that sets the version.
         Exit code: 0 no change, 1 changes, 2 bad input (not a fleet, unknown revision, hub unreachable).
 
         Examples:
@@ -85,10 +88,14 @@ internal static class DiffCommand
                 throw new DiffInputException($"{request.Dir} is not in a Git work tree: give --hub URL to compare with a hub");
             }
             var current = RenderedFleet.Render(request.Dir, request.Dir, limits, error);
-            var (based, clusters) = request.Hub is null
+            var (based, clusters, versions) = request.Hub is null
                 ? GitComparison.Compare(current, request.Dir, request.Against ?? "HEAD", limits, comparer, error)
                 : await CompareWithHubAsync(current, parse, connection, comparer, cancellationToken).ConfigureAwait(false);
-            var report = new DiffReport(based, clusters, WavePlanner.Plan(current.Renderer, clusters));
+            var report = new DiffReport(based, clusters, WavePlanner.Plan(current.Renderer, clusters))
+            {
+                Refused = current.SkewRefusals(versions)
+                    .Select(d => new RevisionErrorResponse(d.Location.File, d.Location.Line, d.Location.Column, d.Code, d.Message)).ToList(),
+            };
             await CliOutput.WriteAsync(output, request.Format, report, o => DiffText.Write(o, report, request.Dir)).ConfigureAwait(false);
             return report.HasChanges ? Changes : ExitCodes.Ok;
         }
@@ -99,7 +106,7 @@ internal static class DiffCommand
         }
     }
 
-    private static async Task<(string, List<ClusterDiff>)> CompareWithHubAsync(RenderedFleet current, ParseResult parse, HubConnection connection,
+    private static async Task<(string, List<ClusterDiff>, IReadOnlyDictionary<string, string>)> CompareWithHubAsync(RenderedFleet current, ParseResult parse, HubConnection connection,
         BundleComparer comparer, CancellationToken cancellationToken)
     {
         using var client = connection.Connect(parse);

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edgeplane.Cli.HubClient;
+using Edgeplane.Cli.Shared;
+using Edgeplane.Model.Diagnostics;
 
 namespace Edgeplane.Cli.Diff;
 
@@ -42,6 +44,12 @@ internal static class DiffText
             output.WriteLine();
             output.WriteLine($"changed: {Names(group.Select(c => c.Name).ToList())}");
             WriteObjects(output, group.First().Objects);
+        }
+        if (report.Refused.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"refused: the hub would fail this revision (Kubernetes version skew policy, {report.Refused.Count} error(s)):");
+            DiagnosticPrinter.Print(output, compared, report.Refused.Select(r => new Diagnostic(new SourceLocation(r.File, r.Line, r.Column), r.Message, r.Code)));
         }
         output.WriteLine();
         WriteWaves(output, report.Waves);

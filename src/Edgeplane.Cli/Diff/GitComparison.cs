@@ -4,16 +4,17 @@ namespace Edgeplane.Cli.Diff;
 
 /// <summary>
 /// <c>--against REV</c>: renders the fleet directory as it was at REV (<see cref="GitBase"/>) and compares every
-/// cluster's bundle with the working tree's, on every core. Clusters whose content digests are equal are skipped unparsed.
+/// cluster's bundle with the working tree's, on every core; the clusters' Kubernetes versions at REV come along. Clusters whose content digests are equal are skipped unparsed.
 /// </summary>
 internal static class GitComparison
 {
-    public static (string Base, List<ClusterDiff> Clusters) Compare(RenderedFleet current, string fleetDirectory, string revision,
+    public static (string Base, List<ClusterDiff> Clusters, IReadOnlyDictionary<string, string> Versions) Compare(RenderedFleet current, string fleetDirectory, string revision,
         LoadLimits limits, BundleComparer comparer, TextWriter error)
     {
         using var based = GitBase.Export(fleetDirectory, revision, limits);
         var shownAs = based.RelativePath == "." ? $"{revision}:" : $"{revision}:{based.RelativePath}/";
-        var before = based.Exists ? RenderedFleet.Render(based.Directory, shownAs, limits, error, revisionPrefix: true).Bundles : null;
+        var rendered = based.Exists ? RenderedFleet.Render(based.Directory, shownAs, limits, error, revisionPrefix: true) : null;
+        var before = rendered?.Bundles;
         if (!based.Exists)
         {
             error.WriteLine($"note: {shownAs.TrimEnd('/')} does not exist: every cluster is new");
@@ -30,6 +31,6 @@ internal static class GitComparison
             }
         });
         var clusters = diffs.OfType<ClusterDiff>().ToList();
-        return ($"{revision} ({based.Sha})", clusters);
+        return ($"{revision} ({based.Sha})", clusters, rendered?.KubernetesVersions() ?? new Dictionary<string, string>());
     }
 }

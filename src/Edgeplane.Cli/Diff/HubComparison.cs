@@ -11,14 +11,14 @@ namespace Edgeplane.Cli.Diff;
 /// <c>--hub URL</c>: compares every cluster's bundle with the hub's <em>desired</em> bundle for it (the cluster list,
 /// then <c>GET /api/v1/bundles/{digest}</c>). A bundle is fetched only when it may differ: the local bundle is
 /// re-stamped with the revision of the hub's desired bundle, and when the digests are then equal the bytes are equal
-/// and nothing is fetched. Up to 8 bundles are fetched at once.
+/// and nothing is fetched. Up to 8 bundles are fetched at once. The Kubernetes versions the hub stored come along.
 /// </summary>
 internal static class HubComparison
 {
     /// <summary>Bundles fetched from the hub at once.</summary>
     private const int Parallelism = 8;
 
-    public static async Task<(string Base, List<ClusterDiff> Clusters)> CompareAsync(RenderedFleet current, HubApiClient client, Uri hub,
+    public static async Task<(string Base, List<ClusterDiff> Clusters, IReadOnlyDictionary<string, string> Versions)> CompareAsync(RenderedFleet current, HubApiClient client, Uri hub,
         BundleComparer comparer, CancellationToken cancellationToken)
     {
         var listed = await client.ListClustersAsync("", cancellationToken).ConfigureAwait(false);
@@ -35,7 +35,8 @@ internal static class HubComparison
             var before = was is null ? null : await FetchAsync(client, was.Digest!, ct).ConfigureAwait(false);
             diffs[i] = comparer.Compare(name, before, now is null ? null : RenderedFleet.Document(now));
         }).ConfigureAwait(false);
-        return ($"hub {hub}", diffs.OfType<ClusterDiff>().ToList());
+        var versions = listed.Where(c => c.KubernetesVersion is not null).ToDictionary(c => c.Name, c => c.KubernetesVersion!, StringComparer.Ordinal);
+        return ($"hub {hub}", diffs.OfType<ClusterDiff>().ToList(), versions);
     }
 
     /// <summary>The digest <paramref name="bundle"/> would have had if rendered at <paramref name="revision"/>; null without one.</summary>

@@ -3,6 +3,7 @@ using Edgeplane.Cli.Shared;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Loading;
 using Edgeplane.Model.Sources;
+using Edgeplane.Model.Validation;
 using Edgeplane.Protocol.Bundles;
 using Edgeplane.Rendering;
 using Edgeplane.Rendering.Bundles;
@@ -46,6 +47,19 @@ internal sealed class RenderedFleet
         var rendered = RenderCommand.RenderAll(renderer, new RenderOptions { Revision = Revision }, error);
         return rendered.Succeeded ? new RenderedFleet(renderer, rendered.Bundles) : throw Fail(error, shownAs, revisionPrefix, "does not render", rendered.Diagnostics);
     }
+
+    /// <summary>Each cluster's declared Kubernetes version (clusters without one are left out).</summary>
+    public IReadOnlyDictionary<string, string> KubernetesVersions() =>
+        Bundles.Keys.Select(Renderer.Describe).Where(c => c.KubernetesVersion.Length > 0)
+            .ToDictionary(c => c.Name, c => c.KubernetesVersion, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The hub's skew check (<see cref="KubernetesSkew.Refusals"/>) of this fleet's Kubernetes versions against
+    /// <paramref name="previous"/>: what would make the hub fail the revision. Clusters new to the fleet are not checked.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> SkewRefusals(IReadOnlyDictionary<string, string> previous) =>
+        KubernetesSkew.Refusals(Bundles.Keys.Where(previous.ContainsKey).Select(Renderer.Describe).Where(c => c.KubernetesVersion.Length > 0)
+            .Select(c => new KubernetesVersionChange(c.Name, previous[c.Name], c.KubernetesVersion, c.AllowKubernetesDowngrade, c.KubernetesVersionOrigin)));
 
     /// <summary>The bundle document of <paramref name="bundle"/>, as the agent and the hub read it.</summary>
     public static BundleDocument Document(Bundle bundle) => BundleDocument.Parse(bundle.CanonicalBytes.Span);

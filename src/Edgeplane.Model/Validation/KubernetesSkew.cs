@@ -1,3 +1,5 @@
+using Edgeplane.Model.Diagnostics;
+
 namespace Edgeplane.Model.Validation;
 
 /// <summary>
@@ -44,6 +46,45 @@ public static class KubernetesSkew
                 + $"downgrade one minor version at a time ({Path(from.Minor, to.Minor)})";
         }
         return null;
+    }
+
+    /// <summary>Most cluster names one refusal lists.</summary>
+    public const int MaxNamesInRefusal = 50;
+
+    /// <summary>
+    /// The changes <see cref="Check"/> refuses, as errors: the first refusal of each cluster counts, and clusters refused
+    /// for the same reason at the same line make one error at that line, naming up to <see cref="MaxNamesInRefusal"/>
+    /// of them (a layer-wide mistake does not make ten thousand errors). Sorted by file, line and message; empty when
+    /// every change is allowed. A change whose versions are equal is not checked.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Refusals(IEnumerable<KubernetesVersionChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var refused = new Dictionary<(SourceLocation At, string Why), List<string>>();
+        foreach (var change in changes)
+        {
+            if (change.Previous == change.Next || seen.Contains(change.Cluster) || Check(change.Previous, change.Next, change.AllowDowngrade) is not { } why)
+            {
+                continue;
+            }
+            seen.Add(change.Cluster);
+            var origin = change.Origin;
+            why = change.Note is null ? why : $"{why} ({change.Previous}: {change.Note})";
+            var key = (origin?.At ?? SourceLocation.FileOnly(""), origin is { Own: false } ? $"{why} (the version is set by {origin.Where})" : why);
+            (refused.TryGetValue(key, out var names) ? names : refused[key] = []).Add(change.Cluster);
+        }
+        return refused
+            .OrderBy(r => r.Key.At.File, StringComparer.Ordinal).ThenBy(r => r.Key.At.Line).ThenBy(r => r.Key.Why, StringComparer.Ordinal)
+            .Select(r =>
+            {
+                r.Value.Sort(StringComparer.Ordinal);
+                var who = r.Value.Count == 1 ? $"Cluster \"{r.Value[0]}\""
+                    : $"{r.Value.Count} clusters ({string.Join(", ", r.Value.Take(MaxNamesInRefusal))}"
+                        + (r.Value.Count > MaxNamesInRefusal ? $" and {r.Value.Count - MaxNamesInRefusal} more)" : ")");
+                return new Diagnostic(r.Key.At, $"{who}: {r.Key.Why}", "KubernetesVersionSkew");
+            })
+            .ToList();
     }
 
     private static string Between(int first, int last) =>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace Edgeplane.Cli.Tests.Diff;
@@ -40,7 +41,8 @@ public sealed class DiffCommandTests
 
         Assert.Equal(1, run.ExitCode);
         var report = JsonNode.Parse(run.Out)!.AsObject();
-        Assert.Equal(["base", "clusters", "waves"], report.Select(p => p.Key));
+        Assert.Equal(["base", "clusters", "waves", "refused"], report.Select(p => p.Key));
+        Assert.Empty(report["refused"]!.AsArray());
         Assert.Equal($"HEAD ({repo.InitialSha})", (string?)report["base"]);
         var clusters = report["clusters"]!.AsArray();
         Assert.Equal(28, clusters.Count);
@@ -64,6 +66,29 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Diff_EdgeLayerSkipsAMinor_ListsWhatTheHubWouldRefuseAtTheLine()
+    {
+        using var repo = new GitFleetRepo();
+        repo.Replace("fleet.yaml", "      kubernetesVersion: v1.30.4+k3s1\n", "      kubernetesVersion: v1.32.0+k3s1\n");
+        using var patch = new GitFleetRepo();
+        patch.Replace("fleet.yaml", "      kubernetesVersion: v1.30.4+k3s1\n", "      kubernetesVersion: v1.30.6+k3s1\n");
+
+        var run = await CliRun.Of("diff", repo.FleetDir);
+        var json = await CliRun.Of("diff", repo.FleetDir, "-o", "json");
+        var allowed = await CliRun.Of("diff", patch.FleetDir, "-o", "json");
+
+        Assert.Equal((1, 1, 1), (run.ExitCode, json.ExitCode, allowed.ExitCode));
+        const string Why = "Kubernetes v1.30.4+k3s1 → v1.32.0+k3s1 skips minor version 1.31: upgrade one minor version at a time " +
+            "(1.30 → 1.31 → 1.32) (the version is set by layer \"edge\")";
+        Assert.Contains("refused: the hub would fail this revision (Kubernetes version skew policy, 1 error(s)):\n", run.Out);
+        Assert.Matches($@"\n{Regex.Escape(repo.FleetDir)}/fleet\.yaml:28:\d+: \d+ clusters \(edge-[^)]*\): {Regex.Escape(Why)}\n", run.Out);
+        var refused = Assert.Single(JsonNode.Parse(json.Out)!["refused"]!.AsArray())!;
+        Assert.Equal(("fleet.yaml", 28, "KubernetesVersionSkew"), ((string?)refused["file"], (int)refused["line"]!, (string?)refused["code"]));
+        Assert.EndsWith(Why, (string?)refused["message"], StringComparison.Ordinal);
+        Assert.Empty(JsonNode.Parse(allowed.Out)!["refused"]!.AsArray()); // a patch release moves freely
+    }
+
+    [Fact]
     public async Task Diff_NothingChanged_ExitsZeroAndSaysNoChanges()
     {
         using var repo = new GitFleetRepo(subdirectory: "");
@@ -73,7 +98,7 @@ public sealed class DiffCommandTests
 
         Assert.Equal((0, 0), (run.ExitCode, json.ExitCode));
         Assert.Equal($"no changes: every cluster of {repo.FleetDir} renders the same objects as HEAD ({repo.InitialSha})\n", run.Out);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{"base":"HEAD ({{repo.InitialSha}})","clusters":[],"waves":[]}"""), JsonNode.Parse(json.Out)));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{"base":"HEAD ({{repo.InitialSha}})","clusters":[],"waves":[],"refused":[]}"""), JsonNode.Parse(json.Out)));
     }
 
     [Fact]

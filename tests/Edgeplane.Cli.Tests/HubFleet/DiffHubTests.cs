@@ -44,6 +44,20 @@ public sealed class DiffHubTests(ExampleFleetHubFixture hub) : IClassFixture<Exa
     }
 
     [Fact]
+    public async Task DiffHub_CloudLayerDowngraded_ListsTheRefusalAgainstTheHubsVersions()
+    {
+        using var copy = new FleetCopy(hub.RepoPath);
+        copy.Replace("fleet.yaml", "      kubernetesVersion: v1.30.5\n", "      kubernetesVersion: v1.29.9\n");
+
+        var run = await CliRun.Of(["diff", copy.Dir, "-o", "json", .. hub.Connection]);
+
+        Assert.Equal(1, run.ExitCode);
+        var refused = Assert.Single(JsonNode.Parse(run.Out)!["refused"]!.AsArray())!;
+        Assert.Equal(("fleet.yaml", "KubernetesVersionSkew"), ((string?)refused["file"], (string?)refused["code"]));
+        Assert.Contains("Kubernetes v1.30.5 → v1.29.9 is a downgrade: set kubernetesUpgrade.allowDowngrade: true", (string?)refused["message"]);
+    }
+
+    [Fact]
     public async Task DiffHub_WrongToken_Exit2WithTheHubsAnswer()
     {
         using var copy = new FleetCopy(hub.RepoPath);
