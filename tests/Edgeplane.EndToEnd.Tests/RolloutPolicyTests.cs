@@ -7,7 +7,8 @@ namespace Edgeplane.EndToEnd.Tests;
 
 /// <summary>
 /// Rollouts with real agents applying into KubeSim: a patch goes wave by wave; an image that never becomes ready stops at
-/// the first wave, rolls back by itself, and the later waves never receive it.
+/// the first wave, rolls back by itself, and the later waves never receive it; a Kubernetes minor upgrade of the edge
+/// layer completes through the waves, its gate waiting for the version the site reports.
 /// </summary>
 public sealed class RolloutPolicyTests
 {
@@ -65,6 +66,36 @@ public sealed class RolloutPolicyTests
         using var kube = scenario.Stack.KubeSim.CreateClient(TestFleet.Edge);
         var istiod = await kube.AppsV1.ReadNamespacedDeploymentAsync("istiod", "istio-system");
         Assert.Equal("docker.io/istio/pilot:1.23.3", istiod.Spec.Template.Spec.Containers[0].Image);
+    }
+
+    [Fact]
+    public async Task EdgeMinorUpgrade_CompletesThroughTheWaves_TheSiteReportsTheNewVersion()
+    {
+        await using var scenario = await E2eScenario.StartAsync();
+        Directory.CreateDirectory(Path.Combine(scenario.Repo, "rollouts"));
+        await File.WriteAllTextAsync(Path.Combine(scenario.Repo, "rollouts", "default.yaml"),
+            Policy.Replace("timeout: 30s}", "timeout: 60s, requireKubernetesVersion: true}", StringComparison.Ordinal));
+        scenario.Stack.Commit("rollout policy: wait for the Kubernetes version");
+        using var kube = scenario.Stack.KubeSim.CreateClient(TestFleet.Edge);
+        Assert.Equal("v1.30.4+k3s1", (await kube.Version.GetCodeAsync()).GitVersion);
+
+        var fleet = Path.Combine(scenario.Repo, "fleet.yaml");
+        var text = await File.ReadAllTextAsync(fleet);
+        Assert.Contains("kubernetesVersion: v1.30.4+k3s1\n", text);
+        await File.WriteAllTextAsync(fleet, text.Replace("kubernetesVersion: v1.30.4+k3s1\n", "kubernetesVersion: v1.31.2+k3s1\n", StringComparison.Ordinal));
+        var sha = scenario.Stack.Commit("edge: Kubernetes 1.31");
+        Assert.Equal(RevisionState.Applied, (await scenario.Stack.WaitForRevisionAsync(sha, E2eScenario.Timeout)).State);
+        var run = await EndedAsync(scenario, sha);
+
+        Assert.True(run.State == RolloutState.Succeeded,
+            $"{run.State}: {run.Reason}; {string.Join("; ", run.Waves.SelectMany(w => w.Members).Select(m => $"{m.Cluster} {m.State} {m.Reason}"))}");
+        Assert.Equal(["edge", "cloud"], run.Waves.Select(w => w.Name));
+        Assert.Equal([TestFleet.Edge], run.Waves[0].Clusters);
+        Assert.Empty(run.Waves[1].Clusters); // the cloud clusters' bundles did not change
+        Assert.Contains("kubernetes v1.30.4+k3s1 → v1.31.2+k3s1", run.Changes);
+        Assert.Equal("v1.31.2+k3s1", (await kube.Version.GetCodeAsync()).GitVersion);
+        var edge = await scenario.ClusterAsync(TestFleet.Edge);
+        Assert.Equal("v1.31.2+k3s1", edge.Cluster.Status.KubernetesVersion);
     }
 
     private static async Task<string> CommitIstioAsync(E2eScenario scenario, string from, string to)

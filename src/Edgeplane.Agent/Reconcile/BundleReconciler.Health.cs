@@ -98,9 +98,10 @@ internal sealed partial class BundleReconciler
     }
 
     /// <summary>
-    /// The cluster's <c>/version</c>, for the status report: read at start, on a new target, while objects are still
-    /// progressing (an upgrade Plan moves the version under them) and on every drift check, so a rollout gate that waits
-    /// for a Kubernetes version sees it within one health poll. Failures keep the last known version.
+    /// The cluster's <c>/version</c>, for the status report: read at the end of the pass at start, on a new target, while
+    /// objects are still progressing (an upgrade Plan is until its nodes run the version; the version moves under it) and
+    /// on every drift check, so a rollout gate that waits for a Kubernetes version sees it within one health poll.
+    /// Failures keep the last known version.
     /// </summary>
     private async Task RefreshKubernetesVersionAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {

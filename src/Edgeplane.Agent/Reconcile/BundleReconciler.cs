@@ -103,12 +103,21 @@ internal sealed partial class BundleReconciler : IDisposable
 
     public void Dispose() => _queue.Dispose();
 
+    /// <summary>
+    /// One pass, then <c>/version</c> (after the apply and the health poll, so an upgrade that finished during the pass
+    /// is seen in the status this pass publishes).
+    /// </summary>
     private async Task PassAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
+    {
+        await ReconcileAsync(triggers, cancellationToken).ConfigureAwait(false);
+        await RefreshKubernetesVersionAsync(triggers, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReconcileAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {
         BundleDigest? desired = null;
         try
         {
-            await RefreshKubernetesVersionAsync(triggers, cancellationToken).ConfigureAwait(false);
             desired = LoadTarget();
             if (desired is null)
             {

@@ -82,4 +82,44 @@ public static partial class HealthRules
             var ready => (HealthStatus.InProgress, $"Ready unknown: {Describe(ready)}"),
         };
     }
+
+    /// <summary>
+    /// A system-upgrade-controller Plan is done when the controller resolved the version the Plan asks for and no node is
+    /// left to upgrade: until then the bundle that carries it is still progressing, so the agent keeps looking (and reads
+    /// <c>/version</c> again) while the nodes upgrade. An invalid Plan (Validated=False) has failed; a version the
+    /// controller cannot resolve yet (LatestResolved=False, e.g. a channel it cannot reach) is retried by it, so waited on.
+    /// </summary>
+    private static (HealthStatus, string) UpgradePlan(JsonObject live)
+    {
+        if (Condition(live, "Validated") is { } validated && IsFalse(validated))
+        {
+            return (HealthStatus.Failed, $"Plan not valid: {Describe(validated)}");
+        }
+        if (Condition(live, "LatestResolved") is { } resolved && !IsTrue(resolved))
+        {
+            return (HealthStatus.InProgress, $"version not resolved yet: {Describe(resolved)}");
+        }
+        var status = ObjectJson.Path(live, "status");
+        var latest = ObjectJson.Str(status, "latestVersion");
+        var wanted = ObjectJson.Str(ObjectJson.Path(live, "spec"), "version");
+        if (latest is null)
+        {
+            return (HealthStatus.InProgress, "waiting for system-upgrade-controller to resolve the version");
+        }
+        if (wanted is not null && WithV(latest) != WithV(wanted))
+        {
+            return (HealthStatus.InProgress, $"resolved {latest}, the Plan asks for {wanted}");
+        }
+        if (status?["applying"] is JsonArray { Count: > 0 } applying)
+        {
+            return (HealthStatus.InProgress, $"upgrading {string.Join(", ", applying.Select(n => n?.ToString()))} to {latest}");
+        }
+        if (Condition(live, "Complete") is { } complete && !IsTrue(complete))
+        {
+            return (HealthStatus.InProgress, $"not complete: {Describe(complete)}");
+        }
+        return (HealthStatus.Current, $"complete at {latest}");
+    }
+
+    private static string WithV(string version) => version.StartsWith('v') ? version : "v" + version;
 }

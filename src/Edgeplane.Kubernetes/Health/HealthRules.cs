@@ -42,6 +42,7 @@ public static partial class HealthRules
             ("", "PersistentVolumeClaim") => VolumeClaim(live),
             ("kubevirt.io", "VirtualMachine") => VirtualMachine(live, related),
             ("helm.toolkit.fluxcd.io", "HelmRelease") or ("kustomize.toolkit.fluxcd.io", "Kustomization") => Flux(live),
+            ("upgrade.cattle.io", "Plan") => UpgradePlan(live),
             _ => Generic(live),
         };
     }

@@ -10,7 +10,7 @@ namespace Edgeplane.Kubernetes.Tests.Example;
 /// </summary>
 public sealed class ExampleBundleApplyTests
 {
-    private static readonly string[] ControlledKinds = ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane"];
+    private static readonly string[] ControlledKinds = ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "Plan"];
 
     [Theory]
     [InlineData("edge-muc-01")] // RAN site: the DU CNF, the vRouter VNF (KubeVirt VM), Multus, Calico, Istio, Flux, monitoring

@@ -20,6 +20,29 @@ public sealed class HealthRulesTests
         Assert.Equal(message, health.Message);
     }
 
+    [Theory]
+    [InlineData("""{"latestVersion":"v1.31.2+k3s1","conditions":[{"type":"LatestResolved","status":"True"},{"type":"Complete","status":"True","reason":"PlanComplete"}]}""",
+        HealthStatus.Current, "complete at v1.31.2+k3s1")]
+    [InlineData("""{"latestVersion":"v1.31.2+k3s1","applying":["node-1"],"conditions":[{"type":"Complete","status":"False","reason":"Applying"}]}""",
+        HealthStatus.InProgress, "upgrading node-1 to v1.31.2+k3s1")]
+    [InlineData("""{"latestVersion":"v1.31.2+k3s1","conditions":[{"type":"Complete","status":"False","reason":"Applying","message":"waiting for Plan \"server-plan\""}]}""",
+        HealthStatus.InProgress, "not complete: Applying: waiting for Plan \"server-plan\"")]
+    [InlineData("""{"latestVersion":"v1.30.4+k3s1","conditions":[{"type":"Complete","status":"True"}]}""",
+        HealthStatus.InProgress, "resolved v1.30.4+k3s1, the Plan asks for v1.31.2+k3s1")]
+    [InlineData("""{}""", HealthStatus.InProgress, "waiting for system-upgrade-controller to resolve the version")]
+    [InlineData("""{"conditions":[{"type":"LatestResolved","status":"False","reason":"Error","message":"channel unreachable"}]}""",
+        HealthStatus.InProgress, "version not resolved yet: Error: channel unreachable")]
+    [InlineData("""{"conditions":[{"type":"Validated","status":"False","reason":"Error","message":"spec.nodeSelector: bad"}]}""",
+        HealthStatus.Failed, "Plan not valid: Error: spec.nodeSelector: bad")]
+    public void Evaluate_UpgradePlan_DoneOnlyWhenEveryNodeRunsTheVersionItAsksFor(string status, HealthStatus expected, string message)
+    {
+        var live = Fixtures.Parse($$$"""{"spec":{"version":"v1.31.2+k3s1","concurrency":1},"status":{{{status}}}}""");
+
+        var health = HealthRules.Evaluate(new ObjectRef("upgrade.cattle.io", "Plan", "system-upgrade", "server-plan"), live);
+
+        Assert.Equal((expected, message), (health.Status, health.Message));
+    }
+
     [Fact]
     public void Evaluate_DeploymentStatusForOlderGeneration_InProgress()
     {
