@@ -54,7 +54,7 @@ internal static partial class RolloutCommand
             }
             TryInterval(parse.GetValue(interval), out var every, out _);
             var redraw = format == "table" && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-            return await WatchAsync(new RolloutWatch(client, every, time, output, a => RenderAsync(format, a), format, redraw), rollout, ct)
+            return await WatchAsync(new RolloutWatch(client, every, time, output, parse.InvocationConfiguration.Error, a => RenderAsync(format, a), format, redraw), rollout, ct)
                 .ConfigureAwait(false);
         }));
         return command;

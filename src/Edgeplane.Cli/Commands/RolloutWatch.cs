@@ -8,10 +8,16 @@ namespace Edgeplane.Cli.Commands;
 /// <paramref name="time"/>) until it reaches a final state. With <paramref name="redraw"/> (a table on a terminal) the
 /// screen is cleared and redrawn at every poll under a header with the time; otherwise each snapshot that differs from
 /// the one before is appended, separated by a line with the time (text) or <c>---</c> (YAML), so that CI logs read well.
+/// A poll the hub does not answer (unreachable, timeout, 5xx) is said on <paramref name="error"/> and asked again at the
+/// next interval, up to <see cref="MaxFailedPolls"/> in a row; then the last failure ends the watch.
 /// </summary>
 internal sealed class RolloutWatch(
-    HubApiClient client, TimeSpan interval, TimeProvider time, TextWriter output, Func<HubAnswer<RolloutResponse>, Task<string>> render, string format, bool redraw)
+    HubApiClient client, TimeSpan interval, TimeProvider time, TextWriter output, TextWriter error, Func<HubAnswer<RolloutResponse>, Task<string>> render,
+    string format, bool redraw)
 {
+    /// <summary>Polls in a row the hub may fail before the watch gives up (a hub restart takes a few).</summary>
+    public const int MaxFailedPolls = 10;
+
     /// <summary>Clear the screen and move the cursor home (ANSI), as <c>watch</c> does.</summary>
     public const string ClearScreen = "\u001b[H\u001b[2J";
 
@@ -33,8 +39,24 @@ internal sealed class RolloutWatch(
             {
                 return current.Value.State == RolloutState.Succeeded ? ExitCodes.Ok : ExitCodes.Invalid;
             }
+            current = await NextAsync(current.Value.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HubAnswer<RolloutResponse>> NextAsync(long id, CancellationToken cancellationToken)
+    {
+        for (var failed = 0; ; failed++)
+        {
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
-            current = await client.GetRolloutAsync(current.Value.Id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await client.GetRolloutAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HubClientException e) when (e.Transient && failed + 1 < MaxFailedPolls)
+            {
+                await error.WriteLineAsync($"warning: {e.Message} (poll {failed + 1} of {MaxFailedPolls} failed in a row; asking again in {RolloutText.Duration(interval)})")
+                    .ConfigureAwait(false);
+            }
         }
     }
 

@@ -94,7 +94,8 @@ internal sealed partial class HubApiClient : IDisposable
             }
             if (!response.IsSuccessStatusCode)
             {
-                throw new HubClientException(await ProblemTextAsync(response, cancellationToken).ConfigureAwait(false));
+                throw new HubClientException(await ProblemTextAsync(response, cancellationToken).ConfigureAwait(false),
+                    transient: (int)response.StatusCode >= 500);
             }
             return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
                 ?? throw new HubClientException($"the hub answered {path} with an empty body");
@@ -115,11 +116,11 @@ internal sealed partial class HubApiClient : IDisposable
         }
         catch (HttpRequestException error)
         {
-            throw new HubClientException($"cannot reach the hub at {_http.BaseAddress}: {error.Message}");
+            throw new HubClientException($"cannot reach the hub at {_http.BaseAddress}: {error.Message}", transient: true);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HubClientException($"the hub at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:F0} s");
+            throw new HubClientException($"the hub at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:F0} s", transient: true);
         }
     }
 

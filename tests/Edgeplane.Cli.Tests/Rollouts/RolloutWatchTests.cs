@@ -102,13 +102,45 @@ public sealed class RolloutWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_HubFailsAFewPolls_SaysSoOnStderrAndKeepsWatching()
+    {
+        var soaking = RolloutSamples.Json(RolloutSamples.Soaking(7));
+        var unavailable = RolloutSamples.Problem(503, "the hub is starting");
+        _hub.On("GET /api/v1/rollouts/7", (200, soaking), (503, unavailable), (503, unavailable),
+            (200, RolloutSamples.Json(RolloutSamples.Soaking(7, RolloutState.Succeeded) with { CurrentWave = null })));
+
+        var run = await Watch("--interval", "5s");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(4, _hub.Requests.Count);
+        var warnings = run.Error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, warnings.Length);
+        Assert.StartsWith("warning: ", warnings[0]);
+        Assert.EndsWith("(poll 1 of 10 failed in a row; asking again in 5s)", warnings[0]);
+        Assert.EndsWith("(poll 2 of 10 failed in a row; asking again in 5s)", warnings[1]);
+        Assert.Contains("State:      Succeeded", run.Out);
+    }
+
+    [Fact]
+    public async Task Watch_HubDownForTenPolls_GivesUpWithTheLastError()
+    {
+        _hub.On("GET /api/v1/rollouts/7", (200, RolloutSamples.Json(RolloutSamples.Soaking(7))), (503, RolloutSamples.Problem(503, "the hub is starting")));
+
+        var run = await Watch("--interval", "5s");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(1 + RolloutWatch.MaxFailedPolls, _hub.Requests.Count);
+        Assert.Contains("the hub is starting", run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+    }
+
+    [Fact]
     public async Task Watch_OnATerminal_ClearsAndRedrawsEveryPoll()
     {
         _hub.On("GET /api/v1/rollouts/7", RolloutSamples.Json(RolloutSamples.Soaking(7)), RolloutSamples.Json(RolloutSamples.Soaking(7)),
             RolloutSamples.Json(RolloutSamples.Soaking(7, RolloutState.Succeeded)));
         using var client = new HubApiClient(new Uri(_hub.Url), "ep_stub_token");
         var output = new StringWriter();
-        var watch = new RolloutWatch(client, TimeSpan.FromSeconds(2), _time, output, a => RolloutCommand.RenderAsync("table", a), "table", redraw: true);
+        var watch = new RolloutWatch(client, TimeSpan.FromSeconds(2), _time, output, TextWriter.Null, a => RolloutCommand.RenderAsync("table", a), "table", redraw: true);
 
         var code = await _time.RunAsync(RolloutCommand.WatchAsync(watch, await client.GetRolloutAsync(7, CancellationToken.None), CancellationToken.None));
 

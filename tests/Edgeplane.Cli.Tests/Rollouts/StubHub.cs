@@ -43,6 +43,9 @@ internal sealed class StubHub : IAsyncDisposable
     public void On(string route, int status, params string[] bodies) =>
         _routes[route] = new ConcurrentQueue<(int, string)>(bodies.Select(b => (status, b)));
 
+    /// <summary>Answers <paramref name="route"/> with each (status, body) in turn, then the last again.</summary>
+    public void On(string route, params (int Status, string Body)[] answers) => _routes[route] = new ConcurrentQueue<(int, string)>(answers);
+
     private async Task AnswerAsync(HttpContext context)
     {
         var route = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}";
