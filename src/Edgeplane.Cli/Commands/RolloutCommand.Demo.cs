@@ -21,7 +21,7 @@ internal static partial class RolloutCommand
 
             Examples:
               edgeplane rollout demo
-              edgeplane rollout demo --data /tmp/edgeplane && edgeplane rollout status --watch
+              edgeplane rollout demo --data /tmp/edgeplane   # then run the 'watch it' line it prints
             """);
         command.Options.Add(data);
         command.SetAction(async (parse, ct) =>
@@ -33,7 +33,7 @@ internal static partial class RolloutCommand
                 var (from, to, sha) = RolloutDemo.Commit(repo);
                 await io.Output.WriteLineAsync($"committed istio {from} → {to} to {repo} as {sha[..12]}; the hub of 'up' starts its rollout within seconds")
                     .ConfigureAwait(false);
-                await io.Output.WriteLineAsync("watch it: edgeplane rollout status --watch").ConfigureAwait(false);
+                await io.Output.WriteLineAsync($"watch it: edgeplane rollout status --revision {sha[..12]} --watch").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)

@@ -13,16 +13,28 @@ internal static partial class RolloutCommand
     /// <summary>The longest <c>--interval</c>.</summary>
     internal static readonly TimeSpan MaxInterval = TimeSpan.FromHours(1);
 
+    /// <summary>How long <c>--revision SHA --watch</c> waits for the hub to start that revision's rollout.</summary>
+    internal static readonly TimeSpan RevisionWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many of the newest rollouts <c>--revision</c> looks through.</summary>
+    internal const int RevisionSearch = 100;
+
     private static Command Status(TimeProvider time)
     {
         var connection = new HubConnection();
         var id = new Argument<long?>("id") { Description = "The rollout's id (default: the newest rollout)", Arity = ArgumentArity.ZeroOrOne };
+        var revision = new Option<string>("--revision")
+        {
+            Description = "The rollout of this commit (a sha or a prefix of at least 7 characters) instead of an id; with --watch, wait up to 2m for the hub to start it",
+        };
         var watch = new Option<bool>("--watch", "-w") { Description = "Redraw until the rollout ends; exit 0 when it ends Succeeded, 1 when it ends otherwise" };
         var interval = IntervalOption();
         var command = new Command("status", """
             Show one rollout: what it changes, its state and why, each wave (healthy members, maxUnavailable, soak,
             start and end), the members that are neither healthy nor waiting (first 20) and the failed clusters.
-            Without an id: the newest rollout. -o json prints the rollout as the API serves it.
+            Without an id: the newest rollout; --revision SHA: the newest rollout of that commit (what to watch right
+            after a push: with --watch it waits up to 2m for the hub to fetch the commit and start the run).
+            -o json prints the rollout as the API serves it.
             --watch redraws in place on a terminal and appends each change otherwise, until the rollout is Succeeded
             (exit 0), Failed, RolledBack, Aborted or Superseded (exit 1), or Ctrl-C (exit 130).
 
@@ -30,8 +42,10 @@ internal static partial class RolloutCommand
               edgeplane rollout status
               edgeplane rollout status 12 -o yaml
               edgeplane rollout status 12 --watch --interval 5s
+              edgeplane rollout status --revision 3f2a9c1 --watch
             """);
         command.Arguments.Add(id);
+        command.Options.Add(revision);
         command.Options.Add(watch);
         command.Options.Add(interval);
         command.Validators.Add(r =>
@@ -40,19 +54,33 @@ internal static partial class RolloutCommand
             {
                 r.AddError("--interval is for --watch; add --watch, or drop --interval");
             }
+            if (r.GetValue(revision) is { } sha)
+            {
+                if (r.GetValue(id) is not null)
+                {
+                    r.AddError("give a rollout id or --revision SHA, not both");
+                }
+                else if (sha.Length is < 7 or > 40 || !sha.All(char.IsAsciiHexDigit))
+                {
+                    r.AddError($"--revision: '{sha}' is not a commit sha: 7 to 40 hex digits");
+                }
+            }
         });
         connection.AddTo(command);
         command.SetAction((parse, ct) => HubConnection.RunAsync(parse, async output =>
         {
             using var client = connection.Connect(parse);
             var format = connection.Format(parse);
-            var rollout = await FindAsync(client, parse.GetValue(id), ct).ConfigureAwait(false);
+            TryInterval(parse.GetValue(interval), out var every, out _);
+            var rollout = parse.GetValue(revision) is { } sha
+                ? await OfRevisionAsync(client, sha.ToLowerInvariant(), parse.GetValue(watch) ? every : null, time, parse.InvocationConfiguration.Error, ct)
+                    .ConfigureAwait(false)
+                : await FindAsync(client, parse.GetValue(id), ct).ConfigureAwait(false);
             if (!parse.GetValue(watch))
             {
                 await CliOutput.WriteAsync(output, format, rollout.Json, o => RolloutText.WriteStatus(o, rollout.Value)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
-            TryInterval(parse.GetValue(interval), out var every, out _);
             var redraw = format == "table" && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
             return await WatchAsync(new RolloutWatch(client, every, time, output, parse.InvocationConfiguration.Error, a => RenderAsync(format, a), format, redraw), rollout, ct)
                 .ConfigureAwait(false);
@@ -97,6 +125,42 @@ internal static partial class RolloutCommand
         return newest.Value.Items.Count == 0
             ? throw new HubClientException("the hub has no rollouts yet: a revision starts one when it changes clusters that a Rollout policy governs")
             : new HubAnswer<RolloutResponse>(newest.Json.GetProperty("items")[0], newest.Value.Items[0]);
+    }
+
+    /// <summary>
+    /// The newest rollout of commit <paramref name="sha"/> (a prefix) among the newest <see cref="RevisionSearch"/>.
+    /// With <paramref name="poll"/> (a watch), asks again at that interval for up to <see cref="RevisionWait"/> while
+    /// there is none: the hub starts it once it has fetched and processed the commit.
+    /// </summary>
+    private static async Task<HubAnswer<RolloutResponse>> OfRevisionAsync(HubApiClient client, string sha, TimeSpan? poll, TimeProvider time,
+        TextWriter error, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + RevisionWait;
+        var said = false;
+        while (true)
+        {
+            var page = await client.ListRolloutsAsync(RevisionSearch, cancellationToken).ConfigureAwait(false);
+            var items = page.Value.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Revision.StartsWith(sha, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new HubAnswer<RolloutResponse>(page.Json.GetProperty("items")[i], items[i]);
+                }
+            }
+            if (poll is not { } every || time.GetUtcNow() + every > deadline)
+            {
+                throw new HubClientException(poll is null
+                    ? $"no rollout for revision {sha} among the hub's newest {RevisionSearch}: the hub has not processed it yet, or it changes no cluster a Rollout governs ('edgeplane revisions' shows what became of it)"
+                    : $"the hub started no rollout for revision {sha} within {RolloutText.Duration(RevisionWait)}: it has not fetched it, or the commit changes no cluster a Rollout governs ('edgeplane revisions' shows what became of it)");
+            }
+            if (!said)
+            {
+                await error.WriteLineAsync($"waiting for the hub to start the rollout of {sha} (up to {RolloutText.Duration(RevisionWait)}) …").ConfigureAwait(false);
+                said = true;
+            }
+            await Task.Delay(every, time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal static async Task<string> RenderAsync(string format, HubAnswer<RolloutResponse> rollout)

@@ -67,7 +67,7 @@ internal sealed class UpRunner(UpSettings settings, TextWriter output, TextWrite
             $"  gateway      {Authority(stack.GatewayUrl)} (gRPC, mutual TLS; agents enrolled with bootstrap tokens)",
             $"  fleet repo   {layout.Repo}   commit to branch main to roll out (git -C {layout.Repo} commit -am \"…\")",
             $"  rollouts     demo policy {Path.Combine(layout.Repo, "rollouts", "default.yaml")}: canary → edge → regional → cloud, 10 s soak per wave",
-            $"               watch one: edgeplane rollout demo --data {layout.Root}   then: edgeplane rollout status --watch",
+            $"               watch one: edgeplane rollout demo --data {layout.Root}   then the 'watch it' line it prints",
             $"  kubeconfig   {layout.Kubeconfig}   kubectl --kubeconfig {layout.Kubeconfig} --context {stack.Agents.Keys.Order(StringComparer.Ordinal).FirstOrDefault()} get pods -A",
             $"  KubeSim      {Authority(stack.KubeSim.BaseUri)} (simulated clusters for the demo; production agents manage real clusters)",
             $"  logs         {layout.Log}",

@@ -23,7 +23,7 @@ public sealed class RolloutDemoCommandTests : IDisposable
         Assert.Equal((0, ""), (first.ExitCode, first.Error));
         Assert.Equal(
             $"committed istio 1.23.2 → 1.23.3 to {Repo} as {commits[1].Sha[..12]}; the hub of 'up' starts its rollout within seconds\n" +
-            "watch it: edgeplane rollout status --watch\n", first.Out.ReplaceLineEndings("\n"));
+            $"watch it: edgeplane rollout status --revision {commits[1].Sha[..12]} --watch\n", first.Out.ReplaceLineEndings("\n"));
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("istio 1.23.3 → 1.23.4", second.Out);
         Assert.Equal(["istio 1.23.3 → 1.23.4 (edgeplane rollout demo)", "istio 1.23.2 → 1.23.3 (edgeplane rollout demo)"],

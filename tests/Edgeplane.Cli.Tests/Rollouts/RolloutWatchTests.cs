@@ -134,6 +134,43 @@ public sealed class RolloutWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_RevisionNotStartedYet_WatchWaitsForIt()
+    {
+        var older = RolloutSamples.RolledBack(6) with { Revision = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" };
+        var ours = RolloutSamples.Soaking(7, RolloutState.Succeeded) with { CurrentWave = null };
+        _hub.On("GET /api/v1/rollouts?limit=100", RolloutSamples.Page(older), RolloutSamples.Page(older), RolloutSamples.Page(ours, older));
+        _hub.On("GET /api/v1/rollouts/7", RolloutSamples.Json(ours));
+
+        var run = await _time.RunAsync(RolloutCli.RunAsync(_time,
+            ["rollout", "status", "--revision", RolloutSamples.Sha[..7].ToUpperInvariant(), "--watch", "--interval", "3s", .. _hub.Connection]));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"waiting for the hub to start the rollout of {RolloutSamples.Sha[..7]} (up to 2m) …\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(3, _hub.Requests.Count(r => r == "GET /api/v1/rollouts?limit=100"));
+        Assert.Contains("Rollout:    7\n", run.Out.ReplaceLineEndings("\n"));
+        Assert.Contains("State:      Succeeded", run.Out);
+    }
+
+    [Fact]
+    public async Task Status_RevisionWithoutRollout_WatchGivesUpAfterTwoMinutes()
+    {
+        _hub.On("GET /api/v1/rollouts?limit=100", RolloutSamples.Page(RolloutSamples.RolledBack(6) with { Revision = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }));
+
+        var watched = await _time.RunAsync(RolloutCli.RunAsync(_time,
+            ["rollout", "status", "--revision", RolloutSamples.Sha, "--watch", "--interval", "10s", .. _hub.Connection]));
+        var once = await RolloutCli.RunAsync(_time, ["rollout", "status", "--revision", RolloutSamples.Sha[..9], .. _hub.Connection]);
+        var both = await RolloutCli.RunAsync(_time, ["rollout", "status", "7", "--revision", RolloutSamples.Sha[..9], .. _hub.Connection]);
+
+        Assert.Equal(1, watched.ExitCode);
+        Assert.Equal(13, _hub.Requests.Count(r => r == "GET /api/v1/rollouts?limit=100") - 1); // 0 s, 10 s, … 120 s; then the run without --watch
+        Assert.Contains($"the hub started no rollout for revision {RolloutSamples.Sha} within 2m", watched.Error);
+        Assert.Equal(1, once.ExitCode);
+        Assert.Contains($"no rollout for revision {RolloutSamples.Sha[..9]} among the hub's newest 100", once.Error);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("give a rollout id or --revision SHA, not both", both.Error);
+    }
+
+    [Fact]
     public async Task Watch_OnATerminal_ClearsAndRedrawsEveryPoll()
     {
         _hub.On("GET /api/v1/rollouts/7", RolloutSamples.Json(RolloutSamples.Soaking(7)), RolloutSamples.Json(RolloutSamples.Soaking(7)),
