@@ -17,6 +17,10 @@ internal sealed partial class BundleReconciler
 
     private void ComputeConditions()
     {
+        if (_observation.Nodes is { } nodes)
+        {
+            _conditions.NodesReady(nodes.Ready, nodes.Reason, nodes.Message);
+        }
         if (_frozen is { } frozen)
         {
             _conditions.Ready(false, frozen.Reason, frozen.Message);

@@ -9,6 +9,9 @@ namespace Edgeplane.Agent.Reconcile;
 
 internal sealed partial class BundleReconciler
 {
+    /// <summary>Most nodes one read lists (a larger cluster is judged on the first page).</summary>
+    private const int MaxNodesListed = 5000;
+
     /// <summary>
     /// The applied bundle is the one wanted: check drift when due (and retry a prune that was held back), and keep polling
     /// health while it settles.
@@ -101,7 +104,8 @@ internal sealed partial class BundleReconciler
     /// The cluster's <c>/version</c>, for the status report: read at the end of the pass at start, on a new target, while
     /// objects are still progressing (an upgrade Plan is until its nodes run the version; the version moves under it) and
     /// on every drift check, so a rollout gate that waits for a Kubernetes version sees it within one health poll.
-    /// Failures keep the last known version.
+    /// Failures keep the last known version. The nodes are listed with it (at most <see cref="MaxNodesListed"/>) for the
+    /// <c>NodesReady</c> condition.
     /// </summary>
     private async Task RefreshKubernetesVersionAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {
@@ -121,6 +125,17 @@ internal sealed partial class BundleReconciler
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogVersionUnknown(_logger, e.Message);
+            return;
+        }
+        try
+        {
+            var nodes = await _deps.Connection.Client.CoreV1.ListNodeAsync(limit: MaxNodesListed, cancellationToken: timeout.Token).ConfigureAwait(false);
+            _observation = _observation with { Nodes = NodeReadiness.Of(nodes.Items.ToList(), _observation.KubernetesVersion!) };
+        }
+        catch (Exception e) when (e is HttpRequestException or HttpOperationException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _observation = _observation with { Nodes = NodeReadiness.Unknown(e.Message) };
         }
     }
 }

@@ -21,6 +21,9 @@ internal sealed record ClusterObservation
 
     public string? KubernetesVersion { get; init; }
 
+    /// <summary>The nodes as last read with <see cref="KubernetesVersion"/>; null before the first read.</summary>
+    public NodeReadiness? Nodes { get; init; }
+
     /// <summary>CRDs the last apply (or prune retry) did not prune because objects of their kind would go with them.</summary>
     public IReadOnlyList<PruneBlock> PruneBlocked { get; init; } = [];
 

@@ -22,6 +22,10 @@ internal sealed class ConditionSet(TimeProvider time)
     /// <summary>Sets <c>Stalled</c> True with <paramref name="reason"/>, or removes it when <paramref name="reason"/> is null.</summary>
     public void Stalled(string? reason, string message = "") => SetOrRemove(ConditionTypes.Stalled, reason, message);
 
+    /// <summary>Sets <c>NodesReady</c> (see <see cref="ConditionTypes.NodesReady"/>); null: Unknown.</summary>
+    public void NodesReady(bool? ready, string reason, string message) =>
+        Set(ConditionTypes.NodesReady, ready switch { true => ConditionStatus.True, false => ConditionStatus.False, null => ConditionStatus.Unknown }, reason, message);
+
     /// <summary>The conditions, Ready first.</summary>
     public IReadOnlyList<AgentCondition> Snapshot()
     {

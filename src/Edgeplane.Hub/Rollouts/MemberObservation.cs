@@ -8,5 +8,7 @@ namespace Edgeplane.Hub.Rollouts;
 /// <param name="Live">True while a hub process holds a live link to its agent (<c>Online</c> or <c>Degraded</c>).</param>
 /// <param name="LinkSince">Since when its link has been in its current state.</param>
 /// <param name="KubernetesVersion">The server version its agent last reported.</param>
+/// <param name="Nodes">Its agent's last <c>NodesReady</c> condition (every node Ready at the server's version), if any.</param>
 internal sealed record MemberObservation(
-    string? TargetDigest, string? DesiredDigest, string? AppliedDigest, string? Health, bool Live, DateTime? LinkSince, string? KubernetesVersion);
+    string? TargetDigest, string? DesiredDigest, string? AppliedDigest, string? Health, bool Live, DateTime? LinkSince, string? KubernetesVersion,
+    Api.Contracts.ClusterCondition? Nodes = null);

@@ -58,7 +58,8 @@ internal sealed partial class RunStep
 
     private bool IsHealthy(RolloutMemberRecord member, MemberObservation seen) =>
         seen.AppliedDigest == member.ToDigest && seen.Health == "Healthy"
-        && (!_policy.RequiresKubernetesVersion || KubernetesVersions.Satisfies(seen.KubernetesVersion, member.ToKubernetesVersion));
+        && (!_policy.RequiresKubernetesVersion
+            || (KubernetesVersions.Satisfies(seen.KubernetesVersion, member.ToKubernetesVersion) && seen.Nodes?.Status == "True"));
 
     private TimeSpan DownFor(MemberObservation seen)
     {
@@ -73,7 +74,8 @@ internal sealed partial class RunStep
             return "the cluster is gone";
         }
         var applied = seen.AppliedDigest == member.ToDigest ? "applied the new bundle" : "has not applied the new bundle";
-        var version = _policy.RequiresKubernetesVersion ? $", Kubernetes {seen.KubernetesVersion ?? "unknown"} (wants {member.ToKubernetesVersion})" : "";
+        var version = _policy.RequiresKubernetesVersion
+            ? $", Kubernetes {seen.KubernetesVersion ?? "unknown"} (wants {member.ToKubernetesVersion}), nodes {seen.Nodes?.Message ?? "not reported"}" : "";
         return $"{applied}, health {seen.Health ?? "unknown"}{version}, link {(seen.Live ? "live" : "down")}";
     }
 

@@ -1,6 +1,8 @@
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Rollouts;
 using Edgeplane.Hub.Store.Entities;
+using Edgeplane.Protocol;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
@@ -78,8 +80,13 @@ internal sealed partial class EfRolloutStore(
     {
         var link = LinkRule.Effective(c, live);
         return new(c.TargetDigest, c.DesiredDigest, c.AppliedDigest, c.Health, LinkRule.IsVouched(link.Availability), link.Since,
-            c.ObservedKubernetesVersion);
+            c.ObservedKubernetesVersion, NodesOf(c.ConditionsJson));
     }
+
+    /// <summary>The <c>NodesReady</c> condition among a cluster's stored conditions (read only when there is one).</summary>
+    private static ClusterCondition? NodesOf(string conditionsJson) =>
+        !conditionsJson.Contains(ConditionTypes.NodesReady, StringComparison.Ordinal) ? null
+            : JsonSerializer.Deserialize<List<ClusterCondition>>(conditionsJson)?.FirstOrDefault(c => c.Type == ConditionTypes.NodesReady);
 
     /// <summary>Sets each decided target, only where the cluster's target is still what the run expects.</summary>
     private static List<ClusterTargetChange> ApplyMoves(RolloutRecord run, List<TargetMove> moves, Dictionary<string, ClusterRecord> clusters, DateTime now)

@@ -53,6 +53,8 @@ public sealed class AgentHostTests : IAsyncLifetime
             explain: () => agent.Snapshot.Conditions.FirstOrDefault()?.ToString() ?? "");
         var report = _bed.Hub.LastReport("site-u")!;
         Assert.Equal("v1.31.2+k3s1", report.KubernetesVersion);
+        var nodes = Assert.Single(report.Conditions, c => c.Type == ConditionTypes.NodesReady);
+        Assert.Equal((ConditionStatus.True, "1 of 1 node(s) Ready at v1.31.2+k3s1"), (nodes.Status, nodes.Message));
         Assert.Contains(report.Objects, o => o.Object.Kind == "Plan" && o.Status == HealthStatus.Current);
         Assert.Equal("v1.31.2+k3s1", (await _bed.Client("site-u").Version.GetCodeAsync()).GitVersion);
     }

@@ -59,7 +59,18 @@ public sealed class KubernetesUpgradeRolloutTests
         Assert.Contains("Kubernetes v1.30.4+k3s1 (wants v1.31.1+k3s1)", moving.Reason);
         Assert.All(waiting.Waves.Skip(1), w => Assert.Null(w.StartedAt));
 
+        // The server runs the new version but a node is not Ready yet (NodesReady False): still waiting.
         upgraded.UnionWith(edge);
+        fleet.NodesReady = _ => false;
+        await fleet.StepAsync();
+        fleet.Host.Time.Advance(TimeSpan.FromMinutes(1));
+        await fleet.StepAsync();
+        var nodesBehind = await fleet.RolloutOfAsync(sha);
+        Assert.Equal("canary", nodesBehind.CurrentWave);
+        Assert.Contains("Kubernetes v1.31.1+k3s1 (wants v1.31.1+k3s1), nodes the fake agent's nodes",
+            Assert.Single(nodesBehind.Waves[0].Members, m => m.State == "Moving").Reason);
+
+        fleet.NodesReady = _ => true;
         await fleet.RunToEndAsync(TimeSpan.FromMinutes(1));
 
         var done = await fleet.RolloutOfAsync(sha);

@@ -50,6 +50,9 @@ internal sealed class RolloutFleet : IAsyncDisposable
     /// <summary>The Kubernetes version each agent reports; default the version the hub declares for the cluster.</summary>
     public Func<ClusterResponse, string?> KubernetesVersion { get; set; } = c => c.KubernetesVersion;
 
+    /// <summary>Whether each agent reports its nodes Ready at the server's version (the NodesReady condition); default yes.</summary>
+    public Func<ClusterResponse, bool> NodesReady { get; set; } = _ => true;
+
     /// <summary>Clusters whose agent is offline: they report nothing and their link is down.</summary>
     public HashSet<string> Offline { get; } = new(StringComparer.Ordinal);
 
@@ -95,7 +98,8 @@ internal sealed class RolloutFleet : IAsyncDisposable
                 .ToList(),
             online.Select(c => c.Name).ToList(), now, Host.Service<HubInstance>().Id), CancellationToken.None);
         await agents.RecordStatusBatchAsync(online.Select(c => new ClusterStatusReport(c.Name, ++_sequence, now, c.Target.Digest,
-            KubernetesVersion(c), Health(c.Name, c.Target.Digest), false, [])).ToList(), CancellationToken.None);
+            KubernetesVersion(c), Health(c.Name, c.Target.Digest), false,
+            [new ClusterCondition("NodesReady", NodesReady(c) ? "True" : "False", "NodesReady", "the fake agent's nodes")])).ToList(), CancellationToken.None);
     }
 
     /// <summary>Agents report, then the engine steps every active run once; returns how many are still active.</summary>
