@@ -15,7 +15,8 @@ namespace Edgeplane.Benchmarks.Hub;
 /// with every bundle, declaration, desired/target digest and the audit entry (<see cref="IRevisionStore.ApplyAsync"/>).
 /// Bundles are synthetic (see <see cref="SyntheticFleet"/>) so the store path is measured alone; rendering is measured
 /// by the rendering suite. Usage: <c>hub [--clusters 10000] [--runs 3] [--stores sqlite,postgres] [--out bench/results]</c>;
-/// <c>hub pipeline …</c> runs <see cref="HubPipelineBenchmark"/> (the whole pipeline on the generated example fleet) instead.
+/// <c>hub pipeline …</c> runs <see cref="HubPipelineBenchmark"/> (the whole pipeline on the generated example fleet) instead;
+/// <c>hub rollout …</c> runs <see cref="HubRolloutBenchmark"/> (the rollout engine's admission and steps).
 /// </summary>
 public static partial class HubCommitBenchmark
 {
@@ -24,6 +25,10 @@ public static partial class HubCommitBenchmark
         if (args is ["pipeline", .. var rest])
         {
             return await HubPipelineBenchmark.RunAsync(rest);
+        }
+        if (args is ["rollout", .. var options])
+        {
+            return await HubRolloutBenchmark.RunAsync(options);
         }
         var clusters = IntArg(args, "--clusters", 10_000);
         var runs = IntArg(args, "--runs", 3);
