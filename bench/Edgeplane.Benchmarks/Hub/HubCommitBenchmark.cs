@@ -92,13 +92,7 @@ public static partial class HubCommitBenchmark
         var started = Stopwatch.GetTimestamp();
         var desired = await store.GetDesiredAsync(default);
         var decision = RevisionPlanner.Plan(revision.Id, sha, compiled, desired, approved: false);
-        var bundles = new StoredBundle[decision.BundlesToStore.Count];
-        Parallel.For(0, bundles.Length, i =>
-        {
-            var b = decision.BundlesToStore[i];
-            bundles[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCodec.StoredEncoding, BundleCodec.CompressForStore(b.CanonicalBytes.Span),
-                b.CanonicalBytes.Length, b.ObjectCount);
-        });
+        var bundles = RevisionProcessor.Compress(decision);
         await store.ApplyAsync(decision.Plan with { NewBundles = bundles }, TimeSpan.Zero, default);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var stored = await store.GetDesiredAsync(default);

@@ -53,13 +53,7 @@ internal sealed class RolloutBenchHub
         var started = Stopwatch.GetTimestamp();
         var desired = await _revisions.GetDesiredAsync(default);
         var decision = RevisionPlanner.Plan(revision.Id, sha, compiled, desired, approved: false);
-        var bundles = new StoredBundle[decision.BundlesToStore.Count];
-        Parallel.For(0, bundles.Length, i =>
-        {
-            var b = decision.BundlesToStore[i];
-            bundles[i] = new StoredBundle(b.Digest, b.ContentDigest, BundleCodec.StoredEncoding, BundleCodec.CompressForStore(b.CanonicalBytes.Span),
-                b.CanonicalBytes.Length, b.ObjectCount);
-        });
+        var bundles = RevisionProcessor.Compress(decision);
         await _revisions.ApplyAsync(decision.Plan with { NewBundles = bundles, Rollouts = rollout ? [RolloutBenchFleet.Policy] : [] },
             TimeSpan.Zero, default);
         return Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -153,7 +153,8 @@ internal sealed partial class RevisionProcessor(
         return new DeletionReview(share, before, workspaces, compiled.WorkspaceApplications);
     }
 
-    private static StoredBundle[] Compress(PlanDecision decision)
+    /// <summary>The decision's new bundles compressed for the store, in parallel (the benchmarks store them the same way).</summary>
+    internal static StoredBundle[] Compress(PlanDecision decision)
     {
         var bundles = decision.BundlesToStore;
         var stored = new StoredBundle[bundles.Count];
