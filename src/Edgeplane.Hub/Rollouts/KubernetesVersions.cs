@@ -1,3 +1,5 @@
+using ModelVersions = Edgeplane.Model.Validation.KubernetesVersions;
+
 namespace Edgeplane.Hub.Rollouts;
 
 /// <summary>Compares a reported Kubernetes server version with a declared one.</summary>
@@ -5,7 +7,8 @@ internal static class KubernetesVersions
 {
     /// <summary>
     /// True when <paramref name="observed"/> (e.g. <c>v1.31.2+k3s1</c>) is the version <paramref name="declared"/> asks for:
-    /// every component the declaration writes (<c>v1.31</c> or <c>1.31.2</c>) is equal. Nothing declared: always true.
+    /// every component the declaration writes (<c>v1.31</c> or <c>1.31.2</c>) is equal; suffixes are not compared.
+    /// Nothing declared: always true. Either side not a Kubernetes version (as Model reads them): only an exact match.
     /// </summary>
     public static bool Satisfies(string? observed, string? declared)
     {
@@ -13,19 +16,10 @@ internal static class KubernetesVersions
         {
             return true;
         }
-        if (string.IsNullOrEmpty(observed))
+        if (!ModelVersions.TryParse(declared, out var want) || !ModelVersions.TryParse(observed, out var have))
         {
-            return false;
+            return observed == declared;
         }
-        var want = Components(declared);
-        var have = Components(observed);
-        return want.Length <= have.Length && want.Select((c, i) => c == have[i]).All(x => x);
-    }
-
-    private static string[] Components(string version)
-    {
-        var core = version.TrimStart('v', 'V');
-        var end = core.IndexOfAny(['+', '-']);
-        return (end < 0 ? core : core[..end]).Split('.');
+        return want.Minor == have.Minor && (want.Patch is null || want.Patch == have.Patch);
     }
 }
