@@ -34,35 +34,8 @@ public static partial class HubCommitBenchmark
         var runs = IntArg(args, "--runs", 3);
         var stores = StringArg(args, "--stores", "sqlite,postgres").Split(',');
         var output = StringArg(args, "--out", BenchEnvironment.ResultsDirectory());
-        var results = new List<StoreResult>();
-        ThrowawayPostgres? postgres = null;
-        try
-        {
-            foreach (var store in stores)
-            {
-                if (store == "postgres")
-                {
-                    postgres ??= await ThrowawayPostgres.StartAsync();
-                }
-                var samples = new List<RunSample>();
-                for (var run = 0; run < runs; run++)
-                {
-                    var settings = store == "postgres"
-                        ? new StoreSettings(StoreProvider.Postgres, await postgres!.CreateDatabaseAsync($"bench_{Guid.NewGuid():N}"[..20]))
-                        : StoreSettings.Parse("sqlite", Directory.CreateTempSubdirectory("edgeplane-bench-sqlite").FullName);
-                    samples.Add(await MeasureAsync(settings, clusters));
-                    Console.Error.WriteLine($"{store} run {run + 1}: {samples[^1]}");
-                }
-                results.Add(new StoreResult(store, samples));
-            }
-        }
-        finally
-        {
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync();
-            }
-        }
+        var results = (await BenchStores.RunAsync(stores, runs, async database => await MeasureAsync(await database(), clusters)))
+            .Select(r => new StoreResult(r.Store, r.Samples)).ToList();
         await WriteResultsAsync(output, clusters, runs, results);
         return 0;
     }

@@ -24,39 +24,11 @@ public static partial class HubRolloutBenchmark
         var runs = IntArg(args, "--runs", 3);
         var stores = StringArg(args, "--stores", "sqlite").Split(',');
         var output = StringArg(args, "--out", BenchEnvironment.ResultsDirectory());
-        var results = new List<StoreResult>();
-        ThrowawayPostgres? postgres = null;
-        try
-        {
-            foreach (var store in stores)
-            {
-                if (store == "postgres")
-                {
-                    postgres ??= await ThrowawayPostgres.StartAsync();
-                }
-                var samples = new List<RunSample>();
-                for (var run = 0; run < runs; run++)
-                {
-                    samples.Add(await MeasureAsync(() => SettingsFor(store, postgres), clusters));
-                    Console.Error.WriteLine($"{store} run {run + 1}: {samples[^1]}");
-                }
-                results.Add(new StoreResult(store, samples));
-            }
-        }
-        finally
-        {
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync();
-            }
-        }
+        var results = (await BenchStores.RunAsync(stores, runs, database => MeasureAsync(database, clusters)))
+            .Select(r => new StoreResult(r.Store, r.Samples)).ToList();
         await WriteResultsAsync(output, clusters, runs, results);
         return 0;
     }
-
-    private static async Task<StoreSettings> SettingsFor(string store, ThrowawayPostgres? postgres) => store == "postgres"
-        ? new StoreSettings(StoreProvider.Postgres, await postgres!.CreateDatabaseAsync($"bench_{Guid.NewGuid():N}"[..20]))
-        : StoreSettings.Parse("sqlite", Directory.CreateTempSubdirectory("edgeplane-bench-sqlite").FullName);
 
     private static async Task<RunSample> MeasureAsync(Func<Task<StoreSettings>> database, int clusters)
     {
