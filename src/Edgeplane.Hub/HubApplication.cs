@@ -12,7 +12,6 @@ using Edgeplane.Hub.Store;
 using Edgeplane.Hub.Targets;
 using Edgeplane.Protocol.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +117,9 @@ public static class HubApplication
         services.AddSingleton<IBundleStore, EfBundleStore>();
         services.AddSingleton<IAuditStore, EfAuditStore>();
         services.AddSingleton<ITokenStore, EfTokenStore>();
+        services.AddSingleton<EfWorkspaceStore>();
+        services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<EfWorkspaceStore>());
+        services.TryAddSingleton<IWorkspaceDirectory>(sp => sp.GetRequiredService<EfWorkspaceStore>());
         services.AddSingleton<IAgentStateStore, EfAgentStateStore>();
         services.AddSingleton<IInstanceLeaseStore, EfInstanceLeaseStore>();
         services.AddSingleton(HubInstance.Create(options));
@@ -161,9 +163,7 @@ public static class HubApplication
         services.AddOpenApi();
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(HubRoles.FleetAdminPolicy, p => p.RequireRole(HubRoles.FleetAdmin));
+        services.AddAuthorizationBuilder().AddHubPolicies();
     }
 
     private static void MapHub(WebApplication app, HubOptions options)
@@ -183,8 +183,11 @@ public static class HubApplication
         app.UseAuthorization();
         app.MapHealthApi();
         app.MapMetrics("/metrics", metrics.Registry).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(HubPolicies.Read);
         var api = app.MapGroup("/api/v1");
-        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapAuditApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
+        api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
+        api.MapTokensApi();
+        // The audit log is not yet narrowed per workspace: fleet-wide readers only.
+        api.MapGroup("").RequireAuthorization(HubPolicies.FleetRead).MapAuditApi();
     }
 }

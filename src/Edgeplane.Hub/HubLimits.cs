@@ -67,4 +67,10 @@ public sealed record HubLimits
     /// kind, namespace, name) in the cluster's current desired bundle that is not in the new one.
     /// </summary>
     public double MaxDeletionShare { get; init; } = 0.5;
+
+    /// <summary>Lifetime of an API token created without a <c>ttl</c> (default 30 days).</summary>
+    public TimeSpan DefaultApiTokenTtl { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Longest lifetime an API token may be given (default 365 days); longer <c>ttl</c>s are refused, not cut.</summary>
+    public TimeSpan MaxApiTokenTtl { get; init; } = TimeSpan.FromDays(365);
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text;
+using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store;
 using Edgeplane.Model.Yaml;
@@ -18,13 +20,14 @@ internal static class BundlesApi
 {
     public static RouteGroupBuilder MapBundlesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/bundles/{digest}", GetAsync).WithName("GetBundle").WithTags("Bundles")
+        api.MapGet("/bundles/{digest}", GetAsync).WithName("GetBundle").WithTags("Bundles").RequireAuthorization(HubPolicies.Read)
             .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["application/yaml"]);
         return api;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string digest, HttpRequest request, IBundleStore store, CancellationToken cancellationToken, string? format = null)
+        string digest, HttpRequest request, ClaimsPrincipal user, IBundleStore store, IWorkspaceStore workspaces,
+        CancellationToken cancellationToken, string? format = null)
     {
         var yaml = format switch
         {
@@ -38,7 +41,8 @@ internal static class BundlesApi
             return ApiProblems.BadRequest($"format must be 'json' or 'yaml', got '{format}'");
         }
         var bundle = await store.GetBundleAsync(digest, cancellationToken).ConfigureAwait(false);
-        if (bundle is null)
+        if (bundle is null || (CallerScope.Of(user).Narrowing is { } scope
+            && !await workspaces.BundleReachesAsync(bundle.Digest, scope, cancellationToken).ConfigureAwait(false)))
         {
             return ApiProblems.NotFound($"bundle '{digest}' not found");
         }

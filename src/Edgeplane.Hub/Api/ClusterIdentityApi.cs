@@ -23,9 +23,9 @@ internal static class ClusterIdentityApi
     public static RouteGroupBuilder MapClusterIdentityApi(this RouteGroupBuilder api)
     {
         api.MapPost("/clusters/{name}/tokens", CreateTokenAsync).WithName("CreateBootstrapToken").WithTags("Clusters")
-            .RequireAuthorization(HubRoles.FleetAdminPolicy);
+            .RequireAuthorization(HubPolicies.FleetAdmin);
         api.MapPost("/clusters/{name}/revoke", RevokeAsync).WithName("RevokeCluster").WithTags("Clusters")
-            .RequireAuthorization(HubRoles.FleetAdminPolicy);
+            .RequireAuthorization(HubPolicies.FleetAdmin);
         return api;
     }
 

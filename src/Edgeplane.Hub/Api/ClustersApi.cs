@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol.Bundles;
@@ -15,13 +17,13 @@ internal static class ClustersApi
 {
     public static RouteGroupBuilder MapClustersApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/clusters", ListAsync).WithName("ListClusters").WithTags("Clusters");
-        api.MapGet("/clusters/{name}", GetAsync).WithName("GetCluster").WithTags("Clusters");
+        api.MapGet("/clusters", ListAsync).WithName("ListClusters").WithTags("Clusters").RequireAuthorization(HubPolicies.Read);
+        api.MapGet("/clusters/{name}", GetAsync).WithName("GetCluster").WithTags("Clusters").RequireAuthorization(HubPolicies.Read);
         return api;
     }
 
     private static async Task<Results<Ok<PageResponse<ClusterResponse>>, ProblemHttpResult>> ListAsync(
-        IClusterStore store, HubOptions options, TimeProvider time, CancellationToken cancellationToken,
+        IClusterStore store, ClaimsPrincipal user, HubOptions options, TimeProvider time, CancellationToken cancellationToken,
         string? layer = null, string? region = null, string? site = null, string? selector = null, string? health = null,
         int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
     {
@@ -42,6 +44,7 @@ internal static class ClustersApi
         var query = new ClusterQuery
         {
             Layer = layer, Region = region, Site = site, Health = health, Selector = requirements, Limit = size, After = after,
+            Workspaces = CallerScope.Of(user).Narrowing,
         };
         var page = await store.ListClustersAsync(query, cancellationToken).ConfigureAwait(false);
         var offlineBefore = FleetApi.OfflineBefore(options, time);
@@ -49,10 +52,11 @@ internal static class ClustersApi
     }
 
     private static async Task<Results<Ok<ClusterDetailResponse>, ProblemHttpResult>> GetAsync(
-        string name, IClusterStore clusters, IBundleStore bundles, HubOptions options, TimeProvider time, CancellationToken cancellationToken)
+        string name, ClaimsPrincipal user, IClusterStore clusters, IBundleStore bundles, IWorkspaceStore workspaces, HubOptions options,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var cluster = await clusters.GetClusterAsync(name, cancellationToken).ConfigureAwait(false);
-        if (cluster is null)
+        if (cluster is null || !await Sees(user, workspaces, name, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound($"cluster '{name}' not found");
         }
@@ -65,4 +69,9 @@ internal static class ClustersApi
         }
         return TypedResults.Ok(new ClusterDetailResponse(cluster.ToResponse(FleetApi.OfflineBefore(options, time)), summary, cluster.StatusDetails()));
     }
+
+    /// <summary>A workspace-scoped caller sees only the clusters its workspaces target; the others are "not found" to it.</summary>
+    private static async Task<bool> Sees(ClaimsPrincipal user, IWorkspaceStore workspaces, string cluster, CancellationToken cancellationToken) =>
+        CallerScope.Of(user).Narrowing is not { } scope
+        || (await workspaces.ClustersOfAsync(scope, cancellationToken).ConfigureAwait(false)).Contains(cluster);
 }

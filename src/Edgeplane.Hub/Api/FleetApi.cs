@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,14 +14,16 @@ internal static class FleetApi
 {
     public static RouteGroupBuilder MapFleetApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/fleet", GetSummaryAsync).WithName("GetFleetSummary").WithTags("Fleet");
+        api.MapGet("/fleet", GetSummaryAsync).WithName("GetFleetSummary").WithTags("Fleet").RequireAuthorization(HubPolicies.Read);
         return api;
     }
 
     private static async Task<Ok<FleetSummaryResponse>> GetSummaryAsync(
-        IClusterStore clusters, IRevisionStore revisions, HubOptions options, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IClusterStore clusters, IRevisionStore revisions, HubOptions options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var summary = await clusters.GetFleetSummaryAsync(OfflineBefore(options, time), cancellationToken).ConfigureAwait(false);
+        var summary = await clusters.GetFleetSummaryAsync(OfflineBefore(options, time), CallerScope.Of(user).Narrowing, cancellationToken)
+            .ConfigureAwait(false);
         var source = await revisions.GetSourceStateAsync(cancellationToken).ConfigureAwait(false);
         var total = new LayerSummary("total",
             summary.Layers.Sum(l => l.Clusters), summary.Layers.Sum(l => l.InSync), summary.Layers.Sum(l => l.Drifted),

@@ -16,10 +16,11 @@ internal static class RevisionsApi
 {
     public static RouteGroupBuilder MapRevisionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/revisions", ListAsync).WithName("ListRevisions").WithTags("Revisions");
-        api.MapGet("/revisions/{sha}", GetAsync).WithName("GetRevision").WithTags("Revisions");
+        // Revisions are the fleet's commits, one for every workspace: any role reads them; approving one is fleet-wide.
+        api.MapGet("/revisions", ListAsync).WithName("ListRevisions").WithTags("Revisions").RequireAuthorization(HubPolicies.Read);
+        api.MapGet("/revisions/{sha}", GetAsync).WithName("GetRevision").WithTags("Revisions").RequireAuthorization(HubPolicies.Read);
         api.MapPost("/revisions/{sha}/approve", ApproveAsync).WithName("ApproveRevision").WithTags("Revisions")
-            .RequireAuthorization(HubRoles.FleetAdminPolicy);
+            .RequireAuthorization(HubPolicies.FleetAdmin);
         return api;
     }
 

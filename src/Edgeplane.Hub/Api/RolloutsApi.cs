@@ -16,28 +16,31 @@ internal static class RolloutsApi
 {
     public static RouteGroupBuilder MapRolloutsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rollouts", ListAsync).WithName("ListRollouts").WithTags("Rollouts");
-        api.MapGet("/rollouts/{id:long}", GetAsync).WithName("GetRollout").WithTags("Rollouts");
+        api.MapGet("/rollouts", ListAsync).WithName("ListRollouts").WithTags("Rollouts").RequireAuthorization(HubPolicies.Read);
+        api.MapGet("/rollouts/{id:long}", GetAsync).WithName("GetRollout").WithTags("Rollouts").RequireAuthorization(HubPolicies.Read);
         foreach (var control in Enum.GetValues<RolloutControl>())
         {
             var verb = control.ToString().ToLowerInvariant();
             api.MapPost($"/rollouts/{{id:long}}/{verb}",
                     (long id, ClaimsPrincipal user, IRolloutStore store, HubSignals signals, CancellationToken cancellationToken) =>
                         ControlAsync(id, control, user, store, signals, cancellationToken))
-                .WithName($"{control}Rollout").WithTags("Rollouts").RequireAuthorization(HubRoles.FleetAdminPolicy);
+                .WithName($"{control}Rollout").WithTags("Rollouts").RequireAuthorization(HubPolicies.FleetAdmin);
         }
         return api;
     }
 
     private static Task<Results<Ok<PageResponse<RolloutResponse>>, ProblemHttpResult>> ListAsync(
-        IRolloutStore store, HubOptions options, CancellationToken cancellationToken,
+        ClaimsPrincipal user, IRolloutStore store, HubOptions options, CancellationToken cancellationToken,
         int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
-        => Paging.ListAsync(limit, continueToken, options.Limits, (size, token) => store.ListAsync(size, token, cancellationToken), r => r);
+        => Paging.ListAsync(limit, continueToken, options.Limits,
+            (size, token) => store.ListAsync(size, token, CallerScope.Of(user).Narrowing, cancellationToken), r => r);
 
-    private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> GetAsync(long id, IRolloutStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> GetAsync(
+        long id, ClaimsPrincipal user, IRolloutStore store, IWorkspaceStore workspaces, CancellationToken cancellationToken)
     {
         var run = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return run is null ? ApiProblems.NotFound($"rollout {id} not found") : TypedResults.Ok(run);
+        var hidden = CallerScope.Of(user).Narrowing is { } scope && !await workspaces.RolloutTouchesAsync(id, scope, cancellationToken).ConfigureAwait(false);
+        return run is null || hidden ? ApiProblems.NotFound($"rollout {id} not found") : TypedResults.Ok(run);
     }
 
     private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> ControlAsync(

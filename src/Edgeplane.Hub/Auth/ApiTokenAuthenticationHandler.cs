@@ -8,9 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace Edgeplane.Hub.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer ep_…</c> against the stored token hashes; answers 401/403 as problem details.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer ep_…</c> against the stored token hashes (looked up on every request, never
+/// cached: a revocation holds from the next request); an expired token fails with "token expired". The principal carries
+/// the token's subject as its name, its id, <c>token</c> as the method, and exactly the token's one grant. Answers 401/403
+/// as problem details.
+/// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ITokenStore tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ITokenStore tokens, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -35,9 +40,12 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("unknown or revoked token");
         }
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"token:{record.Name}"), new Claim(ClaimTypes.Role, record.Role), new Claim("token_id", record.Id)],
-            SchemeName);
+        if (record.IsExpired(time.GetUtcNow().UtcDateTime))
+        {
+            return AuthenticateResult.Fail($"token expired at {record.ExpiresAt:u}; ask an admin for a new one");
+        }
+        Claim[] own = [new(ClaimTypes.Name, record.Subject), new(HubClaims.TokenId, record.Id), new(HubClaims.Method, "token")];
+        var identity = new ClaimsIdentity(own.Concat(HubGrant.Claims([new HubGrant(record.Role, record.Workspace)])), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

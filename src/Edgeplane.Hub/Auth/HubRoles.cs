@@ -1,6 +1,6 @@
 namespace Edgeplane.Hub.Auth;
 
-/// <summary>Role names of API tokens (full RBAC comes later; today only fleet-admin tokens are issued).</summary>
+/// <summary>Role names of API tokens and workspace grants (see <see cref="HubPolicies"/> for what each may do).</summary>
 internal static class HubRoles
 {
     public const string FleetAdmin = "fleet-admin";
@@ -10,4 +10,7 @@ internal static class HubRoles
 
     /// <summary>Authorization policy for mutating fleet-wide calls (approve a held revision).</summary>
     public const string FleetAdminPolicy = "FleetAdmin";
+
+    /// <summary>Every role, strongest first.</summary>
+    public static readonly IReadOnlyList<string> All = [FleetAdmin, WorkspaceAdmin, WorkspaceMember, Viewer];
 }

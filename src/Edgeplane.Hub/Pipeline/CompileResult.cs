@@ -23,6 +23,9 @@ internal sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IR
     /// <summary>The revision's Rollout resources (none: changes reach their clusters at once).</summary>
     public IReadOnlyList<Plans.RolloutDeclaration> Rollouts { get; init; } = [];
 
+    /// <summary>The revision's workspaces with their members and targeted clusters; null when the compiler does not know them.</summary>
+    public IReadOnlyList<CompiledWorkspace>? Workspaces { get; init; }
+
     /// <summary>A failed result.</summary>
     public static CompileResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new([], diagnostics);
 }

@@ -22,6 +22,9 @@ internal sealed record RevisionPlan(
 
     /// <summary>The Rollout resources of this revision; none: every change reaches its cluster at once.</summary>
     public IReadOnlyList<RolloutDeclaration> Rollouts { get; init; } = [];
+
+    /// <summary>The revision's workspaces, stored as the workspace directory; null: unknown (the stored directory is kept).</summary>
+    public IReadOnlyList<Pipeline.CompiledWorkspace>? Workspaces { get; init; }
 }
 
 /// <summary>A Rollout resource of a revision.</summary>

@@ -19,4 +19,7 @@ internal sealed record ClusterQuery
 
     /// <summary>List names after this one (the decoded continue token).</summary>
     public string? After { get; init; }
+
+    /// <summary>Only clusters that one of these workspaces targets (a workspace-scoped caller); null: every cluster.</summary>
+    public IReadOnlyList<string>? Workspaces { get; init; }
 }

@@ -12,7 +12,7 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = contexts.CreateDbContext();
-        var clusters = Filter(db.Clusters.AsNoTracking().Include(c => c.Labels).Where(c => !c.Removed), query);
+        var clusters = Filter(Scoped(db, db.Clusters.AsNoTracking().Include(c => c.Labels).Where(c => !c.Removed), query.Workspaces), query);
         if (query.After is not null)
         {
             clusters = clusters.Where(c => string.Compare(c.Name, query.After) > 0);
@@ -81,11 +81,26 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
     private Task<HashSet<string>> LiveInstancesAsync(HubDbContext db, CancellationToken cancellationToken) =>
         LinkRule.LiveInstancesAsync(db, instance, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-    public async Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken)
+    /// <summary>Only the clusters one of <paramref name="workspaces"/> targets (the workspace directory); all when null.</summary>
+    internal static IQueryable<ClusterRecord> Scoped(HubDbContext db, IQueryable<ClusterRecord> clusters, IReadOnlyList<string>? workspaces)
+    {
+        if (workspaces is null)
+        {
+            return clusters;
+        }
+        var names = workspaces.ToList();
+        return clusters.Where(c => db.WorkspaceClusters.Any(w => w.Cluster == c.Name && names.Contains(w.Workspace)));
+    }
+
+    public Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken) =>
+        GetFleetSummaryAsync(offlineBefore, null, cancellationToken);
+
+    public async Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, IReadOnlyList<string>? workspaces, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var live = (await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false)).ToList();
-        var layers = await db.Clusters.AsNoTracking().Where(c => !c.Removed).GroupBy(c => c.Layer)
+        var clusters = Scoped(db, db.Clusters.AsNoTracking().Where(c => !c.Removed), workspaces);
+        var layers = await clusters.GroupBy(c => c.Layer)
             .Select(g => new LayerSummary(
                 g.Key,
                 g.Count(),
@@ -105,7 +120,7 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
         {
             lastError = null; // a later good revision resolved it
         }
-        var converged = await db.Clusters.Where(c => !c.Removed).CountAsync(ConvergenceRule.Converged, cancellationToken).ConfigureAwait(false);
+        var converged = await clusters.CountAsync(ConvergenceRule.Converged, cancellationToken).ConfigureAwait(false);
         return new FleetSummary(layers.OrderBy(l => LayerRank(l.Layer)).ThenBy(l => l.Layer, StringComparer.Ordinal).ToList(),
             current is null ? null : RevisionView.Of(current), lastError is null ? null : RevisionView.Of(lastError), converged);
     }

@@ -9,10 +9,19 @@ namespace Edgeplane.Hub.Store;
 /// <summary>The views of runs, and the operators' controls.</summary>
 internal sealed partial class EfRolloutStore
 {
-    public async Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, CancellationToken cancellationToken)
+    public Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, CancellationToken cancellationToken) =>
+        ListAsync(limit, continueToken, null, cancellationToken);
+
+    public async Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces,
+        CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var query = db.Rollouts.AsNoTracking();
+        if (workspaces is not null)
+        {
+            var names = workspaces.ToList();
+            query = query.Where(r => r.Members.Any(m => db.WorkspaceClusters.Any(w => w.Cluster == m.Cluster && names.Contains(w.Workspace))));
+        }
         if (continueToken is not null)
         {
             var before = ContinueToken.DecodeId(continueToken);

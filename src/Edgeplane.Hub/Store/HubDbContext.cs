@@ -41,6 +41,10 @@ internal abstract class HubDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<RolloutMemberRecord> RolloutMembers => Set<RolloutMemberRecord>();
 
+    public DbSet<WorkspaceRecord> Workspaces => Set<WorkspaceRecord>();
+
+    public DbSet<WorkspaceClusterRecord> WorkspaceClusters => Set<WorkspaceClusterRecord>();
+
     /// <summary>
     /// Serializes writers that must not interleave (recording fetches, processing revisions) across hub replicas.
     /// Call inside a transaction; released at its end.

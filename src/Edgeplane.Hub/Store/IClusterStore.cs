@@ -21,6 +21,9 @@ internal interface IClusterStore
     /// </summary>
     Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, CancellationToken cancellationToken);
 
+    /// <summary>The summary over the clusters <paramref name="workspaces"/> target only (null: every cluster).</summary>
+    Task<FleetSummary> GetFleetSummaryAsync(DateTime offlineBefore, IReadOnlyList<string>? workspaces, CancellationToken cancellationToken);
+
     /// <summary>Records an agent's status report if it is newer than the last one taken (idempotent).</summary>
     Task<StatusReportOutcome> RecordStatusAsync(ClusterStatusReport report, CancellationToken cancellationToken);
 

@@ -12,6 +12,9 @@ internal interface IRolloutStore
     /// <summary>Runs, newest first.</summary>
     Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, CancellationToken cancellationToken);
 
+    /// <summary>Like <see cref="ListAsync(int, string?, CancellationToken)"/>, only runs with a member cluster that one of <paramref name="workspaces"/> targets (null: all).</summary>
+    Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces, CancellationToken cancellationToken);
+
     /// <summary>One run, or null.</summary>
     Task<RolloutResponse?> GetAsync(long id, CancellationToken cancellationToken);
 

@@ -33,12 +33,13 @@ internal sealed class HubScenario : IAsyncDisposable
 
     public HubOptions Options => _configure(HubHost.Options(Repo.Path, Temp.Sub("data"), Store, WebhookSecret));
 
-    public static async Task<HubScenario> StartAsync(StoreKind kind, string fixture = "fleet", Func<HubOptions, HubOptions>? configure = null)
+    public static async Task<HubScenario> StartAsync(StoreKind kind, string fixture = "fleet", Func<HubOptions, HubOptions>? configure = null,
+        Edgeplane.Hub.Pipeline.IRevisionCompiler? compiler = null)
     {
         var temp = new TempDirectory();
         var repo = TestRepo.FromFixture(temp.Sub("repo"), fixture, out var sha);
         var scenario = new HubScenario(temp, repo, await Stores.CreateAsync(kind), sha, configure);
-        await scenario.RestartAsync();
+        await scenario.RestartAsync(compiler);
         var first = await scenario.Host.WaitForRevisionAsync(sha);
         Assert.Equal(RevisionState.Applied, first.State);
         return scenario;

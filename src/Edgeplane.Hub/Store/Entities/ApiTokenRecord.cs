@@ -17,4 +17,20 @@ internal sealed class ApiTokenRecord
     public DateTime CreatedAt { get; set; }
 
     public bool Revoked { get; set; }
+
+    /// <summary>Who the token speaks for (<c>user:ana@example.com</c>); null on tokens made before subjects: <c>token:{Name}</c>.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The workspace the role holds in; null: fleet-wide.</summary>
+    public string? Workspace { get; set; }
+
+    /// <summary>When the token stops working; null: never (the bootstrap admin token).</summary>
+    public DateTime? ExpiresAt { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The subject of the caller that created the token; null for the hub's own bootstrap admin token.</summary>
+    public string? CreatedBy { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
 }

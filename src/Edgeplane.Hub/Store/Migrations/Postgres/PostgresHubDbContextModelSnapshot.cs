@@ -31,6 +31,17 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -44,15 +55,28 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.Property<bool>("Revoked")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Workspace")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("Workspace");
 
                     b.ToTable("api_tokens", (string)null);
                 });
@@ -728,6 +752,47 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("source_state", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.WorkspaceClusterRecord", b =>
+                {
+                    b.Property<string>("Workspace")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.HasKey("Workspace", "Cluster");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("workspace_clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.WorkspaceRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("MembersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NamespacesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Revision")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("workspaces", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterLabel", b =>

@@ -26,6 +26,17 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -39,15 +50,28 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.Property<bool>("Revoked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workspace")
+                        .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("Workspace");
 
                     b.ToTable("api_tokens", (string)null);
                 });
@@ -715,6 +739,47 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("source_state", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.WorkspaceClusterRecord", b =>
+                {
+                    b.Property<string>("Workspace")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Workspace", "Cluster");
+
+                    b.HasIndex("Cluster");
+
+                    b.ToTable("workspace_clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.WorkspaceRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamespacesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Revision")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("workspaces", (string)null);
                 });
 
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.ClusterLabel", b =>

@@ -1,0 +1,35 @@
+using Edgeplane.Model.Loading;
+using Edgeplane.Model.Specs;
+
+namespace Edgeplane.Hub.Pipeline;
+
+/// <summary>
+/// A Workspace of a revision as the hub's authorisation needs it: its members (subject → <c>admin</c>, <c>member</c> or
+/// <c>viewer</c>; a subject listed twice keeps its strongest role), its namespaces, and the declared clusters its
+/// <c>spec.targets</c> select.
+/// </summary>
+internal sealed record CompiledWorkspace(
+    string Name, IReadOnlyDictionary<string, string> Members, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Clusters)
+{
+    /// <summary>Every workspace of <paramref name="fleet"/>, with the clusters of <paramref name="clusters"/> it targets.</summary>
+    public static IReadOnlyList<CompiledWorkspace> From(FleetSnapshot fleet, IReadOnlyList<CompiledCluster> clusters)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(clusters);
+        return fleet.Workspaces.Select(w => new CompiledWorkspace(w.Name, StrongestRoles(w.Spec.Members), w.Spec.Namespaces,
+            clusters.Select(c => c.Declaration)
+                .Where(d => w.Spec.Targets.Matches(d.Name, d.Layer, d.Region ?? "", d.Site, d.Labels))
+                .Select(d => d.Name).ToList())).ToList();
+    }
+
+    private static Dictionary<string, string> StrongestRoles(IReadOnlyList<WorkspaceMemberSpec> members)
+    {
+        var roles = new Dictionary<string, WorkspaceRole>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            // WorkspaceRole orders Admin < Member < Viewer: the smaller value is the stronger role.
+            roles[member.Subject] = roles.TryGetValue(member.Subject, out var known) && known < member.Role ? known : member.Role;
+        }
+        return roles.ToDictionary(r => r.Key, r => r.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Edgeplane.Hub.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Edgeplane.Hub.Store;
+
+/// <summary>
+/// The workspace directory on EF Core. Read on every call, never cached: a member removed in Git loses access with the
+/// revision that removes it.
+/// </summary>
+internal sealed class EfWorkspaceStore(IDbContextFactory<HubDbContext> contexts) : IWorkspaceStore, IWorkspaceDirectory
+{
+    public async Task<bool> ExistsAsync(string workspace, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Workspaces.AnyAsync(w => w.Name == workspace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlySet<string>> ClustersOfAsync(IReadOnlyCollection<string> workspaces, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspaces);
+        await using var db = contexts.CreateDbContext();
+        var names = workspaces.ToList();
+        var clusters = await db.WorkspaceClusters.AsNoTracking().Where(w => names.Contains(w.Workspace)).Select(w => w.Cluster)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return clusters.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<bool> RolloutTouchesAsync(long id, IReadOnlyCollection<string> workspaces, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspaces);
+        await using var db = contexts.CreateDbContext();
+        var names = workspaces.ToList();
+        return await db.RolloutMembers.AnyAsync(m => m.RolloutId == id
+            && db.WorkspaceClusters.Any(w => w.Cluster == m.Cluster && names.Contains(w.Workspace)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> BundleReachesAsync(string digest, IReadOnlyCollection<string> workspaces, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspaces);
+        await using var db = contexts.CreateDbContext();
+        return await EfClusterStore.Scoped(db, db.Clusters.Where(c => !c.Removed), workspaces.ToList())
+            .AnyAsync(c => c.DesiredDigest == digest || c.TargetDigest == digest || c.AppliedDigest == digest, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<HubGrant>> GrantsForAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        await using var db = contexts.CreateDbContext();
+        var workspaces = await db.Workspaces.AsNoTracking().Select(w => new { w.Name, w.MembersJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var grants = new List<HubGrant>();
+        foreach (var workspace in workspaces.OrderBy(w => w.Name, StringComparer.Ordinal))
+        {
+            var members = JsonSerializer.Deserialize<Dictionary<string, string>>(workspace.MembersJson) ?? [];
+            var roles = subjects.Select(s => members.GetValueOrDefault(s)).OfType<string>().ToList();
+            if (Strongest(roles) is { } role)
+            {
+                grants.Add(new HubGrant(role, workspace.Name));
+            }
+        }
+        return grants;
+    }
+
+    /// <summary>The strongest hub role of workspace roles: admin → workspace-admin, member → workspace-member, viewer → viewer.</summary>
+    internal static string? Strongest(IReadOnlyCollection<string> roles) =>
+        roles.Contains("admin") ? HubRoles.WorkspaceAdmin
+        : roles.Contains("member") ? HubRoles.WorkspaceMember
+        : roles.Contains("viewer") ? HubRoles.Viewer
+        : null;
+}
