@@ -1,0 +1,55 @@
+using Edgeplane.Hub.Auth;
+
+namespace Edgeplane.Hub.Tests.Auth;
+
+/// <summary>
+/// Every endpoint of the hub's API listener with its rule, and a request that reaches it. A new endpoint fails
+/// <see cref="AuthorizationMatrixTests.EveryEndpoint_HasARuleInTheMatrix"/> until it gets a row here. This table is the one
+/// docs/api.md shows.
+/// </summary>
+internal static class AuthorizationMatrix
+{
+    /// <summary>Who a rule lets in; "none" is a call without a token.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["anonymous"] = ["none", "viewer", "viewer:ran", "workspace-member:ran", "workspace-admin:ran", "fleet-admin"],
+        [HubPolicies.Read] = ["viewer", "viewer:ran", "workspace-member:ran", "workspace-admin:ran", "fleet-admin"],
+        [HubPolicies.FleetRead] = ["viewer", "fleet-admin"],
+        [HubPolicies.TokenAdmin] = ["workspace-admin:ran", "fleet-admin"],
+        [HubPolicies.FleetAdmin] = ["fleet-admin"],
+    };
+
+    public static readonly string[] Callers = ["none", "viewer", "viewer:ran", "workspace-member:ran", "workspace-admin:ran", "fleet-admin"];
+
+    /// <summary>"METHOD pattern" → rule and a request (path, JSON body); {sha} is replaced by the first applied revision.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Rule, string Path, string? Body)> Endpoints =
+        new Dictionary<string, (string, string, string?)>(StringComparer.Ordinal)
+        {
+            ["GET /healthz"] = ("anonymous", "/healthz", null),
+            ["GET /readyz"] = ("anonymous", "/readyz", null),
+            ["GET /metrics"] = ("anonymous", "/metrics", null),
+            ["POST /api/v1/webhooks/{provider}"] = ("anonymous", "/api/v1/webhooks/none", "{}"),
+            ["GET /openapi/{documentName}.json"] = (HubPolicies.Read, "/openapi/v1.json", null),
+            ["GET /api/v1/fleet"] = (HubPolicies.Read, "/api/v1/fleet", null),
+            ["GET /api/v1/clusters"] = (HubPolicies.Read, "/api/v1/clusters", null),
+            ["GET /api/v1/clusters/{name}"] = (HubPolicies.Read, "/api/v1/clusters/edge-site-1", null),
+            ["GET /api/v1/revisions"] = (HubPolicies.Read, "/api/v1/revisions", null),
+            ["GET /api/v1/revisions/{sha}"] = (HubPolicies.Read, "/api/v1/revisions/{sha}", null),
+            ["GET /api/v1/bundles/{digest}"] = (HubPolicies.Read, "/api/v1/bundles/sha256:00", null),
+            ["GET /api/v1/rollouts"] = (HubPolicies.Read, "/api/v1/rollouts", null),
+            ["GET /api/v1/rollouts/{id:long}"] = (HubPolicies.Read, "/api/v1/rollouts/999", null),
+            ["GET /api/v1/audit"] = (HubPolicies.FleetRead, "/api/v1/audit", null),
+            ["POST /api/v1/tokens"] = (HubPolicies.TokenAdmin, "/api/v1/tokens",
+                """{"subject":"user:m@example.com","role":"workspace-member","workspace":"ran","ttl":"1h"}"""),
+            ["GET /api/v1/tokens"] = (HubPolicies.TokenAdmin, "/api/v1/tokens", null),
+            ["DELETE /api/v1/tokens/{id}"] = (HubPolicies.TokenAdmin, "/api/v1/tokens/0000dead", null),
+            ["POST /api/v1/tokens/rotate-admin"] = (HubPolicies.FleetAdmin, "/api/v1/tokens/rotate-admin", null),
+            ["POST /api/v1/revisions/{sha}/approve"] = (HubPolicies.FleetAdmin, "/api/v1/revisions/{sha}/approve", null),
+            ["POST /api/v1/rollouts/{id:long}/pause"] = (HubPolicies.FleetAdmin, "/api/v1/rollouts/999/pause", null),
+            ["POST /api/v1/rollouts/{id:long}/resume"] = (HubPolicies.FleetAdmin, "/api/v1/rollouts/999/resume", null),
+            ["POST /api/v1/rollouts/{id:long}/abort"] = (HubPolicies.FleetAdmin, "/api/v1/rollouts/999/abort", null),
+            ["POST /api/v1/rollouts/{id:long}/promote"] = (HubPolicies.FleetAdmin, "/api/v1/rollouts/999/promote", null),
+            ["POST /api/v1/clusters/{name}/tokens"] = (HubPolicies.FleetAdmin, "/api/v1/clusters/edge-site-1/tokens", "{}"),
+            ["POST /api/v1/clusters/{name}/revoke"] = (HubPolicies.FleetAdmin, "/api/v1/clusters/edge-site-1/revoke", "{}"),
+        };
+}
