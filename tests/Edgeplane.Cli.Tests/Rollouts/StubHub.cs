@@ -25,6 +25,9 @@ internal sealed class StubHub : IAsyncDisposable
     /// <summary>"METHOD /path?query" of every request, in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The body of every request that had one, with its "METHOD /path?query", in order.</summary>
+    public ConcurrentQueue<(string Route, string Body)> Bodies { get; } = new();
+
     public static async Task<StubHub> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -50,6 +53,11 @@ internal sealed class StubHub : IAsyncDisposable
     {
         var route = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}";
         Requests.Enqueue(route);
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            Bodies.Enqueue((route, await reader.ReadToEndAsync()));
+        }
         var (status, body) = Next(route);
         context.Response.StatusCode = status;
         context.Response.ContentType = status < 400 ? "application/json" : "application/problem+json";
