@@ -117,9 +117,8 @@ public static class HubApplication
         services.AddSingleton<IBundleStore, EfBundleStore>();
         services.AddSingleton<IAuditStore, EfAuditStore>();
         services.AddSingleton<ITokenStore, EfTokenStore>();
-        services.AddSingleton<EfWorkspaceStore>();
-        services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<EfWorkspaceStore>());
-        services.TryAddSingleton<IWorkspaceDirectory>(sp => sp.GetRequiredService<EfWorkspaceStore>());
+        services.AddSingleton<IWorkspaceStore, EfWorkspaceStore>();
+        services.TryAddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
         services.AddSingleton<IAgentStateStore, EfAgentStateStore>();
         services.AddSingleton<IInstanceLeaseStore, EfInstanceLeaseStore>();
         services.AddSingleton(HubInstance.Create(options));

@@ -24,7 +24,7 @@ internal sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IR
     public IReadOnlyList<Plans.RolloutDeclaration> Rollouts { get; init; } = [];
 
     /// <summary>The revision's workspaces with their members and targeted clusters; null when the compiler does not know them.</summary>
-    public IReadOnlyList<CompiledWorkspace>? Workspaces { get; init; }
+    public IReadOnlyList<Plans.DeclaredWorkspace>? Workspaces { get; init; }
 
     /// <summary>A failed result.</summary>
     public static CompileResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new([], diagnostics);

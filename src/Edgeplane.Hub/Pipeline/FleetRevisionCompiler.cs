@@ -42,7 +42,7 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
             WorkspaceApplications = fleet.Applications.GroupBy(a => a.Spec.Workspace, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             Rollouts = fleet.Rollouts.Select(r => new RolloutDeclaration(r.Name, r.Spec)).ToList(),
-            Workspaces = CompiledWorkspace.From(fleet, clusters),
+            Workspaces = WorkspaceDeclarations.From(fleet, clusters),
         };
     }
 

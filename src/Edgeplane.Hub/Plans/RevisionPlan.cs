@@ -24,7 +24,7 @@ internal sealed record RevisionPlan(
     public IReadOnlyList<RolloutDeclaration> Rollouts { get; init; } = [];
 
     /// <summary>The revision's workspaces, stored as the workspace directory; null: unknown (the stored directory is kept).</summary>
-    public IReadOnlyList<Pipeline.CompiledWorkspace>? Workspaces { get; init; }
+    public IReadOnlyList<DeclaredWorkspace>? Workspaces { get; init; }
 }
 
 /// <summary>A Rollout resource of a revision.</summary>

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using Edgeplane.Hub.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Edgeplane.Hub.Store;
 
 /// <summary>
-/// The workspace directory on EF Core. Read on every call, never cached: a member removed in Git loses access with the
-/// revision that removes it.
+/// The stored workspace directory on EF Core. Read on every call, never cached: a member removed in Git loses access with
+/// the revision that removes it.
 /// </summary>
-internal sealed class EfWorkspaceStore(IDbContextFactory<HubDbContext> contexts) : IWorkspaceStore, IWorkspaceDirectory
+internal sealed class EfWorkspaceStore(IDbContextFactory<HubDbContext> contexts) : IWorkspaceStore
 {
     public async Task<bool> ExistsAsync(string workspace, CancellationToken cancellationToken)
     {
@@ -44,29 +43,14 @@ internal sealed class EfWorkspaceStore(IDbContextFactory<HubDbContext> contexts)
             .ConfigureAwait(false);
     }
 
-    public async ValueTask<IReadOnlyList<HubGrant>> GrantsForAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Workspace, IReadOnlyDictionary<string, string> Members)>> ListMembersAsync(
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subjects);
         await using var db = contexts.CreateDbContext();
         var workspaces = await db.Workspaces.AsNoTracking().Select(w => new { w.Name, w.MembersJson })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var grants = new List<HubGrant>();
-        foreach (var workspace in workspaces.OrderBy(w => w.Name, StringComparer.Ordinal))
-        {
-            var members = JsonSerializer.Deserialize<Dictionary<string, string>>(workspace.MembersJson) ?? [];
-            var roles = subjects.Select(s => members.GetValueOrDefault(s)).OfType<string>().ToList();
-            if (Strongest(roles) is { } role)
-            {
-                grants.Add(new HubGrant(role, workspace.Name));
-            }
-        }
-        return grants;
+        return workspaces.OrderBy(w => w.Name, StringComparer.Ordinal)
+            .Select(w => (w.Name, (IReadOnlyDictionary<string, string>)(JsonSerializer.Deserialize<Dictionary<string, string>>(w.MembersJson) ?? [])))
+            .ToList();
     }
-
-    /// <summary>The strongest hub role of workspace roles: admin → workspace-admin, member → workspace-member, viewer → viewer.</summary>
-    internal static string? Strongest(IReadOnlyCollection<string> roles) =>
-        roles.Contains("admin") ? HubRoles.WorkspaceAdmin
-        : roles.Contains("member") ? HubRoles.WorkspaceMember
-        : roles.Contains("viewer") ? HubRoles.Viewer
-        : null;
 }

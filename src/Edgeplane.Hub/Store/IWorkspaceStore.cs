@@ -3,6 +3,9 @@ namespace Edgeplane.Hub.Store;
 /// <summary>The stored workspace directory (the last applied revision's workspaces), for scoping what a caller sees.</summary>
 internal interface IWorkspaceStore
 {
+    /// <summary>Every workspace's members (subject → <c>admin</c>, <c>member</c> or <c>viewer</c>), by workspace name.</summary>
+    Task<IReadOnlyList<(string Workspace, IReadOnlyDictionary<string, string> Members)>> ListMembersAsync(CancellationToken cancellationToken);
+
     /// <summary>True when the last applied revision declares <paramref name="workspace"/>.</summary>
     Task<bool> ExistsAsync(string workspace, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using Edgeplane.Hub.Pipeline;
+using Edgeplane.Hub.Plans;
 using Edgeplane.Hub.Tests.Infrastructure;
 
 namespace Edgeplane.Hub.Tests.Auth;
@@ -30,8 +31,8 @@ internal sealed class WorkspaceTestCompiler : IRevisionCompiler
         {
             Workspaces =
             [
-                new CompiledWorkspace("ran", Members, ["ran-du"], Layer("edge")),
-                new CompiledWorkspace("core", new Dictionary<string, string> { ["user:lena@example.com"] = "viewer" }, ["core"], Layer("cloud")),
+                new DeclaredWorkspace("ran", Members, ["ran-du"], Layer("edge")),
+                new DeclaredWorkspace("core", new Dictionary<string, string> { ["user:lena@example.com"] = "viewer" }, ["core"], Layer("cloud")),
             ],
         };
     }

@@ -1,22 +1,18 @@
+using Edgeplane.Hub.Plans;
 using Edgeplane.Model.Loading;
 using Edgeplane.Model.Specs;
 
 namespace Edgeplane.Hub.Pipeline;
 
-/// <summary>
-/// A Workspace of a revision as the hub's authorisation needs it: its members (subject → <c>admin</c>, <c>member</c> or
-/// <c>viewer</c>; a subject listed twice keeps its strongest role), its namespaces, and the declared clusters its
-/// <c>spec.targets</c> select.
-/// </summary>
-internal sealed record CompiledWorkspace(
-    string Name, IReadOnlyDictionary<string, string> Members, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Clusters)
+/// <summary>Reads each Workspace of a loaded fleet into a <see cref="DeclaredWorkspace"/>, with the compiled clusters it targets.</summary>
+internal static class WorkspaceDeclarations
 {
-    /// <summary>Every workspace of <paramref name="fleet"/>, with the clusters of <paramref name="clusters"/> it targets.</summary>
-    public static IReadOnlyList<CompiledWorkspace> From(FleetSnapshot fleet, IReadOnlyList<CompiledCluster> clusters)
+    /// <summary>Every workspace of <paramref name="fleet"/>, with the clusters of <paramref name="clusters"/> its <c>spec.targets</c> select.</summary>
+    public static IReadOnlyList<DeclaredWorkspace> From(FleetSnapshot fleet, IReadOnlyList<CompiledCluster> clusters)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(clusters);
-        return fleet.Workspaces.Select(w => new CompiledWorkspace(w.Name, StrongestRoles(w.Spec.Members), w.Spec.Namespaces,
+        return fleet.Workspaces.Select(w => new DeclaredWorkspace(w.Name, StrongestRoles(w.Spec.Members), w.Spec.Namespaces,
             clusters.Select(c => c.Declaration)
                 .Where(d => w.Spec.Targets.Matches(d.Name, d.Layer, d.Region ?? "", d.Site, d.Labels))
                 .Select(d => d.Name).ToList())).ToList();
