@@ -159,6 +159,24 @@ public sealed class AuditApiTests
         Assert.Equal(["5", "4", "3", "2"], (await ListAsync(scenario, "action=test.cap")).Items.Select(e => e.Target));
     }
 
+    [StoreTheory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task ForbiddenChange_IsAuditedAsDenied_AndNothingIsDone(StoreKind store)
+    {
+        await using var scenario = await HubScenario.StartAsync(store);
+        var (token, record) = Edgeplane.Hub.Auth.ApiTokens.Create("auditor", Edgeplane.Hub.Auth.HubRoles.Viewer, scenario.Host.Time.GetUtcNow().UtcDateTime);
+        await scenario.Host.Service<ITokenStore>().AddTokenAsync(record, default);
+        using var viewer = new HttpClient { BaseAddress = scenario.Host.BaseAddress };
+        viewer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var approve = await viewer.PostAsync("/api/v1/revisions/0000000deadbeef/approve", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
+        var entry = Assert.Single((await ListAsync(scenario, "action=api.denied")).Items);
+        Assert.Equal(("POST /api/v1/revisions/0000000deadbeef/approve", "Denied", $"token:{record.Id}"), (entry.Target, entry.Outcome, entry.Credential));
+        Assert.Empty((await ListAsync(scenario, "action=revision.approve")).Items);
+    }
+
     [Fact]
     public void Options_OutOfBounds_AreRefusedNamingTheFlag()
     {
