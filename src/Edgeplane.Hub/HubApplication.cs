@@ -41,6 +41,7 @@ public static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateLimits(options.Limits);
+        options.Audit.Validate();
         var apiCertificate = ApiListener.LoadCertificateFiles(options);
         PrivateFiles.RestrictNewFiles();
         PrivateFiles.PrepareFolder(options.DataDirectory, "hub data folder");
@@ -139,6 +140,7 @@ public static class HubApplication
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
+        services.AddHostedService<AuditPruner>();
         services.AddHostedService<RevisionProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
         AddApiServices(services);
@@ -162,6 +164,7 @@ public static class HubApplication
         services.AddOpenApi();
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedCallAuditor>();
         services.AddAuthorizationBuilder().AddHubPolicies();
     }
 
@@ -186,7 +189,7 @@ public static class HubApplication
         var api = app.MapGroup("/api/v1");
         api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
         api.MapTokensApi();
-        // The audit log is not yet narrowed per workspace: fleet-wide readers only.
-        api.MapGroup("").RequireAuthorization(HubPolicies.FleetRead).MapAuditApi();
+        // Any role reads the audit log; AuditApi narrows a workspace-confined caller to its workspaces' entries.
+        api.MapGroup("").RequireAuthorization(HubPolicies.Read).MapAuditApi();
     }
 }

@@ -29,13 +29,14 @@ internal static partial class TokensApi
     }
 
     private static async Task<Results<Created<CreatedApiTokenResponse>, ProblemHttpResult>> CreateAsync(
-        CreateApiTokenRequest? body, ClaimsPrincipal user, ITokenStore tokens, IWorkspaceStore workspaces, HubOptions options,
+        CreateApiTokenRequest? body, HttpContext context, ITokenStore tokens, IWorkspaceStore workspaces, HubOptions options,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (Validate(body, options.Limits, out var ttl) is { } invalid)
         {
             return ApiProblems.BadRequest(invalid);
         }
+        var user = context.User;
         var scope = CallerScope.Of(user);
         if (MayGrant(scope, body!.Role!, body.Workspace) is { } refused)
         {
@@ -52,7 +53,7 @@ internal static partial class TokensApi
             Subject = body.Subject!, Workspace = body.Workspace, ExpiresAt = now + ttl, Description = body.Description,
             CreatedBy = CallerScope.Subject(user),
         };
-        await tokens.AddTokenAsync(record, cancellationToken).ConfigureAwait(false);
+        await tokens.AddTokenAsync(record, context.Actor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/tokens/{record.Id}", Created(record, secret, []));
     }
 
@@ -68,24 +69,25 @@ internal static partial class TokensApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, ClaimsPrincipal user, ITokenStore tokens, CancellationToken cancellationToken)
+        string id, HttpContext context, ITokenStore tokens, CancellationToken cancellationToken)
     {
-        var scope = CallerScope.Of(user);
+        var scope = CallerScope.Of(context.User);
         var token = await tokens.GetTokenAsync(id, cancellationToken).ConfigureAwait(false);
         if (token is null || !(scope.IsFleetAdmin || (token.Workspace is { } ws && scope.AdminOf.Contains(ws))))
         {
             return ApiProblems.NotFound($"token '{id}' not found");
         }
-        await tokens.RevokeTokenAsync(id, CallerScope.Subject(user), cancellationToken).ConfigureAwait(false);
+        await tokens.RevokeTokenAsync(id, context.Actor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
     private static async Task<Created<CreatedApiTokenResponse>> RotateAdminAsync(
-        ClaimsPrincipal user, ITokenStore tokens, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, ITokenStore tokens, TimeProvider time, CancellationToken cancellationToken)
     {
+        var user = context.User;
         var (secret, record) = ApiTokens.Create(AdminTokenBootstrap.Name, HubRoles.FleetAdmin, time.GetUtcNow().UtcDateTime);
         record = record with { Description = "admin token (rotated)", CreatedBy = CallerScope.Subject(user) };
-        var revoked = await tokens.RotateAdminAsync(record, CallerScope.Subject(user), cancellationToken).ConfigureAwait(false);
+        var revoked = await tokens.RotateAdminAsync(record, context.Actor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/tokens/{record.Id}", Created(record, secret, revoked));
     }
 

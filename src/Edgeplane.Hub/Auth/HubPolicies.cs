@@ -12,9 +12,6 @@ internal static class HubPolicies
     /// <summary>Any role anywhere: fleet-admin, viewer (fleet-wide or of a workspace), workspace-admin, workspace-member.</summary>
     public const string Read = "Read";
 
-    /// <summary>Fleet-wide reading: fleet-admin or a viewer without a workspace (for views not yet filtered by workspace).</summary>
-    public const string FleetRead = "FleetRead";
-
     /// <summary>Fleet-wide changes: fleet-admin only.</summary>
     public const string FleetAdmin = HubRoles.FleetAdminPolicy;
 
@@ -28,7 +25,6 @@ internal static class HubPolicies
         return builder
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireAssertion(c => HubGrant.Of(c.User).Count > 0))
-            .AddPolicy(FleetRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => CallerScope.Of(c.User).IsFleetWide))
             .AddPolicy(FleetAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c => CallerScope.Of(c.User).IsFleetAdmin))
             .AddPolicy(TokenAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
                 CallerScope.Of(c.User) is { } scope && (scope.IsFleetAdmin || scope.AdminOf.Count > 0)));

@@ -14,11 +14,14 @@ internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, Tim
         return await db.ApiTokens.AnyAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task AddTokenAsync(ApiToken token, CancellationToken cancellationToken)
+    public Task AddTokenAsync(ApiToken token, CancellationToken cancellationToken) =>
+        AddTokenAsync(token, token?.CreatedBy is { } creator ? new AuditActor(creator) : AuditActor.Hub, cancellationToken);
+
+    public async Task AddTokenAsync(ApiToken token, AuditActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         await using var db = contexts.CreateDbContext();
-        Add(db, token);
+        Add(db, token, actor);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,7 +60,7 @@ internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, Tim
         return new Page<ApiToken>(page.Items.Select(View).ToList(), page.Continue);
     }
 
-    public async Task<bool> RevokeTokenAsync(string id, string actor, CancellationToken cancellationToken)
+    public async Task<bool> RevokeTokenAsync(string id, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var record = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken).ConfigureAwait(false);
@@ -70,7 +73,7 @@ internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, Tim
         return true;
     }
 
-    public async Task<IReadOnlyList<string>> RotateAdminAsync(ApiToken replacement, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RotateAdminAsync(ApiToken replacement, AuditActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(replacement);
         await using var db = contexts.CreateDbContext();
@@ -82,12 +85,12 @@ internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, Tim
         {
             Revoke(db, record, actor);
         }
-        Add(db, replacement);
+        Add(db, replacement, actor);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return old.Select(t => t.Id).ToList();
     }
 
-    private void Add(HubDbContext db, ApiToken token)
+    private void Add(HubDbContext db, ApiToken token, AuditActor actor)
     {
         db.ApiTokens.Add(new ApiTokenRecord
         {
@@ -96,18 +99,18 @@ internal sealed class EfTokenStore(IDbContextFactory<HubDbContext> contexts, Tim
         });
         var scope = token.Workspace is null ? "" : $" in workspace {token.Workspace}";
         var expires = token.ExpiresAt is { } at ? $"expires {at:u}" : "never expires";
-        StoreRows.AddAudit(db, Now, StoreRows.Audit(token.CreatedBy ?? "hub", "token.create", token.Subject, "Succeeded",
-            $"token {token.Id}, role {token.Role}{scope}, {expires}"));
+        StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, "token.create", token.Subject, "Succeeded",
+            $"token {token.Id}, role {token.Role}{scope}, {expires}") with { Workspace = token.Workspace });
     }
 
-    private void Revoke(HubDbContext db, ApiTokenRecord record, string actor)
+    private void Revoke(HubDbContext db, ApiTokenRecord record, AuditActor actor)
     {
         var already = record.Revoked;
         record.Revoked = true;
         record.RevokedAt ??= Now;
         var subject = record.Subject ?? $"token:{record.Name}";
         StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, "token.revoke", subject, "Succeeded",
-            already ? $"token {record.Id} (was already revoked)" : $"token {record.Id}, role {record.Role}"));
+            already ? $"token {record.Id} (was already revoked)" : $"token {record.Id}, role {record.Role}") with { Workspace = record.Workspace });
     }
 
     private static ApiToken View(ApiTokenRecord t) => new(t.Id, t.Name, t.Role, t.Hash, t.CreatedAt)

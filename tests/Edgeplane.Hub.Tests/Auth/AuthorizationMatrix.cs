@@ -14,7 +14,6 @@ internal static class AuthorizationMatrix
     {
         ["anonymous"] = ["none", "viewer", "viewer:ran", "workspace-member:ran", "workspace-admin:ran", "fleet-admin"],
         [HubPolicies.Read] = ["viewer", "viewer:ran", "workspace-member:ran", "workspace-admin:ran", "fleet-admin"],
-        [HubPolicies.FleetRead] = ["viewer", "fleet-admin"],
         [HubPolicies.TokenAdmin] = ["workspace-admin:ran", "fleet-admin"],
         [HubPolicies.FleetAdmin] = ["fleet-admin"],
     };
@@ -38,7 +37,7 @@ internal static class AuthorizationMatrix
             ["GET /api/v1/bundles/{digest}"] = (HubPolicies.Read, "/api/v1/bundles/sha256:00", null),
             ["GET /api/v1/rollouts"] = (HubPolicies.Read, "/api/v1/rollouts", null),
             ["GET /api/v1/rollouts/{id:long}"] = (HubPolicies.Read, "/api/v1/rollouts/999", null),
-            ["GET /api/v1/audit"] = (HubPolicies.FleetRead, "/api/v1/audit", null),
+            ["GET /api/v1/audit"] = (HubPolicies.Read, "/api/v1/audit", null),
             ["POST /api/v1/tokens"] = (HubPolicies.TokenAdmin, "/api/v1/tokens",
                 """{"subject":"user:m@example.com","role":"workspace-member","workspace":"ran","ttl":"1h"}"""),
             ["GET /api/v1/tokens"] = (HubPolicies.TokenAdmin, "/api/v1/tokens", null),

@@ -72,7 +72,7 @@ public sealed class AuthorizationMatrixTests
         await using var scenario = await HubScenario.StartAsync(StoreKind.Sqlite, compiler: new WorkspaceTestCompiler());
         var viewer = await Callers.MintAsync(scenario.Host, HubRoles.Viewer);
         var member = await Callers.MintAsync(scenario.Host, HubRoles.WorkspaceMember, "ran");
-        var before = (await scenario.Host.GetAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit")).Items.Count;
+        var before = (await scenario.Host.GetAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit")).Items.Select(a => a.Id).ToList();
 
         foreach (var token in new[] { viewer, member })
         {
@@ -89,7 +89,10 @@ public sealed class AuthorizationMatrixTests
             }
         }
 
-        Assert.Equal(before, (await scenario.Host.GetAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit")).Items.Count);
+        // Each refusal is audited as api.denied, and nothing else happened.
+        var added = (await scenario.Host.GetAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit?limit=1000")).Items.Where(a => !before.Contains(a.Id)).ToList();
+        Assert.Equal(14, added.Count);
+        Assert.All(added, a => Assert.Equal(("api.denied", "Denied"), (a.Action, a.Outcome)));
         Assert.Equal(3, (await scenario.Host.GetAsync<PageResponse<ApiTokenResponse>>("/api/v1/tokens")).Items.Count);
         using var admin = await Callers.SendAsync(scenario.Host, scenario.Token, "GET", "/api/v1/clusters/edge-site-1");
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);

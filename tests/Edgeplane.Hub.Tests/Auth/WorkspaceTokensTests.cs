@@ -34,6 +34,12 @@ public sealed class WorkspaceTokensTests
         Assert.Equal("you are not a workspace-admin of workspace 'core'", await DetailAsync(other, HttpStatusCode.Forbidden));
         var all = (await scenario.Host.GetAsync<PageResponse<ApiTokenResponse>>("/api/v1/tokens")).Items;
         Assert.Equal(["token:admin", "user:lena@example.com", "user:workspace-admin.ran@example.com"], all.Select(t => t.Subject).Order());
+        var adminId = all.Single(t => t.Subject == "user:workspace-admin.ran@example.com").Id;
+        using var audit = await Callers.SendAsync(scenario.Host, admin, "GET", "/api/v1/audit?action=token.create");
+        var entry = Assert.Single((await audit.Content.ReadFromJsonAsync<PageResponse<AuditEntryResponse>>(HubHost.Json))!.Items,
+            a => a.Target == "user:lena@example.com");
+        Assert.Equal(("user:workspace-admin.ran@example.com", $"token:{adminId}", "ran", "user:lena@example.com"),
+            (entry.Actor, entry.Credential, entry.Workspace, entry.Target));
     }
 
     [Fact]
