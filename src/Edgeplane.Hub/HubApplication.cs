@@ -140,7 +140,7 @@ public static class HubApplication
         services.AddHostedService<SourcePoller>();
         services.AddHostedService<RevisionProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
-        AddApiServices(services);
+        AddApiServices(services, options);
     }
 
     private static void AddIdentityServices(IServiceCollection services, HubOptions options, StoreSettings settings)
@@ -154,13 +154,17 @@ public static class HubApplication
         }
     }
 
-    private static void AddApiServices(IServiceCollection services)
+    private static void AddApiServices(IServiceCollection services, HubOptions options)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(options.Oidc is null ? ApiTokenAuthenticationHandler.SchemeName : OidcAuthentication.SelectorScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        if (options.Oidc is { } oidc)
+        {
+            authentication.AddOidc(oidc); // IWorkspaceDirectory is optional: without one, OIDC callers hold only group-given roles
+        }
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(HubRoles.FleetAdminPolicy, p => p.RequireRole(HubRoles.FleetAdmin));

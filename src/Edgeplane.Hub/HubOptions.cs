@@ -78,4 +78,7 @@ public sealed record HubOptions
 
     /// <summary>How the rollout engine paces itself.</summary>
     public RolloutOptions Rollouts { get; init; } = new();
+
+    /// <summary>OpenID Connect JWTs accepted by the REST API beside API tokens; null (default): API tokens only.</summary>
+    public OidcOptions? Oidc { get; init; }
 }
