@@ -42,6 +42,10 @@ public static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateLimits(options.Limits);
+        if (options.Oidc is { } oidc)
+        {
+            OidcOptionsValidator.Validate(oidc); // before anything is created on disk
+        }
         var apiCertificate = ApiListener.LoadCertificateFiles(options);
         PrivateFiles.RestrictNewFiles();
         PrivateFiles.PrepareFolder(options.DataDirectory, "hub data folder");
