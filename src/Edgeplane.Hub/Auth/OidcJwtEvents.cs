@@ -51,6 +51,10 @@ internal sealed partial class OidcJwtEvents(OidcOptions oidc, OidcKeySource keys
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
     {
         LogRefused(logger, OidcFailureText.Describe(context.Exception, oidc));
+        if (context.Exception is OidcKeysUnavailableException)
+        {
+            context.Fail(context.Exception); // JwtBearer rethrows what it did not expect (a 500): no keys is a refusal, said as such
+        }
         return Task.CompletedTask;
     }
 

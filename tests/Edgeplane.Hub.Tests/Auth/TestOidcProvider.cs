@@ -38,6 +38,12 @@ internal sealed partial class TestOidcProvider : IAsyncDisposable
 
     public TestDeviceFlow Device { get; } = new();
 
+    /// <summary>The issuer the discovery document names (default <see cref="Issuer"/>): another one is a mix-up the hub must refuse.</summary>
+    public string? AdvertisedIssuer { get; set; }
+
+    /// <summary>While true, discovery and JWKS answer 503.</summary>
+    public bool Down { get; set; }
+
     public static async Task<TestOidcProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -45,8 +51,8 @@ internal sealed partial class TestOidcProvider : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         TestOidcProvider? provider = null;
-        app.MapGet("/dex/.well-known/openid-configuration", () => Results.Json(provider!.Discovery()));
-        app.MapGet("/dex/keys", () => provider!.Jwks());
+        app.MapGet("/dex/.well-known/openid-configuration", () => provider!.Down ? Results.StatusCode(503) : Results.Json(provider.Discovery()));
+        app.MapGet("/dex/keys", () => provider!.Down ? Results.StatusCode(503) : provider.Jwks());
         app.MapPost("/dex/device/code", (HttpRequest request) => provider!.Device.AuthorizeAsync(request, provider.Issuer));
         app.MapPost("/dex/token", (HttpRequest request) => provider!.Device.TokenAsync(request, provider));
         await app.StartAsync();
@@ -110,7 +116,7 @@ internal sealed partial class TestOidcProvider : IAsyncDisposable
 
     private Dictionary<string, object> Discovery() => new()
     {
-        ["issuer"] = Issuer,
+        ["issuer"] = AdvertisedIssuer ?? Issuer,
         ["jwks_uri"] = Issuer + "/keys",
         ["token_endpoint"] = Issuer + "/token",
         ["device_authorization_endpoint"] = Issuer + "/device/code",
