@@ -46,6 +46,7 @@ public static class HubApplication
         {
             OidcOptionsValidator.Validate(oidc); // before anything is created on disk
         }
+        options.Audit.Validate();
         var apiCertificate = ApiListener.LoadCertificateFiles(options);
         PrivateFiles.RestrictNewFiles();
         PrivateFiles.PrepareFolder(options.DataDirectory, "hub data folder");
@@ -142,6 +143,7 @@ public static class HubApplication
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
+        services.AddHostedService<AuditPruner>();
         services.AddHostedService<RevisionProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
         AddApiServices(services, options);
@@ -169,6 +171,7 @@ public static class HubApplication
         {
             authentication.AddOidc(oidc); // IWorkspaceDirectory is optional: without one, OIDC callers hold only group-given roles
         }
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedCallAuditor>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(HubRoles.FleetAdminPolicy, p => p.RequireRole(HubRoles.FleetAdmin));

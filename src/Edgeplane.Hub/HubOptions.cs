@@ -81,4 +81,7 @@ public sealed record HubOptions
 
     /// <summary>OpenID Connect JWTs accepted by the REST API beside API tokens; null (default): API tokens only.</summary>
     public OidcOptions? Oidc { get; init; }
+
+    /// <summary>How long the audit log keeps entries and how many (default 90 days, at most 1,000,000).</summary>
+    public AuditOptions Audit { get; init; } = new();
 }
