@@ -46,6 +46,22 @@ public sealed class OidcAuthenticationTests
     }
 
     [Fact]
+    public async Task CreateBootstrapToken_AdminGroupMember_CreatedAndAuditedAsTheUserWithTheOidcSubject()
+    {
+        await using var provider = await TestOidcProvider.StartAsync();
+        await using var hub = await OidcHubHost.StartAsync(provider);
+        using var client = hub.Client(provider.Mint("ops@example.com", ["platform"]));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/clusters/edge-site-1/tokens", new CreateTokenRequest("1h"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var admin = hub.Client(hub.AdminToken);
+        var audit = (await admin.GetFromJsonAsync<PageResponse<AuditEntryResponse>>("/api/v1/audit?limit=1000", HubHost.Json))!;
+        var entry = Assert.Single(audit.Items, a => a.Action == "cluster.token.create");
+        Assert.Equal(("user:ops@example.com", "oidc:CiQops@example.com", "Succeeded"), (entry.Actor, entry.Credential, entry.Outcome));
+    }
+
+    [Fact]
     public async Task RevokeCluster_TokenWithNoRole_Returns403AndRevokesNothing()
     {
         await using var provider = await TestOidcProvider.StartAsync();
