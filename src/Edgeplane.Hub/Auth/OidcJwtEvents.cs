@@ -92,6 +92,6 @@ internal sealed partial class OidcJwtEvents(OidcOptions oidc, OidcKeySource keys
         return Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
     }
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "An OIDC token was refused: {Reason}")]
+    [LoggerMessage(EventId = 2653, Level = LogLevel.Information, Message = "An OIDC token was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
 }

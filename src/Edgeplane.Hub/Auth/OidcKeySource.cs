@@ -120,10 +120,10 @@ internal sealed partial class OidcKeySource : IConfigurationManager<OpenIdConnec
             : throw new InvalidOperationException("its JWKS has no signing key");
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Read the OIDC discovery document {Address}: {KeyCount} signing keys")]
+    [LoggerMessage(EventId = 2651, Level = LogLevel.Information, Message = "Read the OIDC discovery document {Address}: {KeyCount} signing keys")]
     private static partial void LogKeysRead(ILogger logger, string address, int keyCount);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Could not read the OIDC discovery document or keys at {Address}: {Error}")]
+    [LoggerMessage(EventId = 2652, Level = LogLevel.Warning, Message = "Could not read the OIDC discovery document or keys at {Address}: {Error}")]
     private static partial void LogKeysReadFailed(ILogger logger, string address, string error);
 
     private sealed record State(OpenIdConnectConfiguration? Configuration, DateTimeOffset RefreshAfter, DateTimeOffset LastRead, string? LastError);
