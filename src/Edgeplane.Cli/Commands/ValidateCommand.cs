@@ -36,10 +36,16 @@ internal static class ValidateCommand
         }
         var fleet = loaded.Fleet!;
         var rendered = new FleetRenderer(fleet).RenderAll();
+        var rejected = RenderCommand.PrintRejections(error, dir, rendered.Rejections);
         if (!rendered.Succeeded)
         {
             DiagnosticPrinter.Print(error, dir, rendered.Diagnostics);
-            error.WriteLine($"{rendered.Diagnostics.Count} error(s) rendering {dir}");
+            error.WriteLine($"{rendered.Diagnostics.Count + rejected} error(s) rendering {dir}");
+            return ExitCodes.Invalid;
+        }
+        if (rejected > 0)
+        {
+            error.WriteLine($"{rejected} render-time policy violation(s) in {dir}");
             return ExitCodes.Invalid;
         }
         var table = new Table().AddColumn("kind").AddColumn(new TableColumn("count").RightAligned());

@@ -11,14 +11,23 @@ namespace Edgeplane.Rendering.Units;
 /// HelmRelease or Kustomization must run as the workspace's account and stay in its namespaces. Also: no platform
 /// object may use a namespace a workspace on the cluster owns.
 /// </summary>
-internal static class Tenancy
+internal static partial class Tenancy
 {
     public static void Check(FleetResource<WorkspaceSpec> workspace, ResourceRef owner, CompiledObject obj, string name, string? ns,
-        KindScope scope, string cluster, List<Diagnostic> errors)
+        KindScope scope, string cluster, IReadOnlySet<string> knownNames, List<Diagnostic> errors)
     {
         var what = $"{owner.Kind} \"{owner.Name}\": {obj.Kind} \"{(ns is null ? name : $"{ns}/{name}")}\"";
         var kind = obj.Group.Length == 0 ? obj.Kind : $"{obj.Group}/{obj.Kind}";
-        if (!workspace.Spec.AllowedKinds.Any(k => k.Matches(obj.Group, obj.Kind)))
+        if (!CheckNames(workspace, what, obj, name, ns, knownNames, errors))
+        {
+            return;
+        }
+        if (obj.Kind == "Namespace" && obj.Group.Length == 0)
+        {
+            errors.Add(new Diagnostic(obj.Location, $"{what}: an Application or NetworkFunction may not create a Namespace; Edgeplane creates "
+                + $"Workspace \"{workspace.Name}\"'s namespaces ({Owned(workspace)}) from its spec.namespaces", "NamespaceCreated"));
+        }
+        else if (!workspace.Spec.AllowedKinds.Any(k => k.Matches(obj.Group, obj.Kind)))
         {
             errors.Add(new Diagnostic(obj.Location, $"{what} is of kind {kind}, which Workspace \"{workspace.Name}\" does not allow (spec.allowedKinds)", "KindNotAllowed"));
         }
@@ -40,9 +49,16 @@ internal static class Tenancy
                 $"{what} is in namespace \"{ns}\", which Workspace \"{workspace.Name}\" does not own (it owns {Owned(workspace)}); cluster \"{cluster}\"",
                 "NamespaceNotOwned"));
         }
-        else if (obj.Flux is { } flux)
+        else
         {
-            CheckFlux(workspace, what, obj.Location, flux, errors);
+            if (obj.Flux is { } flux)
+            {
+                CheckFlux(workspace, what, obj.Location, flux, errors);
+            }
+            if (obj.Policy is { } policy)
+            {
+                CheckPolicy(workspace, what, obj.Location, ns, policy, errors);
+            }
         }
     }
 
@@ -62,7 +78,7 @@ internal static class Tenancy
             }
         }
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (owner, obj, name, ns) in objects.Where(o => owned.Count > 0 && o.Owner.Workspace is null && o.Owner.Tenant is null))
+        foreach (var (owner, obj, name, ns) in objects.Where(o => owned.Count > 0 && o.Owner.Workspace is null && o.Owner.Tenant is null && o.Owner.CarriedFor is null))
         {
             var used = obj.Kind == "Namespace" && obj.Group.Length == 0 ? name : ns;
             foreach (var target in new[] { used, obj.Flux?.TargetNamespace }.OfType<string>())
