@@ -14,13 +14,13 @@ internal static partial class SpecBinder
         var members = r.List("members", m =>
         {
             var subject = m.String("subject", required: true);
+            var role = m.Enum<WorkspaceRole>("role", required: true);
             if (subject is not null && WorkspaceMemberSpec.Parse(subject) is null)
             {
                 m.Error("subject", "InvalidValue", $"{m.FieldPath("subject")} \"{subject}\" must be user:<name> or group:<name>, "
                     + "printable ASCII, not system:… (Kubernetes reserves those)");
                 return null;
             }
-            var role = m.Enum<WorkspaceRole>("role", required: true);
             return subject is null || role is null ? null : new WorkspaceMemberSpec(subject, role.Value);
         });
         var namespaces = r.Strings("namespaces", names: true, required: true);
@@ -92,7 +92,7 @@ internal static partial class SpecBinder
         }
         var spec = new WorkspaceLimitRangeSpec(Quantities(r, "default"), Quantities(r, "defaultRequest"), Quantities(r, "max"));
         r.Done();
-        if (spec.Default.Count + spec.DefaultRequest.Count + spec.Max.Count == 0)
+        if (r.Node.Count == 0)
         {
             r.Bag.Add(r.Location, "InvalidValue", $"{r.Owner}: {r.Path} must set at least one of default, defaultRequest or max");
             return null;
