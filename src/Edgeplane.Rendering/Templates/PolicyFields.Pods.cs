@@ -42,7 +42,7 @@ internal sealed partial record PolicyFields
         }
         foreach (var (port, j) in Items(container["ports"]))
         {
-            if (port["hostPort"] is JsonValue v && !(v.GetValueKind() == JsonValueKind.Number && v.GetValue<decimal>() == 0))
+            if (port["hostPort"] is JsonValue v && v.ToJsonString() != "0")
             {
                 findings.Add(new PodFinding("PodHostAccess", $"{path}.ports[{j}].hostPort"));
             }

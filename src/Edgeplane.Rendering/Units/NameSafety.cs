@@ -7,7 +7,7 @@ namespace Edgeplane.Rendering.Units;
 /// Names a workspace writes (metadata.name and namespace, RBAC subject and roleRef names) must be ASCII and within
 /// Kubernetes' lengths. Kubernetes accepts any Unicode in several of them (User and Group names, many custom kinds), so a
 /// name that only looks like an allowed one would pass a visual review: an invisible (zero-width) or bidi-control
-/// character is refused as such; other non-ASCII is compared after NFKC and a small confusable-skeleton map (the common
+/// character is refused as such; other non-ASCII is compared after NFKC (see <see cref="Nfkc"/>) and a small confusable-skeleton map (the common
 /// Cyrillic and Greek look-alikes of Latin letters) with the names the workspace may use, to say which one it imitates;
 /// and is refused either way.
 /// </summary>
@@ -44,7 +44,7 @@ internal static class NameSafety
         {
             return null;
         }
-        var normalized = name.Normalize(NormalizationForm.FormKC);
+        var normalized = Nfkc(name);
         var skeleton = SkeletonOf(normalized);
         var imitated = allowed.Order(StringComparer.Ordinal).FirstOrDefault(a => a == normalized || SkeletonOf(a) == skeleton);
         var first = name.First(c => !char.IsAscii(c));
@@ -56,6 +56,16 @@ internal static class NameSafety
     private static bool IsInvisible(char c) => c is >= '\u200B' and <= '\u200F' or >= '\u2060' and <= '\u2064' or '\uFEFF' or '\u00AD';
 
     private static bool IsBidi(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>
+    /// NFKC. The hub runs with invariant globalization, where the runtime leaves non-ASCII text as it is; the
+    /// compatibility forms a name can hide behind most easily, fullwidth Latin letters and digits, are folded here.
+    /// </summary>
+    private static string Nfkc(string text)
+    {
+        var folded = new string([.. text.Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c)]);
+        return folded.IsNormalized(NormalizationForm.FormKC) ? folded : folded.Normalize(NormalizationForm.FormKC);
+    }
 
     private static string SkeletonOf(string text)
     {
