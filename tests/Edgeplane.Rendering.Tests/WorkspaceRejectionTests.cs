@@ -117,6 +117,29 @@ public sealed class WorkspaceRejectionTests : IDisposable
     }
 
     [Fact]
+    public void Render_OneClusterCleanButRejectedElsewhere_LeftOutWhenTheCallerSaysSo()
+    {
+        _fleet.Replace("apps/app2/app.yaml", "layers: [edge, cloud]", "layers: [cloud]");
+        _fleet.Replace("workspaces.yaml", "layers: [edge]", "layers: [edge, cloud]");
+        _fleet.Replace("apps/app1/app.yaml", "layers: [edge]", "layers: [edge, cloud]");
+        _fleet.Write(Bad, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: \"${ns}\"\n");
+        _fleet.Replace("clusters/cloud-1.yaml", "provider: eks\n", "provider: eks\n  variables: {ns: kube-system}\n");
+        _fleet.Replace("clusters/edge-a.yaml", "provider: k3s\n", "provider: k3s\n  variables: {ns: team-ns}\n");
+        var renderer = Renderer();
+
+        var alone = renderer.Render("edge-a");
+        var told = renderer.Render("edge-a", new RenderOptions { RejectedWorkspaces = new HashSet<string> { "team" } });
+        var all = renderer.RenderAll();
+
+        Assert.Empty(alone.Rejections);
+        Assert.Contains(alone.Bundle!.Objects, o => Rejected.IsWorkloadOf(o, "team"));
+        Assert.DoesNotContain(told.Bundle!.Objects, o => Rejected.IsWorkloadOf(o, "team"));
+        Assert.Contains("cluster \"cloud-1\"", Assert.Single(all.Rejections["team"]).Message, StringComparison.Ordinal);
+        Rejected.AssertNothingShipped(all, "team");
+        Assert.Contains(all.Bundles.Single(b => b.ClusterName == "cloud-1").Objects, o => o.Name == "app2");
+    }
+
+    [Fact]
     public void RenderAll_TwoWorkspacesViolate_BothRejectedThePlatformStillRenders()
     {
         _fleet.Write(Bad, ConfigMap("x", "kube-system"));
