@@ -17,39 +17,7 @@ internal static partial class Tenancy
         KindScope scope, string cluster, IReadOnlySet<string> knownNames, List<Diagnostic> errors)
     {
         var what = $"{owner.Kind} \"{owner.Name}\": {obj.Kind} \"{(ns is null ? name : $"{ns}/{name}")}\"";
-        var kind = obj.Group.Length == 0 ? obj.Kind : $"{obj.Group}/{obj.Kind}";
-        if (!CheckNames(workspace, what, obj, name, ns, knownNames, errors))
-        {
-            return;
-        }
-        if (obj.Kind == "Namespace" && obj.Group.Length == 0)
-        {
-            errors.Add(new Diagnostic(obj.Location, $"{what}: an Application or NetworkFunction may not create a Namespace; Edgeplane creates "
-                + $"Workspace \"{workspace.Name}\"'s namespaces ({Owned(workspace)}) from its spec.namespaces", "NamespaceCreated"));
-        }
-        else if (!workspace.Spec.AllowedKinds.Any(k => k.Matches(obj.Group, obj.Kind)))
-        {
-            errors.Add(new Diagnostic(obj.Location, $"{what} is of kind {kind}, which Workspace \"{workspace.Name}\" does not allow (spec.allowedKinds)", "KindNotAllowed"));
-        }
-        else if (scope == KindScope.Cluster)
-        {
-            var why = BuiltinKinds.IsBuiltin(obj.Group, obj.Kind) ? "" : $" (the CustomResourceDefinition of {kind} in this bundle says scope: Cluster)";
-            errors.Add(new Diagnostic(obj.Location, $"{what} is cluster-scoped{why}; Workspace \"{workspace.Name}\" may only create objects in its namespaces", "ClusterScopedNotAllowed"));
-        }
-        else if (scope == KindScope.Unknown)
-        {
-            errors.Add(new Diagnostic(obj.Location,
-                $"{what} is of kind {kind}, which is neither built into Kubernetes nor defined by a CustomResourceDefinition in the bundle of cluster \"{cluster}\", "
-                + $"so its scope is unknown; Workspace \"{workspace.Name}\" may only create objects of kinds known to be namespaced (an add-on on the cluster must bring the CRD)",
-                "UnknownKindScope"));
-        }
-        else if (ns is null || !workspace.Spec.Namespaces.Contains(ns))
-        {
-            errors.Add(new Diagnostic(obj.Location,
-                $"{what} is in namespace \"{ns}\", which Workspace \"{workspace.Name}\" does not own (it owns {Owned(workspace)}); cluster \"{cluster}\"",
-                "NamespaceNotOwned"));
-        }
-        else
+        if (CheckNames(workspace, what, obj, name, ns, knownNames, errors) && CheckPlace(workspace, what, obj, ns, scope, cluster, errors))
         {
             if (obj.Flux is { } flux)
             {
@@ -60,6 +28,35 @@ internal static partial class Tenancy
                 CheckPolicy(workspace, what, obj.Location, ns, policy, errors);
             }
         }
+    }
+
+    /// <summary>Not a Namespace, an allowed kind, known to be namespaced, in an owned namespace; false (with the first reason) otherwise.</summary>
+    private static bool CheckPlace(FleetResource<WorkspaceSpec> workspace, string what, CompiledObject obj, string? ns, KindScope scope, string cluster,
+        List<Diagnostic> errors)
+    {
+        var kind = obj.Group.Length == 0 ? obj.Kind : $"{obj.Group}/{obj.Kind}";
+        var (code, message) = (obj.Kind, obj.Group, scope) switch
+        {
+            ("Namespace", "", _) => ("NamespaceCreated", $"{what}: an Application or NetworkFunction may not create a Namespace; Edgeplane creates "
+                + $"Workspace \"{workspace.Name}\"'s namespaces ({Owned(workspace)}) from its spec.namespaces"),
+            _ when !workspace.Spec.AllowedKinds.Any(k => k.Matches(obj.Group, obj.Kind)) =>
+                ("KindNotAllowed", $"{what} is of kind {kind}, which Workspace \"{workspace.Name}\" does not allow (spec.allowedKinds)"),
+            (_, _, KindScope.Cluster) => ("ClusterScopedNotAllowed", $"{what} is cluster-scoped"
+                + (BuiltinKinds.IsBuiltin(obj.Group, obj.Kind) ? "" : $" (the CustomResourceDefinition of {kind} in this bundle says scope: Cluster)")
+                + $"; Workspace \"{workspace.Name}\" may only create objects in its namespaces"),
+            (_, _, KindScope.Unknown) => ("UnknownKindScope",
+                $"{what} is of kind {kind}, which is neither built into Kubernetes nor defined by a CustomResourceDefinition in the bundle of cluster \"{cluster}\", "
+                + $"so its scope is unknown; Workspace \"{workspace.Name}\" may only create objects of kinds known to be namespaced (an add-on on the cluster must bring the CRD)"),
+            _ when ns is null || !workspace.Spec.Namespaces.Contains(ns) => ("NamespaceNotOwned",
+                $"{what} is in namespace \"{ns}\", which Workspace \"{workspace.Name}\" does not own (it owns {Owned(workspace)}); cluster \"{cluster}\""),
+            _ => (null, null),
+        };
+        if (code is null)
+        {
+            return true;
+        }
+        errors.Add(new Diagnostic(obj.Location, message!, code));
+        return false;
     }
 
     /// <summary>
