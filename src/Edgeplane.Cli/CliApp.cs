@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(RolloutCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(AuditCommand.Create(TimeProvider.System));
         return root;
     }
 

@@ -42,6 +42,7 @@ public static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateLimits(options.Limits);
+        options.Audit.Validate();
         var apiCertificate = ApiListener.LoadCertificateFiles(options);
         PrivateFiles.RestrictNewFiles();
         PrivateFiles.PrepareFolder(options.DataDirectory, "hub data folder");
@@ -138,6 +139,7 @@ public static class HubApplication
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
+        services.AddHostedService<AuditPruner>();
         services.AddHostedService<RevisionProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
         AddApiServices(services);
@@ -161,6 +163,7 @@ public static class HubApplication
         services.AddOpenApi();
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedCallAuditor>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(HubRoles.FleetAdminPolicy, p => p.RequireRole(HubRoles.FleetAdmin));

@@ -78,4 +78,7 @@ public sealed record HubOptions
 
     /// <summary>How the rollout engine paces itself.</summary>
     public RolloutOptions Rollouts { get; init; } = new();
+
+    /// <summary>How long the audit log keeps entries and how many (default 90 days, at most 1,000,000).</summary>
+    public AuditOptions Audit { get; init; } = new();
 }

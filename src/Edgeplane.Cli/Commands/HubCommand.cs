@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Edgeplane.Cli.Commands;
 
-internal static class HubCommand
+internal static partial class HubCommand
 {
     public static Command Create()
     {
@@ -53,6 +53,7 @@ internal static class HubCommand
             Description = "PEM certificate (then intermediates) for an https:// --listen; without it the hub CA issues one for the --gateway-name names",
         };
         var tlsKey = new Option<string?>("--tls-key-file") { Description = "Unencrypted PEM private key of --tls-cert-file" };
+        var (auditRetention, auditMaxEntries) = AuditOptions();
         var command = new Command("hub", """
             Run the hub: follow a fleet repo, render every cluster on each new commit, store desired state, serve the REST API.
             Prints the admin API token once, at first start. Logs go to stderr. /metrics and /healthz need no token.
@@ -68,7 +69,7 @@ internal static class HubCommand
             (prefer the file or the environment: a command line is visible to every local user).
             """);
         foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat,
-            credentialsFile, maxDeletionShare, tlsCert, tlsKey })
+            credentialsFile, maxDeletionShare, tlsCert, tlsKey, auditRetention, auditMaxEntries })
         {
             command.Options.Add(option);
         }
@@ -77,8 +78,10 @@ internal static class HubCommand
             var output = parse.InvocationConfiguration.Output;
             RepoCredentials? credentials;
             string? webhookSecret;
+            Hub.AuditOptions audit;
             try
             {
+                audit = Audit(parse, auditRetention, auditMaxEntries);
                 credentials = Credentials(parse.GetValue(credentialsFile));
                 webhookSecret = WebhookSecret(parse.GetValue(secretFile));
             }
@@ -102,6 +105,7 @@ internal static class HubCommand
                 Limits = new HubLimits { MaxDeletionShare = parse.GetValue(maxDeletionShare) },
                 TlsCertificateFile = parse.GetValue(tlsCert),
                 TlsKeyFile = parse.GetValue(tlsKey),
+                Audit = audit,
                 AdminTokenCreated = token => output.WriteLine(
                     $"Admin API token (shown once; store it now): {token}{Environment.NewLine}  edgeplane login --hub <url> --token {token}"),
             };

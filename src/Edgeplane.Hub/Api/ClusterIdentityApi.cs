@@ -30,10 +30,10 @@ internal static class ClusterIdentityApi
     }
 
     private static async Task<Results<Created<BootstrapTokenResponse>, ProblemHttpResult>> CreateTokenAsync(
-        string name, CreateTokenRequest? body, ClaimsPrincipal user, BootstrapTokenService tokens, HubCertificateAuthority ca,
+        string name, CreateTokenRequest? body, HttpContext context, BootstrapTokenService tokens, HubCertificateAuthority ca,
         IClusterStore clusters, IAuditStore audit, CancellationToken cancellationToken)
     {
-        var actor = Actor(user);
+        var actor = context.Actor();
         if (!ClusterId.TryParse(name, out var cluster, out var invalid))
         {
             return ApiProblems.BadRequest($"cluster name: {invalid}");
@@ -69,7 +69,7 @@ internal static class ClusterIdentityApi
     }
 
     private static async Task<Results<Ok<RevocationResponse>, ProblemHttpResult>> RevokeAsync(
-        string name, HttpRequest request, ClaimsPrincipal user, ClusterRevocationService revocation, IAuditStore audit,
+        string name, HttpRequest request, HttpContext context, ClusterRevocationService revocation, IAuditStore audit,
         CancellationToken cancellationToken)
     {
         if (!ClusterId.TryParse(name, out var cluster, out var invalid))
@@ -77,7 +77,7 @@ internal static class ClusterIdentityApi
             return ApiProblems.BadRequest($"cluster name: {invalid}");
         }
         var body = request.ContentLength is > 0 ? await request.ReadFromJsonAsync<RevokeClusterRequest>(cancellationToken).ConfigureAwait(false) : null;
-        var actor = Actor(user);
+        var actor = context.Actor();
         var reason = string.IsNullOrWhiteSpace(body?.Reason) ? $"revoked by {actor}" : body.Reason.Trim();
         var revoked = await revocation.RevokeAsync(cluster, reason, cancellationToken).ConfigureAwait(false);
         await audit.AppendAsync(actor, "cluster.revoke", name, "Succeeded",
@@ -87,5 +87,4 @@ internal static class ClusterIdentityApi
             revoked.TokensInvalidated, revoked.ConnectionsDropped));
     }
 
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown"; // "token:<name>"
 }

@@ -41,7 +41,12 @@ internal static class ContractMapping
         r.Errors.Select(e => new RevisionErrorResponse(e.File, e.Line, e.Column, e.Code, e.Message)).ToList());
 
     public static AuditEntryResponse ToResponse(this AuditView a) =>
-        new(a.Id, Utc(a.Time), a.Actor, a.Action, a.Target, a.Outcome, a.Details);
+        new(a.Id, Utc(a.Time), a.Actor, a.Action, a.Target, a.Outcome, a.Details)
+        {
+            Credential = a.Credential,
+            Source = a.Source,
+            Workspace = a.Workspace,
+        };
 
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 

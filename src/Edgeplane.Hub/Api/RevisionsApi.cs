@@ -39,9 +39,9 @@ internal static class RevisionsApi
     }
 
     private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> ApproveAsync(
-        string sha, ClaimsPrincipal user, IRevisionStore store, HubSignals signals, CancellationToken cancellationToken)
+        string sha, HttpContext context, IRevisionStore store, HubSignals signals, CancellationToken cancellationToken)
     {
-        var outcome = await store.ApproveAsync(sha, user.Identity?.Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+        var outcome = await store.ApproveAsync(sha, context.Actor(), cancellationToken).ConfigureAwait(false);
         var revision = await store.GetRevisionAsync(sha, cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {

@@ -22,8 +22,8 @@ internal static class RolloutsApi
         {
             var verb = control.ToString().ToLowerInvariant();
             api.MapPost($"/rollouts/{{id:long}}/{verb}",
-                    (long id, ClaimsPrincipal user, IRolloutStore store, HubSignals signals, CancellationToken cancellationToken) =>
-                        ControlAsync(id, control, user, store, signals, cancellationToken))
+                    (long id, HttpContext context, IRolloutStore store, HubSignals signals, CancellationToken cancellationToken) =>
+                        ControlAsync(id, control, context, store, signals, cancellationToken))
                 .WithName($"{control}Rollout").WithTags("Rollouts").RequireAuthorization(HubRoles.FleetAdminPolicy);
         }
         return api;
@@ -41,9 +41,9 @@ internal static class RolloutsApi
     }
 
     private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> ControlAsync(
-        long id, RolloutControl control, ClaimsPrincipal user, IRolloutStore store, HubSignals signals, CancellationToken cancellationToken)
+        long id, RolloutControl control, HttpContext context, IRolloutStore store, HubSignals signals, CancellationToken cancellationToken)
     {
-        var outcome = await store.ControlAsync(id, control, user.Identity?.Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+        var outcome = await store.ControlAsync(id, control, context.Actor(), cancellationToken).ConfigureAwait(false);
         if (!outcome.Found)
         {
             return ApiProblems.NotFound($"rollout {id} not found");

@@ -70,7 +70,8 @@ internal static class WebhooksApi
             return ApiProblems.Unauthorized(Refusal(verdict));
         }
         signals.RequestFetch();
-        await audit.AppendAsync($"webhook:{provider}", "source.webhook", options.Repo, "Accepted", "fetch triggered", cancellationToken)
+        await audit.AppendAsync(new AuditActor($"webhook:{provider}", "signature", request.HttpContext.Connection.RemoteIpAddress?.ToString()),
+                "source.webhook", options.Repo, "Accepted", "fetch triggered", cancellationToken)
             .ConfigureAwait(false);
         return TypedResults.Accepted((string?)null);
     }

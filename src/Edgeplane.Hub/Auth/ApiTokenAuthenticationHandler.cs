@@ -36,7 +36,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("unknown or revoked token");
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"token:{record.Name}"), new Claim(ClaimTypes.Role, record.Role), new Claim("token_id", record.Id)],
+            [new Claim(ClaimTypes.Name, $"token:{record.Name}"), new Claim(ClaimTypes.Role, record.Role), new Claim(HubClaims.TokenId, record.Id)],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -6,7 +6,7 @@ namespace Edgeplane.Hub.Store;
 
 internal sealed partial class EfRevisionStore
 {
-    public async Task<ApproveOutcome> ApproveAsync(string sha, string actor, CancellationToken cancellationToken)
+    public async Task<ApproveOutcome> ApproveAsync(string sha, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -18,7 +18,7 @@ internal sealed partial class EfRevisionStore
         if (revision is not null && outcome == ApproveOutcome.Approved)
         {
             revision.State = RevisionState.Approved;
-            revision.ApprovedBy = actor;
+            revision.ApprovedBy = actor.Subject;
         }
         var details = outcome switch
         {

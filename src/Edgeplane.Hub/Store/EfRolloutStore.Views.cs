@@ -32,7 +32,7 @@ internal sealed partial class EfRolloutStore
         return run is null ? null : View(run);
     }
 
-    public async Task<ControlOutcome> ControlAsync(long id, RolloutControl control, string actor, CancellationToken cancellationToken)
+    public async Task<ControlOutcome> ControlAsync(long id, RolloutControl control, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal sealed partial class EfRolloutStore
         var clusters = control == RolloutControl.Abort
             ? await db.Clusters.Where(c => run.Members.Select(m => m.Cluster).Contains(c.Name)).ToDictionaryAsync(c => c.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false)
             : [];
-        Apply(run, control, actor);
+        Apply(run, control, actor.Subject);
         HoldLagging(run, clusters);
         StoreRows.AddAudit(db, Now, StoreRows.Audit(actor, action, $"{run.Id}", "Succeeded", $"rollout {run.Id} ({run.Policy}): {control} by {actor}; now {run.State}"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

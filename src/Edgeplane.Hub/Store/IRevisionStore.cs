@@ -32,7 +32,7 @@ internal interface IRevisionStore
     Task HoldAsync(long revisionId, string reason, CancellationToken cancellationToken);
 
     /// <summary>Approves a Held revision so the processor applies it; audited.</summary>
-    Task<ApproveOutcome> ApproveAsync(string sha, string actor, CancellationToken cancellationToken);
+    Task<ApproveOutcome> ApproveAsync(string sha, AuditActor actor, CancellationToken cancellationToken);
 
     /// <summary>One revision with its errors, by full sha or a unique prefix of at least 7 characters.</summary>
     Task<RevisionView?> GetRevisionAsync(string sha, CancellationToken cancellationToken);

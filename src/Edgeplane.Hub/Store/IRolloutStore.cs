@@ -16,7 +16,7 @@ internal interface IRolloutStore
     Task<RolloutResponse?> GetAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>Pauses, resumes, aborts or promotes a run on behalf of <paramref name="actor"/>.</summary>
-    Task<ControlOutcome> ControlAsync(long id, RolloutControl control, string actor, CancellationToken cancellationToken);
+    Task<ControlOutcome> ControlAsync(long id, RolloutControl control, AuditActor actor, CancellationToken cancellationToken);
 }
 
 /// <summary>An operator's action on a run.</summary>

@@ -248,4 +248,18 @@ public sealed class HubCommandsTests(HubFixture hub) : IClassFixture<HubFixture>
             run.Error.Trim());
         Assert.False(Directory.Exists(data));
     }
+
+    [Theory]
+    [InlineData("--audit-retention", "2h", "error: the audit retention (--audit-retention) is 02:00:00; it must be between 1 day and 3650 days, e.g. 90d")]
+    [InlineData("--audit-retention", "forever", "error: --audit-retention: 'forever' is not a duration; use a number with a unit, e.g. 120s, 5m or 1h30m")]
+    [InlineData("--audit-max-entries", "10", "error: the audit entry cap (--audit-max-entries) is 10; it must be between 1000 and 100000000")]
+    public async Task Hub_AuditBoundsOutOfRange_ExitsTwo_CreatesNothing(string flag, string value, string message)
+    {
+        var data = Path.Combine(hub.Root, "unused-audit-" + value);
+
+        var run = await HubCli.RunAsync("hub", "--repo", hub.RepoPath, flag, value, "--data", data);
+
+        Assert.Equal((2, message), (run.ExitCode, run.Error.Trim()));
+        Assert.False(Directory.Exists(data));
+    }
 }

@@ -16,7 +16,12 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>,
         builder.Property(a => a.Target).HasMaxLength(256);
         builder.Property(a => a.Outcome).HasMaxLength(32);
         builder.Property(a => a.Details).HasMaxLength(StoreLimits.MaxReason);
+        builder.Property(a => a.Credential).HasMaxLength(AuditActor.MaxCredential);
+        builder.Property(a => a.Source).HasMaxLength(AuditActor.MaxSource);
+        builder.Property(a => a.Workspace).HasMaxLength(AuditActor.MaxWorkspace);
         builder.HasIndex(a => a.Time);
+        builder.HasIndex(a => a.Actor);
+        builder.HasIndex(a => a.Workspace);
     }
 
     public void Configure(EntityTypeBuilder<ApiTokenRecord> builder)

@@ -75,6 +75,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Credential")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.Property<string>("Details")
                         .HasMaxLength(8192)
                         .HasColumnType("character varying(8192)");
@@ -84,6 +88,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -92,9 +100,17 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.Property<DateTime>("Time")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Workspace")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Actor");
+
                     b.HasIndex("Time");
+
+                    b.HasIndex("Workspace");
 
                     b.ToTable("audit_log", (string)null);
                 });

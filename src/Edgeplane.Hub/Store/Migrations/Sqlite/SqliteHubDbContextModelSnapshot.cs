@@ -68,6 +68,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Credential")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Details")
                         .HasMaxLength(8192)
                         .HasColumnType("TEXT");
@@ -75,6 +79,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Target")
@@ -85,9 +93,17 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.Property<DateTime>("Time")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Workspace")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Actor");
+
                     b.HasIndex("Time");
+
+                    b.HasIndex("Workspace");
 
                     b.ToTable("audit_log", (string)null);
                 });
