@@ -41,6 +41,10 @@ public static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateLimits(options.Limits);
+        if (options.Oidc is { } oidc)
+        {
+            OidcOptionsValidator.Validate(oidc); // before anything is created on disk
+        }
         options.Audit.Validate();
         var apiCertificate = ApiListener.LoadCertificateFiles(options);
         PrivateFiles.RestrictNewFiles();
@@ -143,7 +147,7 @@ public static class HubApplication
         services.AddHostedService<AuditPruner>();
         services.AddHostedService<RevisionProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
-        AddApiServices(services);
+        AddApiServices(services, options);
     }
 
     private static void AddIdentityServices(IServiceCollection services, HubOptions options, StoreSettings settings)
@@ -157,13 +161,17 @@ public static class HubApplication
         }
     }
 
-    private static void AddApiServices(IServiceCollection services)
+    private static void AddApiServices(IServiceCollection services, HubOptions options)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(options.Oidc is null ? ApiTokenAuthenticationHandler.SchemeName : OidcAuthentication.SelectorScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        if (options.Oidc is { } oidc)
+        {
+            authentication.AddOidc(oidc); // IWorkspaceDirectory is optional: without one, OIDC callers hold only group-given roles
+        }
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedCallAuditor>();
         services.AddAuthorizationBuilder().AddHubPolicies();
     }

@@ -79,6 +79,9 @@ public sealed record HubOptions
     /// <summary>How the rollout engine paces itself.</summary>
     public RolloutOptions Rollouts { get; init; } = new();
 
+    /// <summary>OpenID Connect JWTs accepted by the REST API beside API tokens; null (default): API tokens only.</summary>
+    public OidcOptions? Oidc { get; init; }
+
     /// <summary>How long the audit log keeps entries and how many (default 90 days, at most 1,000,000).</summary>
     public AuditOptions Audit { get; init; } = new();
 }

@@ -18,7 +18,7 @@ public sealed partial class FleetRenderer
     private sealed record Entry(int Stage, int Unit, CompiledObject Object, VariableScope Scope, RenderUnit Owner, string Name, string? Namespace, bool ClusterScoped);
 
     /// <summary>Resolves identities, checks tenancy and duplicates, orders and writes the bundle, and hashes it.</summary>
-    private Bundle? Emit(ClusterContext context, List<RenderUnit> ordered, string revision, List<Diagnostic> errors)
+    private Bundle? Emit(ClusterContext context, List<RenderUnit> ordered, string revision, WorkspaceRejections found, List<Diagnostic> errors)
     {
         var scopes = KindScopes.Of(ordered);
         var entries = new List<Entry>();
@@ -34,9 +34,11 @@ public sealed partial class FleetRenderer
                     : obj.Namespace ?? (scoped ? null : obj.DefaultNamespace);
                 var stage = obj.Crd is not null || obj.Kind == "CustomResourceDefinition" ? 0 : obj.Kind == "Namespace" && obj.Group.Length == 0 ? 1 : 2;
                 var entry = new Entry(stage, u, obj, scope, ordered[u], name, ns, scoped);
-                if (ordered[u].Workspace is not null)
+                if (ordered[u].Workspace is { } workspace)
                 {
-                    Tenancy.Check(entry.Owner.Workspace!, entry.Owner.Ref, obj, name, ns, kindScope, context.Name, errors);
+                    var violations = new List<Diagnostic>();
+                    Tenancy.Check(workspace, entry.Owner.Ref, obj, name, ns, kindScope, context.Name, _knownNames[workspace.Name], violations);
+                    found.Add(workspace.Name, violations);
                 }
                 entries.Add(entry);
             }
@@ -49,11 +51,15 @@ public sealed partial class FleetRenderer
             c = c != 0 ? c : a.Object.KindRank.CompareTo(b.Object.KindRank);
             return c != 0 ? c : a.Object.Index.CompareTo(b.Object.Index);
         });
-        CheckDuplicates(entries, context.Name, errors);
-        return errors.Count > 0 ? null : Write(context, entries, revision, errors);
+        CheckDuplicates(entries, context.Name, found, errors);
+        return errors.Count > 0 || found.Workspaces.Any() ? null : Write(context, entries, revision, errors);
     }
 
-    private static void CheckDuplicates(List<Entry> entries, string cluster, List<Diagnostic> errors)
+    /// <summary>
+    /// Two units may not render the same object. When one of them is a workspace's Application or NetworkFunction, that
+    /// workspace is rejected (a team cannot take over another's or the platform's object, nor stop the render).
+    /// </summary>
+    private static void CheckDuplicates(List<Entry> entries, string cluster, WorkspaceRejections found, List<Diagnostic> errors)
     {
         var seen = new Dictionary<(string, string, string?, string), Entry>();
         foreach (var entry in entries)
@@ -62,9 +68,19 @@ public sealed partial class FleetRenderer
             if (!seen.TryAdd(key, entry))
             {
                 var first = seen[key];
-                errors.Add(new Diagnostic(entry.Object.Location,
-                    $"{entry.Owner.Source}: {entry.Object.Kind} \"{Display(entry)}\" is also rendered by {first.Owner.Source} (at {first.Object.Location}) on cluster \"{cluster}\"; an object may come from one place only",
-                    "DuplicateObject"));
+                var tenant = entry.Owner.Workspace is not null ? entry : first.Owner.Workspace is not null ? first : null;
+                var other = tenant == first ? entry : first;
+                var diagnostic = new Diagnostic(tenant?.Object.Location ?? entry.Object.Location,
+                    $"{(tenant ?? entry).Owner.Source}: {entry.Object.Kind} \"{Display(entry)}\" is also rendered by {other.Owner.Source} (at {other.Object.Location}) on cluster \"{cluster}\"; an object may come from one place only",
+                    "DuplicateObject");
+                if (tenant is not null)
+                {
+                    found.Add(tenant.Owner.Workspace!.Name, [diagnostic]);
+                }
+                else
+                {
+                    errors.Add(diagnostic);
+                }
             }
         }
     }

@@ -10,29 +10,37 @@ namespace Edgeplane.Rendering;
 
 public sealed partial class FleetRenderer
 {
-    /// <summary>Which units land on the cluster, each with its objects; checks placement rules and dependencies.</summary>
-    private List<RenderUnit> Plan(ClusterContext context, List<Diagnostic> errors)
+    /// <summary>
+    /// Which units land on the cluster, each with its objects; checks placement rules and dependencies. Leaves out the
+    /// Applications and NetworkFunctions of <paramref name="rejected"/> workspaces (carrying their last good objects if
+    /// the options say how) and of a workspace placed where it may not go, which it adds to <paramref name="found"/>.
+    /// </summary>
+    private List<RenderUnit> Plan(ClusterContext context, RenderOptions options, IReadOnlySet<string> rejected, WorkspaceRejections found, List<Diagnostic> errors)
     {
         var units = new List<RenderUnit>();
         foreach (var addOn in context.AddOns)
         {
             units.Add(AddOnUnit(context, addOn, errors));
         }
-        var workspaces = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var nf in Fleet.NetworkFunctions.Where(n => context.Places(n.Spec.Placement)))
+        foreach (var nf in Fleet.NetworkFunctions.Where(n => context.Places(n.Spec.Placement) && !rejected.Contains(n.Spec.Workspace)))
         {
-            units.Add(NetworkFunctionUnit(context, nf, errors));
-            workspaces.Add(nf.Spec.Workspace);
+            if (OnTarget(context, nf.Ref, nf.Origin, nf.Spec.Workspace, found))
+            {
+                units.Add(NetworkFunctionUnit(context, nf, errors));
+            }
         }
-        foreach (var app in Fleet.Applications.Where(a => context.Places(a.Spec.Placement)))
+        foreach (var app in Fleet.Applications.Where(a => context.Places(a.Spec.Placement) && !rejected.Contains(a.Spec.Workspace)))
         {
-            units.Add(ApplicationUnit(context, app, errors));
-            workspaces.Add(app.Spec.Workspace);
+            if (OnTarget(context, app.Ref, app.Origin, app.Spec.Workspace, found))
+            {
+                units.Add(ApplicationUnit(context, app, errors));
+            }
         }
-        foreach (var workspace in workspaces)
+        foreach (var workspace in Fleet.Workspaces.Where(w => context.Places(w.Spec.Targets)))
         {
-            units.Add(WorkspaceUnit(context, Fleet.Workspaces.Find(workspace)!));
+            units.Add(WorkspaceUnit(context, workspace));
         }
+        units.AddRange(CarriedUnits(context, options, rejected.Where(w => Fleet.Workspaces.Find(w) is { } ws && context.Places(ws.Spec.Targets)), errors));
         units.AddRange(ProvisioningUnits(context, errors));
         if (UpgradeUnit(context) is { } upgrade)
         {
@@ -75,7 +83,6 @@ public sealed partial class FleetRenderer
         var spec = app.Spec;
         var workspace = Fleet.Workspaces.Find(spec.Workspace)!;
         var unit = new RenderUnit { Ref = app.Ref, Rank = RenderUnit.RankOf(ResourceKind.Application), Workspace = workspace };
-        CheckTarget(context, app.Ref, app.Origin, workspace, errors);
         Needs(unit, app.Origin, spec.DependsOn, workspace);
         var matched = spec.Overrides.Where(o => context.Places(o.Target)).ToList();
         var values = matched.Aggregate(spec.Values.Root, (v, o) => ValuesMerge.Merge(v, o.Values.Root));
@@ -105,7 +112,6 @@ public sealed partial class FleetRenderer
                 $"NetworkFunction \"{nf.Name}\": a VNF cannot be placed on cluster \"{context.Name}\": the cluster has neither the \"kubevirt\" capability nor an add-on that provides it",
                 "VnfWithoutKubeVirt"));
         }
-        CheckTarget(context, nf.Ref, nf.Origin, workspace, errors);
         Needs(unit, nf.Origin, spec.DependsOn, workspace);
         var matched = spec.Overrides.Where(o => context.Places(o.Target)).ToList();
         var scope = new VariableScope(context, nf.Name, spec.Version, spec.Namespace, null, OwnVariables(spec.Variables, matched));
@@ -120,19 +126,23 @@ public sealed partial class FleetRenderer
     {
         var unit = new RenderUnit { Ref = workspace.Ref, Rank = RenderUnit.RankOf(ResourceKind.Workspace), Tenant = workspace };
         var compiled = _sources.Generated(("workspace", workspace.Ref), workspace.Ref.ToString(), null, workspace.Origin.Location,
-            () => WorkspaceAccount.WithNamespaces(workspace.Name, workspace.Spec.Namespaces, workspace.Spec.PodSecurity));
+            () => WorkspaceAccount.WithNamespaces(workspace.Name, workspace.Spec));
         unit.Add(compiled.Objects, new VariableScope(context, workspace.Name, null, null, null));
         return unit;
     }
 
-    private static void CheckTarget(ClusterContext context, ResourceRef id, ResourceOrigin origin, FleetResource<WorkspaceSpec> workspace, List<Diagnostic> errors)
+    /// <summary>False, with a rejection of its workspace, for a workload placed on a cluster its workspace may not target.</summary>
+    private bool OnTarget(ClusterContext context, ResourceRef id, ResourceOrigin origin, string workspaceName, WorkspaceRejections found)
     {
-        if (!context.Places(workspace.Spec.Targets))
+        var workspace = Fleet.Workspaces.Find(workspaceName)!;
+        if (context.Places(workspace.Spec.Targets))
         {
-            errors.Add(new Diagnostic(origin.Locate("spec", "placement"),
-                $"{id.Kind} \"{id.Name}\" is placed on cluster \"{context.Name}\", which Workspace \"{workspace.Name}\" may not target (its spec.targets)",
-                "TargetNotAllowed"));
+            return true;
         }
+        found.Add(workspace.Name, [new Diagnostic(origin.Locate("spec", "placement"),
+            $"{id.Kind} \"{id.Name}\" is placed on cluster \"{context.Name}\", which Workspace \"{workspace.Name}\" may not target (its spec.targets)",
+            "TargetNotAllowed")]);
+        return false;
     }
 
     private static void Needs(RenderUnit unit, ResourceOrigin origin, IReadOnlyList<ResourceRef> dependsOn, FleetResource<WorkspaceSpec> workspace)

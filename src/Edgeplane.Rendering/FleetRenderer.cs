@@ -26,11 +26,17 @@ public sealed partial class FleetRenderer
         Fleet = fleet;
         _contexts = new ContextResolver(fleet);
         _sources = new SourceCache(fleet);
+        var namespaces = fleet.Workspaces.SelectMany(w => w.Spec.Namespaces).Concat(Units.Tenancy.WellKnownNames).ToList();
+        _knownNames = fleet.Workspaces.ToDictionary(w => w.Name,
+            w => (IReadOnlySet<string>)namespaces.Concat(w.Spec.AllowedClusterRoles).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _provisionedBy = fleet.Clusters.Where(c => c.Spec.Provisioning is not null)
             .ToLookup(c => c.Spec.Provisioning!.ManagementCluster ?? fleet.Fleet.Spec.ManagementCluster ?? "", StringComparer.Ordinal);
     }
 
     private readonly ILookup<string, FleetResource<ClusterSpec>> _provisionedBy;
+
+    /// <summary>By workspace, the names its objects' names are compared with for confusables (see <see cref="Units.NameSafety"/>).</summary>
+    private readonly Dictionary<string, IReadOnlySet<string>> _knownNames;
 
     /// <summary>The snapshot rendered.</summary>
     public FleetSnapshot Fleet { get; }
@@ -61,7 +67,9 @@ public sealed partial class FleetRenderer
 
     /// <summary>
     /// Renders every cluster in parallel. Returns all bundles sorted by cluster, or no bundle and every problem of
-    /// every cluster. <paramref name="progress"/> receives the number of clusters done so far, from worker threads.
+    /// every cluster. A workspace that breaks render-time policy on any cluster is rejected on every cluster (see
+    /// <see cref="RenderAllResult.Rejections"/>) while the rest renders. <paramref name="progress"/> receives the number
+    /// of clusters done so far (of the first pass), from worker threads.
     /// </summary>
     public RenderAllResult RenderAll(RenderOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -78,34 +86,53 @@ public sealed partial class FleetRenderer
             results[i] = Render(Fleet.Clusters[i], options);
             progress?.Report(Interlocked.Increment(ref done));
         });
+        var rejections = RejectEverywhere(results, options, parallel);
         if (results.All(r => r.Succeeded))
         {
-            return new RenderAllResult(results.Select(r => r.Bundle!).ToList(), []);
+            return new RenderAllResult(results.Select(r => r.Bundle!).ToList(), []) { Rejections = rejections };
         }
         var bag = new DiagnosticBag();
         bag.AddRange(results.SelectMany(r => r.Diagnostics).Distinct());
-        return new RenderAllResult([], bag.Sorted());
+        return new RenderAllResult([], bag.Sorted()) { Rejections = rejections };
     }
 
     private RenderResult Render(FleetResource<ClusterSpec> cluster, RenderOptions options)
     {
-        var errors = new List<Diagnostic>();
         if (!IsValidRevision(options.Revision))
         {
             throw new ArgumentException($"revision \"{options.Revision}\" must be 1 to 256 printable characters", nameof(options));
         }
         Writer.Limits = Fleet.Repo.Limits;
         var context = _contexts.Resolve(cluster);
-        var units = Plan(context, errors);
-        var ordered = Units.UnitOrder.Sort(units, errors, cluster.Name);
-        var bundle = errors.Count == 0 ? Emit(context, ordered, options.Revision, errors) : null;
-        if (errors.Count > 0)
+        var rejected = new SortedSet<string>(options.RejectedWorkspaces, StringComparer.Ordinal);
+        var rejections = new Units.WorkspaceRejections();
+        while (true)
         {
-            var bag = new DiagnosticBag();
-            bag.AddRange(errors.Distinct());
-            return new RenderResult(null, bag.Sorted());
+            var errors = new List<Diagnostic>();
+            var found = new Units.WorkspaceRejections();
+            var units = Plan(context, options, rejected, found, errors);
+            var ordered = Units.UnitOrder.Sort(units, errors, cluster.Name);
+            var bundle = errors.Count == 0 ? Emit(context, ordered, options.Revision, found, errors) : null;
+            var fresh = found.Workspaces.Where(w => !rejected.Contains(w)).ToList();
+            rejections.AddAll(found.ToResult());
+            if (fresh.Count > 0)
+            {
+                rejected.UnionWith(fresh); // render again without them: what they broke (duplicates, order) goes with them
+                continue;
+            }
+            return Result(bundle, errors) with { Rejections = rejections.ToResult() };
         }
-        return new RenderResult(bundle, []);
+    }
+
+    private static RenderResult Result(Bundle? bundle, List<Diagnostic> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return new RenderResult(bundle, []);
+        }
+        var bag = new DiagnosticBag();
+        bag.AddRange(errors.Distinct());
+        return new RenderResult(null, bag.Sorted());
     }
 
     private static bool IsValidRevision(string revision) =>

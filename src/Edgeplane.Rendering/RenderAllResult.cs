@@ -8,4 +8,12 @@ public sealed record RenderAllResult(IReadOnlyList<Bundle> Bundles, IReadOnlyLis
 {
     /// <summary>True when every cluster rendered.</summary>
     public bool Succeeded => Diagnostics.Count == 0;
+
+    /// <summary>
+    /// Workspaces rejected by render-time policy on any cluster, each with its violations (sorted). A rejected
+    /// workspace's Applications and NetworkFunctions are left out of every cluster's bundle (or replaced by
+    /// <see cref="RenderOptions.CarriedObjects"/>); the other workspaces and the platform still render, so
+    /// <see cref="Succeeded"/> stays true.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> Rejections { get; init; } = new Dictionary<string, IReadOnlyList<Diagnostic>>();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Edgeplane.Rendering;
 
 /// <summary>Options of one render.</summary>
@@ -8,4 +10,18 @@ public sealed record RenderOptions
 
     /// <summary>Threads for <see cref="FleetRenderer.RenderAll"/>; null uses every core.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// Workspaces already known to be rejected (e.g. found on other clusters): their Applications and NetworkFunctions
+    /// are left out (or carried) from the start. <see cref="FleetRenderer.RenderAll"/> fills this in itself.
+    /// </summary>
+    public IReadOnlySet<string> RejectedWorkspaces { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The last good objects of a rejected workspace on a cluster (cluster, workspace → objects), e.g. read back from the
+    /// cluster's previous bundle; null leaves a rejected workspace's objects out. Each object is rendered again, for this
+    /// revision, under the Application or NetworkFunction its <c>edgeplane.dev/source</c> annotation names (objects
+    /// without one are dropped), and is not checked again: it passed when it was first shipped.
+    /// </summary>
+    public Func<string, string, IReadOnlyList<JsonObject>>? CarriedObjects { get; init; }
 }

@@ -17,6 +17,8 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.GatewayOptions",
         "Edgeplane.Hub.RepoCredentials",
         "Edgeplane.Hub.RolloutOptions",
+        "Edgeplane.Hub.AuditOptions",
+        "Edgeplane.Hub.OidcOptions",
         "Edgeplane.Hub.Api.Contracts.AgentConnectionResponse",
         "Edgeplane.Hub.Api.Contracts.AgentStatusDetails",
         "Edgeplane.Hub.Api.Contracts.ApiTokenResponse",

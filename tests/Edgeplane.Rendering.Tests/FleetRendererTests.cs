@@ -94,7 +94,8 @@ public sealed class FleetRendererTests
         Assert.Equal(
         [
             "Namespace net-system", "Namespace mesh-system", "Namespace team-ns", "ConfigMap net-system/net",
-            "Deployment mesh-system/meshd", "ServiceAccount team-ns/edgeplane-workspace", "RoleBinding team-ns/edgeplane-workspace",
+            "Deployment mesh-system/meshd", "NetworkPolicy team-ns/edgeplane-workspace-isolation",
+            "ServiceAccount team-ns/edgeplane-workspace", "RoleBinding team-ns/edgeplane-workspace",
             "ConfigMap team-ns/app1",
         ], objects.Select(o => o.ToString()));
         Assert.All(objects, o => Assert.Equal("edge-a", (string?)o.ToJsonObject()["metadata"]!["labels"]!["edgeplane.dev/cluster"]));

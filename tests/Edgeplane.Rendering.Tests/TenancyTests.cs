@@ -32,6 +32,26 @@ public sealed class TenancyTests : IDisposable
         Assert.Equal(string.Join("\n", expected), string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
     }
 
+    /// <summary>The workspace "team" is rejected with exactly these violations, and none of its application's objects ship, on any cluster.</summary>
+    private void AssertRejected(params string[] expected)
+    {
+        var loaded = FleetLoader.Load(_fleet.Root);
+        Assert.Empty(loaded.Diagnostics);
+        var renderer = new FleetRenderer(loaded.Fleet!);
+
+        var result = renderer.Render("edge-a");
+        var all = renderer.RenderAll();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(["team"], result.Rejections.Keys);
+        Assert.Equal(string.Join("\n", expected), string.Join("\n", result.Rejections["team"].Select(d => d.ToString())));
+        Assert.True(all.Succeeded, string.Join("\n", all.Diagnostics));
+        Assert.Equal(result.Rejections["team"], all.Rejections["team"]);
+        Rejected.AssertNothingShipped(all, "team");
+        Assert.Contains(result.Bundle!.Objects, o => o.Source == "AddOn/flux");
+        Assert.Contains(result.Bundle!.Objects, o => o.Kind == "Namespace" && o.Name == "team-ns");
+    }
+
     private void AppendToCrds(string manifest) =>
         _fleet.Write("addons/crds/crds.yaml", File.ReadAllText(Path.Combine(_fleet.Root, "addons/crds/crds.yaml")) + "---\n" + manifest);
 
@@ -99,7 +119,7 @@ public sealed class TenancyTests : IDisposable
     {
         _fleet.Write("apps/app1/manifests/evil.yaml", "apiVersion: evil.example.net/v1\nkind: ConfigMap\nmetadata:\n  name: evil\n");
 
-        AssertRenderErrors("apps/app1/manifests/evil.yaml:1:1: Application \"app1\": ConfigMap \"evil\" is cluster-scoped (the CustomResourceDefinition "
+        AssertRejected("apps/app1/manifests/evil.yaml:1:1: Application \"app1\": ConfigMap \"evil\" is cluster-scoped (the CustomResourceDefinition "
             + "of evil.example.net/ConfigMap in this bundle says scope: Cluster); Workspace \"team\" may only create objects in its namespaces");
     }
 
@@ -119,7 +139,7 @@ public sealed class TenancyTests : IDisposable
     {
         _fleet.Write("apps/app1/manifests/widget.yaml", "apiVersion: other.example.net/v1\nkind: Widget\nmetadata:\n  name: w\n");
 
-        AssertRenderErrors("apps/app1/manifests/widget.yaml:1:1: Application \"app1\": Widget \"team-ns/w\" is of kind other.example.net/Widget, which is "
+        AssertRejected("apps/app1/manifests/widget.yaml:1:1: Application \"app1\": Widget \"team-ns/w\" is of kind other.example.net/Widget, which is "
             + "neither built into Kubernetes nor defined by a CustomResourceDefinition in the bundle of cluster \"edge-a\", so its scope is unknown; "
             + "Workspace \"team\" may only create objects of kinds known to be namespaced (an add-on on the cluster must bring the CRD)");
     }
@@ -129,7 +149,7 @@ public sealed class TenancyTests : IDisposable
     {
         _fleet.Write("apps/app1/manifests/release.yaml", Release);
 
-        AssertRenderErrors("apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\" must run as Workspace \"team\"'s account: "
+        AssertRejected("apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\" must run as Workspace \"team\"'s account: "
             + "spec.serviceAccountName must be \"edgeplane-workspace\" (it sets none); with another account or none, Flux could act with its own cluster-wide rights");
     }
 
@@ -138,7 +158,7 @@ public sealed class TenancyTests : IDisposable
     {
         _fleet.Write("apps/app1/manifests/release.yaml", Release + "  serviceAccountName: helm-controller\n");
 
-        AssertRenderErrors("apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\" must run as Workspace \"team\"'s account: "
+        AssertRejected("apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\" must run as Workspace \"team\"'s account: "
             + "spec.serviceAccountName must be \"edgeplane-workspace\" (not \"helm-controller\"); with another account or none, Flux could act with its own cluster-wide rights");
     }
 
@@ -149,7 +169,7 @@ public sealed class TenancyTests : IDisposable
             + "  storageNamespace: default\n  kubeConfig: {secretRef: {name: admin}}\n  install: {createNamespace: true}\n");
 
         var what = "apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\"";
-        AssertRenderErrors(
+        AssertRejected(
             $"{what} sets spec.install.createNamespace; a workspace may not create namespaces (Edgeplane creates the ones it owns)",
             $"{what} sets spec.kubeConfig; a workspace's Flux objects act on their own cluster only",
             $"{what}: spec.storageNamespace \"default\" is a namespace Workspace \"team\" does not own (it owns team-ns, team-db)",
@@ -161,7 +181,7 @@ public sealed class TenancyTests : IDisposable
     {
         _fleet.Write("apps/app1/manifests/release.yaml", Release + "  serviceAccountName: ${cluster.name}\n");
 
-        AssertRenderErrors("apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\": spec.serviceAccountName must be written "
+        AssertRejected("apps/app1/manifests/release.yaml:1:1: Application \"app1\": HelmRelease \"team-ns/own\": spec.serviceAccountName must be written "
             + "without ${…} references, so that the account and namespaces Flux uses can be checked");
     }
 
@@ -174,7 +194,7 @@ public sealed class TenancyTests : IDisposable
             + "spec:\n  group: kustomize.toolkit.fluxcd.io\n  names: {kind: Kustomization, plural: kustomizations}\n  scope: Namespaced\n"
             + "  versions: [{name: v1, served: true, storage: true}]\n");
 
-        AssertRenderErrors("apps/app1/manifests/sync.yaml:1:1: Application \"app1\": Kustomization \"team-ns/sync\" must run as Workspace \"team\"'s account: "
+        AssertRejected("apps/app1/manifests/sync.yaml:1:1: Application \"app1\": Kustomization \"team-ns/sync\" must run as Workspace \"team\"'s account: "
             + "spec.serviceAccountName must be \"edgeplane-workspace\" (it sets none); with another account or none, Flux could act with its own cluster-wide rights");
     }
 

@@ -64,6 +64,7 @@ internal static partial class HubCommand
                 --store postgres://edgeplane:secret@db:5432/edgeplane --listen https://0.0.0.0:8443 \
                 --gateway-listen https://0.0.0.0:7443 --gateway-name hub.example.com
               edgeplane hub --repo ssh://git@git.example.com/platform/fleet.git --repo-credentials-file /etc/edgeplane/repo.credentials
+              edgeplane hub --repo ./fleet --oidc-issuer https://dex.example.com/dex --oidc-audience edgeplane --oidc-admin-group platform
 
             Credentials never go into logs, API answers, audit or errors; a password written into --repo is used but hidden
             (prefer the file or the environment: a command line is visible to every local user).
@@ -73,17 +74,21 @@ internal static partial class HubCommand
         {
             command.Options.Add(option);
         }
+        var oidc = new OidcFlags();
+        oidc.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             RepoCredentials? credentials;
             string? webhookSecret;
+            OidcOptions? oidcOptions;
             Hub.AuditOptions audit;
             try
             {
                 audit = Audit(parse, auditRetention, auditMaxEntries);
                 credentials = Credentials(parse.GetValue(credentialsFile));
                 webhookSecret = WebhookSecret(parse.GetValue(secretFile));
+                oidcOptions = oidc.Read(parse);
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
@@ -105,6 +110,7 @@ internal static partial class HubCommand
                 Limits = new HubLimits { MaxDeletionShare = parse.GetValue(maxDeletionShare) },
                 TlsCertificateFile = parse.GetValue(tlsCert),
                 TlsKeyFile = parse.GetValue(tlsKey),
+                Oidc = oidcOptions,
                 Audit = audit,
                 AdminTokenCreated = token => output.WriteLine(
                     $"Admin API token (shown once; store it now): {token}{Environment.NewLine}  edgeplane login --hub <url> --token {token}"),

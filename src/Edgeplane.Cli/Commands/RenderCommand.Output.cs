@@ -26,6 +26,21 @@ internal static partial class RenderCommand
         return result!;
     }
 
+    /// <summary>
+    /// Prints each rejected workspace's violations as <c>path:line:col: message [rule]</c> on <paramref name="error"/>, then
+    /// a summary line; returns the number of violations.
+    /// </summary>
+    internal static int PrintRejections(TextWriter error, string dir, IReadOnlyDictionary<string, IReadOnlyList<Model.Diagnostics.Diagnostic>> rejections)
+    {
+        foreach (var (workspace, diagnostics) in rejections.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            DiagnosticPrinter.Print(error, dir, diagnostics.Select(d => d with { Message = $"{d.Message} [{d.Code}]" }));
+            error.WriteLine($"Workspace \"{workspace}\" rejected: none of its Applications' or NetworkFunctions' objects are shipped in this revision; "
+                + "the other workspaces and the platform are");
+        }
+        return rejections.Values.Sum(d => d.Count);
+    }
+
     private sealed class Progress(ProgressTask task) : IProgress<int>
     {
         public void Report(int value) => task.Value = Math.Max(task.Value, value);

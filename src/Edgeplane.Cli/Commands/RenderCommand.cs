@@ -85,6 +85,7 @@ internal static partial class RenderCommand
         var renderer = new FleetRenderer(loaded.Fleet!);
         var options = new RenderOptions { Revision = request.Revision ?? HeadCommit(request.Dir) ?? "unversioned" };
         IReadOnlyList<Bundle> bundles;
+        IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> rejections;
         if (request.Cluster is { } name)
         {
             if (!renderer.Fleet.Clusters.Contains(name))
@@ -95,20 +96,25 @@ internal static partial class RenderCommand
             var one = renderer.Render(name, options);
             if (!one.Succeeded)
             {
+                PrintRejections(error, request.Dir, one.Rejections);
                 return Fail(error, request.Dir, one.Diagnostics);
             }
             bundles = [one.Bundle!];
+            rejections = one.Rejections;
         }
         else
         {
             var every = RenderAll(renderer, options, error);
             if (!every.Succeeded)
             {
+                PrintRejections(error, request.Dir, every.Rejections);
                 return Fail(error, request.Dir, every.Diagnostics);
             }
             bundles = every.Bundles;
+            rejections = every.Rejections;
         }
-        return request.OutDir is { } outDir ? WriteFiles(outDir, bundles, request.Format, options.Revision, error) : Print(bundles, request.Format, output);
+        var written = request.OutDir is { } outDir ? WriteFiles(outDir, bundles, request.Format, options.Revision, error) : Print(bundles, request.Format, output);
+        return PrintRejections(error, request.Dir, rejections) > 0 ? ExitCodes.Invalid : written;
     }
 
     private static int Fail(TextWriter error, string dir, IReadOnlyList<Diagnostic> diagnostics)

@@ -15,7 +15,8 @@ internal static class ValidateCommand
         var command = new Command("validate", """
             Load and validate a fleet repo, then render every cluster without writing anything, so that every
             error a commit would cause is found. Prints a summary of what was loaded, or every error as
-            path:line:col: message on stderr (exit 1).
+            path:line:col: message on stderr (exit 1). A workspace whose applications break render-time
+            policy is rejected: each violation is printed with its rule in brackets (exit 1).
 
             Examples:
               edgeplane validate examples/fleet
@@ -36,10 +37,16 @@ internal static class ValidateCommand
         }
         var fleet = loaded.Fleet!;
         var rendered = new FleetRenderer(fleet).RenderAll();
+        var rejected = RenderCommand.PrintRejections(error, dir, rendered.Rejections);
         if (!rendered.Succeeded)
         {
             DiagnosticPrinter.Print(error, dir, rendered.Diagnostics);
-            error.WriteLine($"{rendered.Diagnostics.Count} error(s) rendering {dir}");
+            error.WriteLine($"{rendered.Diagnostics.Count + rejected} error(s) rendering {dir}");
+            return ExitCodes.Invalid;
+        }
+        if (rejected > 0)
+        {
+            error.WriteLine($"{rejected} render-time policy violation(s) in {dir}");
             return ExitCodes.Invalid;
         }
         var table = new Table().AddColumn("kind").AddColumn(new TableColumn("count").RightAligned());

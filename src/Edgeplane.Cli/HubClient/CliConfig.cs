@@ -6,9 +6,10 @@ namespace Edgeplane.Cli.HubClient;
 /// The CLI's saved hub connection (<c>edgeplane login</c>): <c>$EDGEPLANE_CONFIG</c>, else
 /// <c>$XDG_CONFIG_HOME/edgeplane/config.json</c>, else <c>~/.config/edgeplane/config.json</c>. Written with mode 0600:
 /// it holds a token. <paramref name="CaCertificate"/> is the PEM of <c>login --ca-file</c>: the only CA trusted for
-/// this hub (null: the system trust store).
+/// this hub (null: the system trust store). <paramref name="Oidc"/> is set by <c>login --oidc</c>: then
+/// <paramref name="Token"/> is an id_token, refreshed through <see cref="OidcSession"/> when it expires.
 /// </summary>
-internal sealed record CliConfig(string Hub, string Token, string? CaCertificate = null)
+internal sealed record CliConfig(string Hub, string Token, string? CaCertificate = null, CliOidcLogin? Oidc = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

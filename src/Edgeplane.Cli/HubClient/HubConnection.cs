@@ -37,6 +37,10 @@ internal sealed class HubConnection
     public HubApiClient Connect(ParseResult parse)
     {
         var saved = CliConfig.Load(CliConfig.PathFromEnvironment());
+        if (saved?.Oidc is not null && parse.GetValue(Token) is null)
+        {
+            saved = OidcSession.Current(saved, CliConfig.PathFromEnvironment(), TimeProvider.System);
+        }
         var hub = parse.GetValue(Hub) ?? saved?.Hub;
         var token = parse.GetValue(Token) ?? saved?.Token;
         if (string.IsNullOrEmpty(hub) || string.IsNullOrEmpty(token))

@@ -1,3 +1,4 @@
+using Edgeplane.Hub.Auth;
 using System.Globalization;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Hosting;

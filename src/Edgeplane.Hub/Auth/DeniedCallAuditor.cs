@@ -1,4 +1,3 @@
-using Edgeplane.Hub.Api;
 using Edgeplane.Hub.Store;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;

@@ -28,9 +28,11 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
         started = Stopwatch.GetTimestamp();
         var renderer = new FleetRenderer(fleet);
         var rendered = renderer.RenderAll(new RenderOptions { Revision = revision }, cancellationToken: cancellationToken);
-        if (!rendered.Succeeded)
+        if (!rendered.Succeeded || rendered.Rejections.Count > 0)
         {
-            return CompileResult.Failed(rendered.Diagnostics) with { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
+            // A rejected workspace fails the revision here (its objects would otherwise be pruned) until its last good
+            // objects are carried over (RenderOptions.CarriedObjects).
+            return CompileResult.Failed([.. rendered.Diagnostics, .. rendered.Rejections.Values.SelectMany(d => d)]) with { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
         }
         var clusters = rendered.Bundles.Select(b => new CompiledCluster(
             Declare(renderer.Describe(b.ClusterName)),

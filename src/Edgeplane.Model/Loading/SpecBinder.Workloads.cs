@@ -33,34 +33,6 @@ internal static partial class SpecBinder
         return new ProfileSpec(r.String("version"), r.String("description"), addOns);
     }
 
-    public static WorkspaceSpec Workspace(SpecReader r)
-    {
-        var members = r.List("members", m =>
-        {
-            var subject = m.String("subject", required: true);
-            var role = m.Enum<WorkspaceRole>("role", required: true);
-            return subject is null || role is null ? null : new WorkspaceMemberSpec(subject, role.Value);
-        });
-        var namespaces = r.Strings("namespaces", names: true, required: true);
-        var kinds = new List<KindPattern>();
-        var written = r.Strings("allowedKinds", required: true);
-        for (var i = 0; i < written.Count; i++)
-        {
-            if (KindPattern.Parse(written[i]) is { } pattern)
-            {
-                kinds.Add(pattern);
-            }
-            else
-            {
-                r.Bag.Add(r.Map.Of(r.Node["allowedKinds"]![i]), "InvalidValue",
-                    $"{r.Owner}: spec.allowedKinds[{i}] \"{written[i]}\" must be Kind, group/Kind, group/* or *");
-            }
-        }
-        var targets = Placement(r.Object("targets", required: true));
-        return new WorkspaceSpec(r.String("description"), members, namespaces, kinds, targets,
-            r.Enum<PodSecurityLevel>("podSecurity") ?? PodSecurityLevel.Baseline);
-    }
-
     public static ApplicationSpec? Application(SpecReader r)
     {
         var workspace = r.Name("workspace", required: true);

@@ -52,6 +52,30 @@ internal sealed partial class FleetValidator
                 }
             }
             CheckPlacement(workspace.Spec.Targets, workspace.Origin, owner, "spec", "targets");
+            CheckWorkspacePolicy(workspace, owner);
+        }
+    }
+
+    /// <summary>
+    /// Every <c>network.allowFrom</c> workspace exists; capabilities beyond the Pod Security baseline list are only
+    /// allowed to a workspace whose namespaces enforce <c>privileged</c> (admission would refuse the pods otherwise).
+    /// </summary>
+    private void CheckWorkspacePolicy(FleetResource<WorkspaceSpec> workspace, string owner)
+    {
+        for (var i = 0; i < workspace.Spec.AllowFrom.Count; i++)
+        {
+            if (workspace.Spec.AllowFrom[i].Workspace is { } peer)
+            {
+                Known(peer, _fleet.Workspaces.Names, workspace.Origin.Locate("spec", "network", "allowFrom", $"{i}", "workspace"), owner, "a Workspace",
+                    $"spec.network.allowFrom[{i}].workspace");
+            }
+        }
+        var beyond = workspace.Spec.AllowedCapabilities.Where(c => !PodSecurityCapabilities.Baseline.Contains(c)).ToList();
+        if (beyond.Count > 0 && workspace.Spec.PodSecurity != PodSecurityLevel.Privileged)
+        {
+            Error(workspace.Origin.Locate("spec", "allowedCapabilities"), "InvalidValue",
+                $"{owner}: spec.allowedCapabilities {string.Join(", ", beyond)} go beyond the Pod Security baseline list, which podSecurity: "
+                + $"{workspace.Spec.PodSecurity.ToString().ToLowerInvariant()} enforces; set podSecurity: privileged or remove them");
         }
     }
 

@@ -22,12 +22,15 @@ internal static class WorkspaceAccount
 
     /// <summary>
     /// A workspace's own objects: its namespaces (with the Pod Security Standard enforced on them: without it, a pod with
-    /// a host path would make the namespace-admin account node root), then in each its ServiceAccount and RoleBinding.
+    /// a host path would make the namespace-admin account node root), then in each its ServiceAccount and RoleBinding,
+    /// its members' RoleBindings (<see cref="WorkspaceAccess"/>) and its quota, limits and isolation (<see cref="WorkspacePolicies"/>).
     /// </summary>
-    public static List<JsonObject> WithNamespaces(string workspace, IReadOnlyList<string> namespaces, PodSecurityLevel podSecurity) =>
+    public static List<JsonObject> WithNamespaces(string workspace, WorkspaceSpec spec) =>
     [
-        .. namespaces.Select(ns => NamespaceObjects.Namespace(ns, workspace, podSecurity)),
-        .. namespaces.SelectMany(ns => new[] { ServiceAccount(ns, workspace), RoleBinding(ns, workspace, namespaces) }),
+        .. spec.Namespaces.Select(ns => NamespaceObjects.Namespace(ns, workspace, spec.PodSecurity)),
+        .. spec.Namespaces.SelectMany(ns => new[] { ServiceAccount(ns, workspace), RoleBinding(ns, workspace, spec.Namespaces) }
+            .Concat(WorkspaceAccess.RoleBindings(ns, workspace, spec.Members))
+            .Concat(WorkspacePolicies.For(ns, workspace, spec))),
     ];
 
     public static JsonObject ServiceAccount(string ns, string workspace) => new()

@@ -93,7 +93,7 @@ internal sealed class SourceCache
         }
         var errors = new List<Diagnostic>();
         var objects = new List<CompiledObject>();
-        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits);
+        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits) { Workspace = WorkspaceOf(source) };
         foreach (var file in files)
         {
             var loaded = YamlLoader.Load(file, _fleet.Repo.ReadText(file, at), _fleet.Repo.Limits);
@@ -120,10 +120,24 @@ internal sealed class SourceCache
         return new CompiledSource(objects, errors);
     }
 
+    /// <summary>The workspace whose objects <paramref name="source"/> (<c>Kind/name</c>) renders, or null for the platform's.</summary>
+    private string? WorkspaceOf(string source)
+    {
+        var slash = source.IndexOf('/', StringComparison.Ordinal);
+        var (kind, name) = slash < 0 ? (source, "") : (source[..slash], source[(slash + 1)..]);
+        return kind switch
+        {
+            nameof(ResourceKind.Application) => _fleet.Applications.Find(name)?.Spec.Workspace,
+            nameof(ResourceKind.NetworkFunction) => _fleet.NetworkFunctions.Find(name)?.Spec.Workspace,
+            nameof(ResourceKind.Workspace) => name,
+            _ => null,
+        };
+    }
+
     private CompiledSource Compile(IReadOnlyList<JsonObject> made, string source, string? defaultNamespace, SourceMap? map, SourceLocation at)
     {
         var errors = new List<Diagnostic>();
-        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits);
+        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits) { Workspace = WorkspaceOf(source) };
         var objects = new List<CompiledObject>(made.Count);
         for (var i = 0; i < made.Count; i++)
         {

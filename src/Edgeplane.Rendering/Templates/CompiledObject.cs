@@ -53,6 +53,9 @@ internal sealed class CompiledObject
     /// <summary>For a Flux HelmRelease or Kustomization, the fields that decide as whom and where Flux acts.</summary>
     public FluxFields? Flux { get; init; }
 
+    /// <summary>For a workspace's object, what the render-time policy checks (pod specs, RBAC); null for the platform's.</summary>
+    public PolicyFields? Policy { get; init; }
+
     /// <summary>Where the object was written (or the source that produced it).</summary>
     public required SourceLocation Location { get; init; }
 

@@ -30,6 +30,9 @@ internal sealed partial class ObjectCompiler
         _limits = limits;
     }
 
+    /// <summary>The workspace whose objects this compiles, written as the <c>edgeplane.dev/workspace</c> label; null for the platform's.</summary>
+    public string? Workspace { get; init; }
+
     /// <summary>
     /// Compiles <paramref name="obj"/> (which it changes). <paramref name="source"/> is <c>Kind/name</c> of the fleet
     /// resource that produced it. Returns null, with an error, if the object lacks apiVersion, kind or metadata.name.
@@ -72,6 +75,7 @@ internal sealed partial class ObjectCompiler
             Segments = [.. _segments],
             Crd = kind == "CustomResourceDefinition" && apiVersion.StartsWith("apiextensions.k8s.io/", StringComparison.Ordinal) ? CrdOf(obj) : null,
             Flux = FluxFields.Read(group, kind, obj),
+            Policy = Workspace is null ? null : PolicyFields.Read(group, kind, obj),
             Location = at,
             DataBytes = data,
             DataLocation = dataAt,
@@ -86,6 +90,10 @@ internal sealed partial class ObjectCompiler
         labels["app.kubernetes.io/managed-by"] = "edgeplane";
         labels["edgeplane.dev/cluster"] = Marker(SegmentKind.ClusterName);
         labels["edgeplane.dev/bundle"] = Marker(SegmentKind.ClusterName);
+        if (Workspace is not null)
+        {
+            labels["edgeplane.dev/workspace"] = Workspace;
+        }
         annotations["edgeplane.dev/source"] = source;
         annotations["edgeplane.dev/source-revision"] = Marker(SegmentKind.Revision);
         if (defaultNamespace is not null && !BuiltinKinds.IsClusterScoped(group, kind))

@@ -39,6 +39,12 @@ internal sealed class RenderUnit
     /// <summary>For a workspace's own unit (its namespaces and account), the workspace; null for every other unit.</summary>
     public FleetResource<WorkspaceSpec>? Tenant { get; init; }
 
+    /// <summary>
+    /// For a unit of objects carried over from an earlier revision (a rejected workspace's last good objects), the
+    /// workspace; they are not checked again and count as the workspace's, not the platform's.
+    /// </summary>
+    public FleetResource<WorkspaceSpec>? CarriedFor { get; init; }
+
     public static int RankOf(ResourceKind kind) => kind switch
     {
         ResourceKind.AddOn => 0,

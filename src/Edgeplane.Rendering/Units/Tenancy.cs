@@ -11,39 +11,52 @@ namespace Edgeplane.Rendering.Units;
 /// HelmRelease or Kustomization must run as the workspace's account and stay in its namespaces. Also: no platform
 /// object may use a namespace a workspace on the cluster owns.
 /// </summary>
-internal static class Tenancy
+internal static partial class Tenancy
 {
     public static void Check(FleetResource<WorkspaceSpec> workspace, ResourceRef owner, CompiledObject obj, string name, string? ns,
-        KindScope scope, string cluster, List<Diagnostic> errors)
+        KindScope scope, string cluster, IReadOnlySet<string> knownNames, List<Diagnostic> errors)
     {
         var what = $"{owner.Kind} \"{owner.Name}\": {obj.Kind} \"{(ns is null ? name : $"{ns}/{name}")}\"";
+        if (CheckNames(workspace, what, obj, name, ns, knownNames, errors) && CheckPlace(workspace, what, obj, ns, scope, cluster, errors))
+        {
+            if (obj.Flux is { } flux)
+            {
+                CheckFlux(workspace, what, obj.Location, flux, errors);
+            }
+            if (obj.Policy is { } policy)
+            {
+                CheckPolicy(workspace, what, obj.Location, ns, policy, errors);
+            }
+        }
+    }
+
+    /// <summary>Not a Namespace, an allowed kind, known to be namespaced, in an owned namespace; false (with the first reason) otherwise.</summary>
+    private static bool CheckPlace(FleetResource<WorkspaceSpec> workspace, string what, CompiledObject obj, string? ns, KindScope scope, string cluster,
+        List<Diagnostic> errors)
+    {
         var kind = obj.Group.Length == 0 ? obj.Kind : $"{obj.Group}/{obj.Kind}";
-        if (!workspace.Spec.AllowedKinds.Any(k => k.Matches(obj.Group, obj.Kind)))
+        var (code, message) = (obj.Kind, obj.Group, scope) switch
         {
-            errors.Add(new Diagnostic(obj.Location, $"{what} is of kind {kind}, which Workspace \"{workspace.Name}\" does not allow (spec.allowedKinds)", "KindNotAllowed"));
-        }
-        else if (scope == KindScope.Cluster)
-        {
-            var why = BuiltinKinds.IsBuiltin(obj.Group, obj.Kind) ? "" : $" (the CustomResourceDefinition of {kind} in this bundle says scope: Cluster)";
-            errors.Add(new Diagnostic(obj.Location, $"{what} is cluster-scoped{why}; Workspace \"{workspace.Name}\" may only create objects in its namespaces", "ClusterScopedNotAllowed"));
-        }
-        else if (scope == KindScope.Unknown)
-        {
-            errors.Add(new Diagnostic(obj.Location,
+            ("Namespace", "", _) => ("NamespaceCreated", $"{what}: an Application or NetworkFunction may not create a Namespace; Edgeplane creates "
+                + $"Workspace \"{workspace.Name}\"'s namespaces ({Owned(workspace)}) from its spec.namespaces"),
+            _ when !workspace.Spec.AllowedKinds.Any(k => k.Matches(obj.Group, obj.Kind)) =>
+                ("KindNotAllowed", $"{what} is of kind {kind}, which Workspace \"{workspace.Name}\" does not allow (spec.allowedKinds)"),
+            (_, _, KindScope.Cluster) => ("ClusterScopedNotAllowed", $"{what} is cluster-scoped"
+                + (BuiltinKinds.IsBuiltin(obj.Group, obj.Kind) ? "" : $" (the CustomResourceDefinition of {kind} in this bundle says scope: Cluster)")
+                + $"; Workspace \"{workspace.Name}\" may only create objects in its namespaces"),
+            (_, _, KindScope.Unknown) => ("UnknownKindScope",
                 $"{what} is of kind {kind}, which is neither built into Kubernetes nor defined by a CustomResourceDefinition in the bundle of cluster \"{cluster}\", "
-                + $"so its scope is unknown; Workspace \"{workspace.Name}\" may only create objects of kinds known to be namespaced (an add-on on the cluster must bring the CRD)",
-                "UnknownKindScope"));
-        }
-        else if (ns is null || !workspace.Spec.Namespaces.Contains(ns))
+                + $"so its scope is unknown; Workspace \"{workspace.Name}\" may only create objects of kinds known to be namespaced (an add-on on the cluster must bring the CRD)"),
+            _ when ns is null || !workspace.Spec.Namespaces.Contains(ns) => ("NamespaceNotOwned",
+                $"{what} is in namespace \"{ns}\", which Workspace \"{workspace.Name}\" does not own (it owns {Owned(workspace)}); cluster \"{cluster}\""),
+            _ => (null, null),
+        };
+        if (code is null)
         {
-            errors.Add(new Diagnostic(obj.Location,
-                $"{what} is in namespace \"{ns}\", which Workspace \"{workspace.Name}\" does not own (it owns {Owned(workspace)}); cluster \"{cluster}\"",
-                "NamespaceNotOwned"));
+            return true;
         }
-        else if (obj.Flux is { } flux)
-        {
-            CheckFlux(workspace, what, obj.Location, flux, errors);
-        }
+        errors.Add(new Diagnostic(obj.Location, message!, code));
+        return false;
     }
 
     /// <summary>
@@ -62,7 +75,7 @@ internal static class Tenancy
             }
         }
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (owner, obj, name, ns) in objects.Where(o => owned.Count > 0 && o.Owner.Workspace is null && o.Owner.Tenant is null))
+        foreach (var (owner, obj, name, ns) in objects.Where(o => owned.Count > 0 && o.Owner.Workspace is null && o.Owner.Tenant is null && o.Owner.CarriedFor is null))
         {
             var used = obj.Kind == "Namespace" && obj.Group.Length == 0 ? name : ns;
             foreach (var target in new[] { used, obj.Flux?.TargetNamespace }.OfType<string>())

@@ -48,7 +48,29 @@ public sealed class RenderCommandTests
         var index = JsonNode.Parse(File.ReadAllText(Path.Combine(out1, "index.json")))!;
         Assert.Equal("r7", (string?)index["revision"]);
         Assert.Equal(["cloud-1", "edge-a", "edge-c"], index["bundles"]!.AsArray().Select(b => (string?)b!["cluster"]));
-        Assert.Equal(8, (int)index["bundles"]![1]!["objects"]!); // 3 Namespaces, 2 add-on objects, the workspace's account (2), the app's ConfigMap
+        Assert.Equal(9, (int)index["bundles"]![1]!["objects"]!); // 3 Namespaces, 2 add-on objects, the workspace's account (2) and NetworkPolicy, the app's ConfigMap
+    }
+
+    [Fact]
+    public async Task Render_AllToOut_WorkspaceRejected_WritesTheOtherBundlesPrintsTheRuleExitsOne()
+    {
+        using var fleet = new TempFleet();
+        fleet.Write("apps/app1/manifests/rb.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: take-over\n"
+            + "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: ServiceAccount, name: default, namespace: team-ns}]\n");
+        fleet.Replace("workspaces.yaml", "[ConfigMap, apps/Deployment]", "[ConfigMap, apps/Deployment, rbac.authorization.k8s.io/RoleBinding]");
+        var output = Path.Combine(fleet.Outside, "out");
+
+        var run = await CliRun.Of("render", fleet.Root, "--all", "--out", output, "--revision", "r8");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{fleet.Root}/apps/app1/manifests/rb.yaml:1:1: Application \"app1\": RoleBinding \"team-ns/take-over\" binds the ClusterRole \"cluster-admin\"; "
+            + "a workspace may never bind cluster-admin [RbacEscalation]\n", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Workspace \"team\" rejected", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["cloud-1.yaml", "edge-a.yaml", "edge-c.yaml", "index.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        var edge = File.ReadAllText(Path.Combine(output, "edge-a.yaml"));
+        Assert.DoesNotContain("take-over", edge, StringComparison.Ordinal);
+        Assert.DoesNotContain("Application/app1", edge, StringComparison.Ordinal);
+        Assert.Contains("edgeplane-workspace-isolation", edge, StringComparison.Ordinal);
     }
 
     [Fact]

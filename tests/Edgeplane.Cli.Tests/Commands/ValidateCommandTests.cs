@@ -14,7 +14,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
         Assert.Contains("│ Cluster         │     3 │", run.Out, StringComparison.Ordinal);
-        Assert.EndsWith("mini: valid; 13 files, 3 bundles rendered, 16 objects\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("mini: valid; 13 files, 3 bundles rendered, 18 objects\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,6 +43,25 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{fleet.Root}/apps/app1/manifests/cm.yaml:6:13: Application/app1: unknown variable \"${{nope}}\"\n1 error(s) rendering {fleet.Root}\n", run.Error);
+    }
+
+    [Fact]
+    public async Task Validate_WorkspaceBindsClusterAdmin_RejectedNamingTheRuleExitsOne()
+    {
+        using var fleet = new TempFleet();
+        fleet.Replace("workspaces.yaml", "[ConfigMap, apps/Deployment]", "[ConfigMap, apps/Deployment, rbac.authorization.k8s.io/RoleBinding]");
+        fleet.Write("apps/app1/manifests/rb.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: take-over\n  namespace: team-ns\n"
+            + "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: ServiceAccount, name: default, namespace: team-ns}]\n");
+
+        var run = await CliRun.Of("validate", fleet.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.Equal(
+            $"{fleet.Root}/apps/app1/manifests/rb.yaml:1:1: Application \"app1\": RoleBinding \"team-ns/take-over\" binds the ClusterRole \"cluster-admin\"; "
+            + "a workspace may never bind cluster-admin [RbacEscalation]\n"
+            + "Workspace \"team\" rejected: none of its Applications' or NetworkFunctions' objects are shipped in this revision; the other workspaces and the platform are\n"
+            + $"1 render-time policy violation(s) in {fleet.Root}\n", run.Error);
     }
 
     [Fact]

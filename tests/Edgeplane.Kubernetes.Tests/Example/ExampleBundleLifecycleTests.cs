@@ -25,8 +25,10 @@ public sealed class ExampleBundleLifecycleTests
         await using var site = await AppliedSiteAsync(fleet);
         var foreign = new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "operator-notes", NamespaceProperty = "ran-vrouter" } };
         await site.Client.CoreV1.CreateNamespacedConfigMapAsync(foreign, "ran-vrouter");
-        // The site no longer runs the DU (CNF) nor the vRouter (VNF): the RAN workspace has no work left there.
-        fleet.ReplaceOnce(MucFile, "    ran.acme.example.net/du: \"true\"\n    ran.acme.example.net/vrouter: \"true\"\n", "");
+        // The site no longer runs the DU (CNF) nor the vRouter (VNF), and the RAN workspace no longer targets it.
+        fleet.ReplaceOnce(MucFile, "    ran.acme.example.net/du: \"true\"\n    ran.acme.example.net/vrouter: \"true\"\n", "    ran.acme.example.net/retired: \"true\"\n");
+        fleet.ReplaceOnce("workspaces/ran.yaml", "  targets:\n    layers: [edge, regional]\n",
+            "  targets:\n    layers: [edge, regional]\n    selector: {matchExpressions: [{key: ran.acme.example.net/retired, operator: DoesNotExist}]}\n");
         var next = ExampleFleetCopy.Request(fleet.Render(Cluster, revision: "example-2"));
 
         var result = await site.ApplyAsync(next);
@@ -34,9 +36,14 @@ public sealed class ExampleBundleLifecycleTests
         Assert.True(result.Succeeded, string.Join("\n", result.Failures));
         Assert.Equal(
             [
-                "Deployment ran-du/du", "Namespace ran-du", "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-du/du-fronthaul",
-                "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-vrouter/vrouter-uplink", "RoleBinding ran-du/edgeplane-workspace",
-                "RoleBinding ran-vrouter/edgeplane-workspace", "Service ran-du/du", "Service ran-vrouter/vrouter",
+                "Deployment ran-du/du", "LimitRange ran-du/edgeplane-workspace", "LimitRange ran-vrouter/edgeplane-workspace", "Namespace ran-du",
+                "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-du/du-fronthaul", "NetworkAttachmentDefinition.k8s.cni.cncf.io ran-vrouter/vrouter-uplink",
+                "NetworkPolicy ran-du/edgeplane-workspace-isolation", "NetworkPolicy ran-vrouter/edgeplane-workspace-isolation",
+                "ResourceQuota ran-du/edgeplane-workspace", "ResourceQuota ran-vrouter/edgeplane-workspace",
+                "RoleBinding ran-du/edgeplane-workspace", "RoleBinding ran-du/edgeplane-workspace-admins",
+                "RoleBinding ran-du/edgeplane-workspace-members", "RoleBinding ran-vrouter/edgeplane-workspace",
+                "RoleBinding ran-vrouter/edgeplane-workspace-admins", "RoleBinding ran-vrouter/edgeplane-workspace-members",
+                "Service ran-du/du", "Service ran-vrouter/vrouter",
                 "ServiceAccount ran-du/edgeplane-workspace", "ServiceAccount ran-vrouter/edgeplane-workspace", "VirtualMachine.kubevirt.io ran-vrouter/vrouter",
             ],
             result.ChangeSet.Entries.Where(e => e.Action == ChangeAction.Deleted).Select(e => e.Object.ToString()).Order(StringComparer.Ordinal));

@@ -1,8 +1,7 @@
-using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Store;
 using Microsoft.AspNetCore.Http;
 
-namespace Edgeplane.Hub.Api;
+namespace Edgeplane.Hub.Auth;
 
 /// <summary>The audit actor of an API call: the caller's subject, the credential that proved it and its address.</summary>
 internal static class CallerAudit

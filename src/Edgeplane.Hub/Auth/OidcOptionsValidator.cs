@@ -1,0 +1,47 @@
+namespace Edgeplane.Hub.Auth;
+
+/// <summary>Refuses OIDC options the hub cannot use safely, naming the option (<c>--oidc-…</c>) and why.</summary>
+internal static class OidcOptionsValidator
+{
+    /// <summary>Most clock skew allowed (5 min).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static void Validate(OidcOptions oidc)
+    {
+        ArgumentNullException.ThrowIfNull(oidc);
+        if (!Uri.TryCreate(oidc.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment))
+        {
+            throw new ArgumentException($"the OIDC issuer (--oidc-issuer) '{oidc.Issuer}' must be an absolute https:// URL without query or fragment");
+        }
+        if (issuer.Scheme == "http" && !OidcAuthentication.IsLoopback(oidc.Issuer))
+        {
+            throw new ArgumentException($"the OIDC issuer (--oidc-issuer) '{oidc.Issuer}' must be https (plain http only on a loopback address, for tests)");
+        }
+        Require(oidc.Audience, "audience (--oidc-audience)", "it is required with --oidc-issuer: the client id tokens are issued to, e.g. edgeplane");
+        Require(oidc.UsernameClaim, "username claim (--oidc-username-claim)", "e.g. email");
+        Require(oidc.GroupsClaim, "groups claim (--oidc-groups-claim)", "e.g. groups");
+        if (oidc.AdminGroups.Concat(oidc.ViewerGroups).Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("an OIDC admin or viewer group (--oidc-admin-group, --oidc-viewer-group) is empty");
+        }
+        if (oidc.ClockSkew < TimeSpan.Zero || oidc.ClockSkew > MaxClockSkew)
+        {
+            throw new ArgumentException($"the OIDC clock skew (--oidc-clock-skew) is {oidc.ClockSkew}; it must be between 0 and {MaxClockSkew}");
+        }
+        if (oidc.KeysMinimumRefreshInterval < TimeSpan.FromSeconds(1) || oidc.KeysRefreshInterval < oidc.KeysMinimumRefreshInterval)
+        {
+            throw new ArgumentException(
+                "the OIDC key refresh intervals must be at least 1 s, and the regular one at least the minimum one " +
+                $"(got {oidc.KeysRefreshInterval} and {oidc.KeysMinimumRefreshInterval})");
+        }
+    }
+
+    private static void Require(string value, string what, string hint)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"the OIDC {what} is empty; {hint}");
+        }
+    }
+}
