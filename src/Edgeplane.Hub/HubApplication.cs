@@ -141,6 +141,7 @@ public static class HubApplication
         services.AddSingleton<DeliveryReplayCache>();
         services.AddSingleton<WebhookVerifier>();
         services.AddSingleton<WebhookRateLimiter>();
+        services.AddSingleton<LastGoodObjects>();
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();

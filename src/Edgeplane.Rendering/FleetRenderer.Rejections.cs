@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Specs;
+using Edgeplane.Rendering.Generators;
 using Edgeplane.Rendering.Inheritance;
 using Edgeplane.Rendering.Templates;
 using Edgeplane.Rendering.Units;
@@ -56,7 +57,7 @@ public sealed partial class FleetRenderer
             {
                 continue;
             }
-            var objects = options.CarriedObjects(context.Name, name);
+            var objects = options.CarriedObjects(context.Name, name).Where(o => Labelled(o, name));
             foreach (var group in objects.Select(o => (Object: o, Owner: CarriedOwner(o))).Where(o => o.Owner is not null).GroupBy(o => o.Owner!.Value))
             {
                 var unit = new RenderUnit { Ref = group.Key, Rank = RenderUnit.RankOf(group.Key.Kind), CarriedFor = workspace };
@@ -68,6 +69,10 @@ public sealed partial class FleetRenderer
             }
         }
     }
+
+    /// <summary>True when <paramref name="obj"/> carries the workspace label with this workspace's name.</summary>
+    private static bool Labelled(JsonObject obj, string workspace) =>
+        (obj["metadata"]?["labels"]?[WorkspacePolicies.WorkspaceLabel] as JsonValue)?.TryGetValue<string>(out var w) == true && w == workspace;
 
     private static ResourceRef? CarriedOwner(JsonObject obj)
     {

@@ -18,10 +18,11 @@ public sealed record RenderOptions
     public IReadOnlySet<string> RejectedWorkspaces { get; init; } = new HashSet<string>();
 
     /// <summary>
-    /// The last good objects of a rejected workspace on a cluster (cluster, workspace → objects), e.g. read back from the
-    /// cluster's previous bundle; null leaves a rejected workspace's objects out. Each object is rendered again, for this
-    /// revision, under the Application or NetworkFunction its <c>edgeplane.dev/source</c> annotation names (objects
-    /// without one are dropped), and is not checked again: it passed when it was first shipped.
+    /// The last good objects of a rejected workspace on a cluster (cluster, workspace → objects), e.g. the objects of the
+    /// cluster's previous bundle; null leaves a rejected workspace's objects out. Only objects labelled
+    /// <c>edgeplane.dev/workspace</c> with that workspace are kept (so a whole previous bundle may be given). Each is
+    /// rendered again, for this revision, under the Application or NetworkFunction its <c>edgeplane.dev/source</c>
+    /// annotation names (objects without one are dropped), and is not checked again: it passed when it was first shipped.
     /// </summary>
     public Func<string, string, IReadOnlyList<JsonObject>>? CarriedObjects { get; init; }
 }

@@ -26,6 +26,12 @@ internal sealed record CompileResult(IReadOnlyList<CompiledCluster> Clusters, IR
     /// <summary>The revision's workspaces with their members and targeted clusters; null when the compiler does not know them.</summary>
     public IReadOnlyList<Plans.DeclaredWorkspace>? Workspaces { get; init; }
 
+    /// <summary>
+    /// Workspaces this revision rejected (render-time policy), each with its violations: their Applications and
+    /// NetworkFunctions kept their last good objects; everything else of the revision was compiled.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> Rejections { get; init; } = new Dictionary<string, IReadOnlyList<Diagnostic>>();
+
     /// <summary>A failed result.</summary>
     public static CompileResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new([], diagnostics);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Edgeplane.Hub.Plans;
 using Edgeplane.Model.Loading;
+using Edgeplane.Model.Specs;
 using Edgeplane.Rendering;
 
 namespace Edgeplane.Hub.Pipeline;
@@ -11,12 +12,12 @@ namespace Edgeplane.Hub.Pipeline;
 /// All bundles, or all errors. Reading is bounded by <see cref="HubLimits.FleetLoad"/>. The result also carries the
 /// rendered objects (for their identities) and each workspace's Application count (for the mass-deletion hold).
 /// </summary>
-internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompiler
+internal sealed class FleetRevisionCompiler(HubOptions options, LastGoodObjects? lastGood = null) : IRevisionCompiler
 {
     public Task<CompileResult> CompileAsync(string checkoutDirectory, string revision, CancellationToken cancellationToken) =>
-        Task.Run(() => Compile(checkoutDirectory, revision, cancellationToken), cancellationToken);
+        Task.Run(() => CompileCoreAsync(checkoutDirectory, revision, cancellationToken), cancellationToken);
 
-    private CompileResult Compile(string directory, string revision, CancellationToken cancellationToken)
+    private async Task<CompileResult> CompileCoreAsync(string directory, string revision, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var loaded = FleetLoader.Load(directory, options.Limits.FleetLoad);
@@ -28,11 +29,16 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
         started = Stopwatch.GetTimestamp();
         var renderer = new FleetRenderer(fleet);
         var rendered = renderer.RenderAll(new RenderOptions { Revision = revision }, cancellationToken: cancellationToken);
-        if (!rendered.Succeeded || rendered.Rejections.Count > 0)
+        if (rendered.Succeeded && rendered.Rejections.Count > 0)
         {
-            // A rejected workspace fails the revision here (its objects would otherwise be pruned) until its last good
-            // objects are carried over (RenderOptions.CarriedObjects).
-            return CompileResult.Failed([.. rendered.Diagnostics, .. rendered.Rejections.Values.SelectMany(d => d)]) with { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
+            // Without the store (a compiler on its own) there is nothing to carry: then a rejection fails the revision.
+            rendered = lastGood is null
+                ? rendered with { Diagnostics = [.. rendered.Rejections.Values.SelectMany(d => d)] }
+                : await CarryRejectedAsync(renderer, fleet, rendered, revision, lastGood, cancellationToken).ConfigureAwait(false);
+        }
+        if (!rendered.Succeeded)
+        {
+            return CompileResult.Failed(rendered.Diagnostics) with { LoadTime = loadTime, RenderTime = Stopwatch.GetElapsedTime(started) };
         }
         var clusters = rendered.Bundles.Select(b => new CompiledCluster(
             Declare(renderer.Describe(b.ClusterName)),
@@ -45,7 +51,30 @@ internal sealed class FleetRevisionCompiler(HubOptions options) : IRevisionCompi
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             Rollouts = fleet.Rollouts.Select(r => new RolloutDeclaration(r.Name, r.Spec)).ToList(),
             Workspaces = WorkspaceDeclarations.From(fleet, clusters),
+            Rejections = rendered.Rejections,
         };
+    }
+
+    /// <summary>
+    /// Renders again with each rejected workspace's Applications and NetworkFunctions replaced, on every cluster where
+    /// the workspace has its namespaces, by the objects of that workspace the cluster runs now: the rest of the revision
+    /// goes on, the rejected workspace stays exactly as its last good revision left it (nothing of it is pruned).
+    /// </summary>
+    private static async Task<RenderAllResult> CarryRejectedAsync(FleetRenderer renderer, FleetSnapshot fleet, RenderAllResult rendered,
+        string revision, LastGoodObjects lastGood, CancellationToken cancellationToken)
+    {
+        var namespaces = rendered.Rejections.Keys.Select(w => fleet.Workspaces.Find(w)).OfType<FleetResource<WorkspaceSpec>>()
+            .SelectMany(w => w.Spec.Namespaces).ToHashSet(StringComparer.Ordinal);
+        var clusters = rendered.Bundles.Where(b => b.Objects.Any(o => o.Kind == "Namespace" && o.Namespace is null && namespaces.Contains(o.Name)))
+            .Select(b => b.ClusterName).ToList();
+        var previous = await lastGood.ReadAsync(clusters, cancellationToken).ConfigureAwait(false);
+        var carried = renderer.RenderAll(new RenderOptions
+        {
+            Revision = revision,
+            RejectedWorkspaces = rendered.Rejections.Keys.ToHashSet(StringComparer.Ordinal),
+            CarriedObjects = (cluster, _) => previous.GetValueOrDefault(cluster) ?? [],
+        }, cancellationToken: cancellationToken);
+        return carried with { Rejections = rendered.Rejections };
     }
 
     private static DeclaredCluster Declare(EffectiveCluster cluster)

@@ -104,7 +104,8 @@ internal sealed partial class RevisionProcessor(
             return RevisionState.Held;
         }
         var storeStarted = Stopwatch.GetTimestamp();
-        var plan = decision.Plan with { NewBundles = Compress(decision), Rollouts = compiled.Rollouts, Workspaces = compiled.Workspaces };
+        var plan = decision.Plan with { NewBundles = Compress(decision), Rollouts = compiled.Rollouts, Workspaces = compiled.Workspaces,
+            Rejections = compiled.Rejections };
         var transaction = Phase("compress", storeStarted);
         await store.ApplyAsync(plan, renderTime, cancellationToken).ConfigureAwait(false);
         signals.RequestRolloutStep();

@@ -25,6 +25,10 @@ internal sealed record RevisionPlan(
 
     /// <summary>The revision's workspaces, stored as the workspace directory; null: unknown (the stored directory is kept).</summary>
     public IReadOnlyList<DeclaredWorkspace>? Workspaces { get; init; }
+
+    /// <summary>Workspaces the revision rejected, with their violations (stored as the revision's errors and audited).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Edgeplane.Model.Diagnostics.Diagnostic>> Rejections { get; init; } =
+        new Dictionary<string, IReadOnlyList<Edgeplane.Model.Diagnostics.Diagnostic>>();
 }
 
 /// <summary>A Rollout resource of a revision.</summary>

@@ -35,7 +35,7 @@ internal sealed partial class EfRevisionStore
         await ReplaceWorkspacesAsync(db, plan, cancellationToken).ConfigureAwait(false);
         revision.State = RevisionState.Applied;
         revision.ProcessedAt = Now;
-        revision.Reason = null;
+        revision.Reason = RecordRejections(db, revision, plan.Rejections);
         revision.ClusterCount = plan.Declared.Count;
         revision.ChangedClusterCount = plan.DesiredChanges.Count + changes.Count(c => c.Digest is null); // desired changes and removals, gated or not
         revision.WorkspaceApplicationsJson = plan.WorkspaceApplications is { } workspaces ? WorkspaceApplicationsJson(workspaces) : null;
@@ -46,6 +46,29 @@ internal sealed partial class EfRevisionStore
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         publisher.AfterCommit(changes);
+    }
+
+    /// <summary>
+    /// A rejected workspace's violations become the applied revision's errors (bounded like a failed revision's) and one
+    /// <c>policy.reject</c> audit entry per workspace, filed under it; returns the revision's reason, or null when none.
+    /// </summary>
+    private string? RecordRejections(HubDbContext db, RevisionRecord revision,
+        IReadOnlyDictionary<string, IReadOnlyList<Edgeplane.Model.Diagnostics.Diagnostic>> rejections)
+    {
+        if (rejections.Count == 0)
+        {
+            return null;
+        }
+        var all = rejections.Values.SelectMany(d => d).ToList();
+        AddErrors(revision, all);
+        foreach (var (workspace, violations) in rejections.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            StoreRows.AddAudit(db, Now, StoreRows.Audit(AuditActor.Hub, "policy.reject", $"workspace:{workspace}", "Denied",
+                $"revision {revision.Sha}: {violations.Count} violation(s); first: {violations[0]}") with { Workspace = workspace });
+        }
+        var names = string.Join(", ", rejections.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        return StoreLimits.Cut($"workspace(s) {names} rejected ({all.Count} violation(s)): their Applications and NetworkFunctions keep " +
+            "their last good objects; everything else of this revision applies", StoreLimits.MaxReason);
     }
 
     private async Task InsertBundlesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredBundle> bundles,

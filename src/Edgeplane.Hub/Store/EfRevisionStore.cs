@@ -150,16 +150,22 @@ internal sealed partial class EfRevisionStore(
         revision.State = RevisionState.Failed;
         revision.ProcessedAt = Now;
         revision.Reason = $"{errors.Count} error(s); the last good revision stays desired";
+        AddErrors(revision, errors);
+        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", revision.Sha, nameof(RevisionState.Failed),
+            $"{errors.Count} error(s); first: {errors.FirstOrDefault()}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds <paramref name="errors"/> to the revision, at most <see cref="StoreLimits.MaxErrorsPerRevision"/> and a count of the rest.</summary>
+    private static void AddErrors(RevisionRecord revision, IReadOnlyList<Diagnostic> errors)
+    {
         revision.Errors.AddRange(errors.Take(StoreLimits.MaxErrorsPerRevision).Select(ToError));
         if (errors.Count > StoreLimits.MaxErrorsPerRevision)
         {
             revision.Errors.Add(new RevisionError { File = "", Code = "TooManyErrors",
                 Message = $"{errors.Count - StoreLimits.MaxErrorsPerRevision} more error(s) not stored" });
         }
-        StoreRows.AddAudit(db, Now, StoreRows.Audit("hub", "revision.process", revision.Sha, nameof(RevisionState.Failed),
-            $"{errors.Count} error(s); first: {errors.FirstOrDefault()}"));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static RevisionError ToError(Diagnostic d) => new()

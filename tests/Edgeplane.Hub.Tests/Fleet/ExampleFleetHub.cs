@@ -4,6 +4,7 @@ using System.Text;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Edgeplane.Hub.Tests.Fleet;
 
@@ -59,7 +60,9 @@ internal sealed class ExampleFleetHub : IAsyncDisposable
         {
             await Host.DisposeAsync();
         }
-        Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null, new FleetRevisionCompiler(Options));
+        // The hub's own compiler, built by the hub (it reads the store to carry a rejected workspace's last good objects).
+        Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null,
+            services: s => s.AddSingleton<IRevisionCompiler, FleetRevisionCompiler>());
         if (Token.Length == 0)
         {
             Token = Host.AdminToken!;
