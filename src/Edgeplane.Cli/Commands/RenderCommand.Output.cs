@@ -36,7 +36,7 @@ internal static partial class RenderCommand
         {
             DiagnosticPrinter.Print(error, dir, diagnostics.Select(d => d with { Message = $"{d.Message} [{d.Code}]" }));
             error.WriteLine($"Workspace \"{workspace}\" rejected: none of its Applications' or NetworkFunctions' objects are shipped in this revision; "
-                + "the other workspaces and the platform are");
+                + "the other workspaces and the platform render as usual (a hub keeps the workspace's last good objects)");
         }
         return rejections.Values.Sum(d => d.Count);
     }

@@ -60,7 +60,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(
             $"{fleet.Root}/apps/app1/manifests/rb.yaml:1:1: Application \"app1\": RoleBinding \"team-ns/take-over\" binds the ClusterRole \"cluster-admin\"; "
             + "a workspace may never bind cluster-admin [RbacEscalation]\n"
-            + "Workspace \"team\" rejected: none of its Applications' or NetworkFunctions' objects are shipped in this revision; the other workspaces and the platform are\n"
+            + "Workspace \"team\" rejected: none of its Applications' or NetworkFunctions' objects are shipped in this revision; the other workspaces and the platform render as usual (a hub keeps the workspace's last good objects)\n"
             + $"1 render-time policy violation(s) in {fleet.Root}\n", run.Error);
     }
 
