@@ -45,7 +45,7 @@ internal static class AuditApi
             Workspace = workspace,
             Action = action,
             Target = target,
-            VisibleWorkspaces = HubGrant.ConfinedTo(user),
+            VisibleWorkspaces = CallerScope.Of(user).Narrowing,
         };
         return await Paging.ListAsync(limit, continueToken, options.Limits,
             (size, token) => store.ListAuditAsync(query, size, token, cancellationToken), a => a.ToResponse()).ConfigureAwait(false);

@@ -33,19 +33,4 @@ internal readonly record struct HubGrant(string Role, string? Workspace)
         return list.Select(g => new Claim(HubClaims.Grant, g.ToString()))
             .Concat(list.Select(g => g.Role).Distinct(StringComparer.Ordinal).Select(r => new Claim(ClaimTypes.Role, r)));
     }
-
-    /// <summary>
-    /// The workspaces a caller is confined to: null when it may read fleet-wide (a fleet-admin, or a grant without a
-    /// workspace), else the workspaces of its grants (empty when it has none: it sees nothing).
-    /// </summary>
-    public static IReadOnlyCollection<string>? ConfinedTo(ClaimsPrincipal principal)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        var grants = Of(principal);
-        if (principal.IsInRole(HubRoles.FleetAdmin) || grants.Any(g => g.Workspace is null))
-        {
-            return null;
-        }
-        return [.. grants.Select(g => g.Workspace!).Distinct(StringComparer.Ordinal)];
-    }
 }
