@@ -41,21 +41,31 @@ internal sealed record CliConfig(string Hub, string Token, string? CaCertificate
         }
     }
 
+    /// <summary>
+    /// Writes the config to a private (0600) file beside <paramref name="path"/> and renames it over the old one, so that
+    /// another <c>edgeplane</c> reading the config at the same moment sees the old file or the new one, never half of one.
+    /// </summary>
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var staging = $"{full}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        using (var stream = new FileStream(path, options))
+        try
         {
-            JsonSerializer.Serialize(stream, this, Json);
+            using (var stream = new FileStream(staging, options))
+            {
+                JsonSerializer.Serialize(stream, this, Json);
+            }
+            File.Move(staging, full, overwrite: true);
         }
-        if (!OperatingSystem.IsWindows())
+        finally
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // also when the file existed
+            File.Delete(staging); // gone already after the move; left only when writing failed
         }
     }
 }
