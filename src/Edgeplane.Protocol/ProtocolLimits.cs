@@ -24,6 +24,12 @@ public static class ProtocolLimits
     /// <summary>Most drift entries in one status report.</summary>
     public const int MaxDriftEntriesPerStatus = 1_000;
 
+    /// <summary>Most provisioned-cluster entries (Cluster API Cluster objects) in one status report.</summary>
+    public const int MaxProvisionedClustersPerStatus = 1_000;
+
+    /// <summary>Most conditions of one provisioned-cluster entry.</summary>
+    public const int MaxConditionsPerProvisionedCluster = 16;
+
     /// <summary>Longest message text in a status entry or condition (characters).</summary>
     public const int MaxStatusMessageChars = 1_024;
 

@@ -14,6 +14,15 @@ public sealed record ApplierOptions
     /// <summary>How often an Established wait looks again.</summary>
     public TimeSpan EstablishPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Longest wait, within one apply, for a Cluster API control plane to be Current before the worker pools that follow it
+    /// are written; past it they are deferred to a later apply (<see cref="ApplyDeferral"/>). Zero: look once.
+    /// </summary>
+    public TimeSpan ControlPlaneWait { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the control-plane wait looks again.</summary>
+    public TimeSpan ControlPlanePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Objects of one stage diffed (read + dry-run) at the same time; writes are always in bundle order.</summary>
     public int MaxConcurrency { get; init; } = 4;
 

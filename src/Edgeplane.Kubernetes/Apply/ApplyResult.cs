@@ -14,4 +14,16 @@ public sealed record ApplyResult(ChangeSet ChangeSet, InventorySnapshot? Invento
 
     /// <summary>CustomResourceDefinitions not pruned because objects of their kind would go with them; still tracked.</summary>
     public IReadOnlyList<PruneBlock> PruneBlocked { get; init; } = [];
+
+    /// <summary>
+    /// Cluster API worker pools not written because their control plane is not Current yet; still tracked, written by a
+    /// later apply. Not failures: <see cref="Succeeded"/> stays true.
+    /// </summary>
+    public IReadOnlyList<ApplyDeferral> Deferred { get; init; } = [];
+
+    /// <summary>
+    /// Objects the bundle no longer has that were left in place because the live object is annotated
+    /// <c>edgeplane.dev/deletion-policy: Retain</c>; no longer tracked (orphaned on purpose). Not failures.
+    /// </summary>
+    public IReadOnlyList<Objects.ObjectRef> Retained { get; init; } = [];
 }

@@ -14,6 +14,10 @@ internal sealed class ApplyRun(ApplyRequest request)
 
     public List<PruneBlock> PruneBlocked { get; } = [];
 
+    public List<ApplyDeferral> Deferred { get; } = [];
+
+    public List<Objects.ObjectRef> Retained { get; } = [];
+
     /// <summary>The inventory as read before this apply (empty when there was none).</summary>
     public InventorySnapshot Previous { get; set; } = InventorySnapshot.Empty(request.Cluster, request.Bundle);
 
@@ -31,5 +35,5 @@ internal sealed class ApplyRun(ApplyRequest request)
         return Result();
     }
 
-    public ApplyResult Result() => new(new ChangeSet(Entries.ToList()), Stored, Failures.ToList()) { PruneBlocked = PruneBlocked.ToList() };
+    public ApplyResult Result() => new(new ChangeSet(Entries.ToList()), Stored, Failures.ToList()) { PruneBlocked = PruneBlocked.ToList(), Deferred = Deferred.ToList(), Retained = Retained.ToList() };
 }

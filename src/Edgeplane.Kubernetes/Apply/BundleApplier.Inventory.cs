@@ -80,6 +80,7 @@ public sealed partial class BundleApplier
             run.Entries.AddRange(outcome.Entries);
             run.Failures.AddRange(outcome.Failures);
             run.PruneBlocked.AddRange(outcome.Blocked);
+            run.Retained.AddRange(outcome.Retained);
             // In inventory order, so that a prune held back again rewrites nothing.
             var held = outcome.StillTracked.ToHashSet();
             stillTracked = run.Previous.Entries.Where(held.Contains).ToList();

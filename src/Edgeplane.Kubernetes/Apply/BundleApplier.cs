@@ -59,7 +59,7 @@ public sealed partial class BundleApplier
             return run.Stop(unmapped, objects.Select(o => o.Ref));
         }
         if (!await RecordIntentAsync(run, plan, cancellationToken).ConfigureAwait(false)
-            || !await new PlanRunner(_connection, _options).RunAsync(plan, run.Entries, run.Failures, cancellationToken).ConfigureAwait(false))
+            || !await new PlanRunner(_connection, _options).RunAsync(plan, run.Entries, run.Failures, run.Deferred, cancellationToken).ConfigureAwait(false))
         {
             return run.Result();
         }

@@ -7,7 +7,8 @@ namespace Edgeplane.Kubernetes.Apply;
 
 /// <summary>
 /// Maps every object to its resource before anything is written, so a kind the cluster does not serve (and no CRD in
-/// the bundle defines) or a namespace that does not fit the kind's scope fails the whole apply up front.
+/// the bundle defines) or a namespace that does not fit the kind's scope fails the whole apply up front. Sorts them into
+/// the stages of <see cref="BundlePlan"/>; a Cluster API worker pool whose control plane is in the bundle goes last.
 /// </summary>
 internal sealed class BundlePlanner(DiscoveryCache discovery)
 {
@@ -15,10 +16,12 @@ internal sealed class BundlePlanner(DiscoveryCache discovery)
         CancellationToken cancellationToken)
     {
         var crdScopes = BundleCrdScopes(objects);
+        var controlPlanes = WorkerPools.ControlPlanes(objects);
         var failures = new List<ApplyFailure>();
         var definitions = new List<PlannedObject>();
         var clusterScoped = new List<PlannedObject>();
         var namespaced = new List<PlannedObject>();
+        var workers = new List<PlannedObject>();
         foreach (var obj in objects)
         {
             var (planned, isNamespaced) = await MapAsync(obj, crdScopes, failures, cancellationToken).ConfigureAwait(false);
@@ -26,9 +29,11 @@ internal sealed class BundlePlanner(DiscoveryCache discovery)
             {
                 continue;
             }
-            (planned.IsCrd || planned.IsNamespace ? definitions : isNamespaced ? namespaced : clusterScoped).Add(planned);
+            (planned.IsCrd || planned.IsNamespace ? definitions
+                : controlPlanes.ContainsKey(planned.Ref) ? workers
+                : isNamespaced ? namespaced : clusterScoped).Add(planned);
         }
-        return (new BundlePlan(definitions, clusterScoped, namespaced), failures);
+        return (new BundlePlan(definitions, clusterScoped, namespaced) { Workers = workers, ControlPlaneOf = controlPlanes }, failures);
     }
 
     private async Task<(PlannedObject? Planned, bool Namespaced)> MapAsync(PlannedObject obj,

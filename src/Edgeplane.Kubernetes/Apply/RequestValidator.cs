@@ -72,7 +72,10 @@ internal static partial class RequestValidator
         return StampOwnership(meta, obj, request, failures) ? new PlannedObject(index, obj, apiVersion, body) : null;
     }
 
-    /// <summary>Adds missing ownership labels; refuses labels that name another owner (a renderer bug, never silently fixed).</summary>
+    /// <summary>
+    /// Adds missing ownership labels; refuses labels that name another owner (a renderer bug, never silently fixed), except
+    /// a Cluster API Cluster's cluster label, which names the cluster it provisions.
+    /// </summary>
     private static bool StampOwnership(JsonObject meta, ObjectRef obj, ApplyRequest request, List<ApplyFailure> failures)
     {
         if (meta["labels"] is not JsonObject labels)
@@ -93,7 +96,7 @@ internal static partial class RequestValidator
             {
                 labels[key] = value;
             }
-            else if (existing != value)
+            else if (existing != value && !(key == EdgeplaneMetadata.ClusterLabel && EdgeplaneMetadata.MayNameProvisionedCluster(obj.Group, obj.Kind)))
             {
                 failures.Add(ApplyFailure.Invalid(obj, ApplyFailure.Reasons.OwnershipMismatch,
                     $"label {key} is \"{existing}\" but this apply is for \"{value}\""));

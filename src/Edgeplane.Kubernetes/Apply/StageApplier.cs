@@ -12,19 +12,36 @@ internal sealed class StageApplier(ClusterConnection connection, ApplierOptions 
 
     public async Task<StageOutcome> ApplyAsync(IReadOnlyList<PlannedObject> stage, CancellationToken cancellationToken)
     {
+        var (outcome, diffs) = await DiffStageAsync(stage, cancellationToken).ConfigureAwait(false);
+        await WriteAllAsync(diffs, outcome, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The dry runs of a stage, in stage order. When any failed, the outcome has the failures and the other objects are
+    /// Skipped, and no diff is returned: nothing of the stage may be written.
+    /// </summary>
+    public async Task<(StageOutcome Outcome, IReadOnlyList<ObjectDiff> Diffs)> DiffStageAsync(IReadOnlyList<PlannedObject> stage,
+        CancellationToken cancellationToken)
+    {
         var outcome = new StageOutcome([], [], []);
         var diffs = await DiffAllAsync(stage, outcome, cancellationToken).ConfigureAwait(false);
         if (outcome.Failures.Count > 0)
         {
             var why = $"not applied: {outcome.Failures.Count} object(s) of its stage failed the dry run";
             outcome.Entries.AddRange(diffs.OfType<ObjectDiff>().Select(d => new ChangeSetEntry(d.Object.Ref, ChangeAction.Skipped, why)));
-            return outcome;
+            return (outcome, []);
         }
-        foreach (var diff in diffs.OfType<ObjectDiff>())
+        return (outcome, diffs.OfType<ObjectDiff>().ToList());
+    }
+
+    /// <summary>Writes the diffs that need it, one at a time in order; records every object's entry.</summary>
+    public async Task WriteAllAsync(IEnumerable<ObjectDiff> diffs, StageOutcome outcome, CancellationToken cancellationToken)
+    {
+        foreach (var diff in diffs)
         {
             await WriteAsync(diff, outcome, cancellationToken).ConfigureAwait(false);
         }
-        return outcome;
     }
 
     /// <summary>Diffs in parallel (bounded); the result keeps stage order, with null where the diff failed.</summary>

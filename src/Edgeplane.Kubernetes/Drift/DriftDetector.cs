@@ -38,8 +38,12 @@ public sealed class DriftDetector
         {
             return new DriftReport(drifted.Select(d => d.Drift).ToList(), objects.Count, failures);
         }
-        var corrected = await CorrectAsync(drifted.Select(d => d.Object).ToHashSet(), plan, failures, cancellationToken).ConfigureAwait(false);
-        return new DriftReport(drifted.Select(d => d.Drift with { Corrected = corrected.Contains(d.Object.Ref) }).ToList(), objects.Count, failures);
+        var deferred = new List<ApplyDeferral>();
+        var corrected = await CorrectAsync(drifted.Select(d => d.Object).ToHashSet(), plan, failures, deferred, cancellationToken).ConfigureAwait(false);
+        return new DriftReport(drifted.Select(d => d.Drift with { Corrected = corrected.Contains(d.Object.Ref) }).ToList(), objects.Count, failures)
+        {
+            Deferred = deferred,
+        };
     }
 
     private async Task<List<(PlannedObject Object, ObjectDrift Drift)>> FindAsync(BundlePlan plan, List<ApplyFailure> failures,
@@ -78,14 +82,10 @@ public sealed class DriftDetector
 
     /// <summary>Re-applies just the drifted objects, staged like a full apply; returns those now written.</summary>
     private async Task<HashSet<ObjectRef>> CorrectAsync(HashSet<PlannedObject> drifted, BundlePlan plan, List<ApplyFailure> failures,
-        CancellationToken cancellationToken)
+        List<ApplyDeferral> deferred, CancellationToken cancellationToken)
     {
-        var subset = new BundlePlan(
-            plan.Definitions.Where(drifted.Contains).ToList(),
-            plan.ClusterScoped.Where(drifted.Contains).ToList(),
-            plan.Namespaced.Where(drifted.Contains).ToList());
         var entries = new List<ChangeSetEntry>();
-        await new PlanRunner(_connection, _options).RunAsync(subset, entries, failures, cancellationToken).ConfigureAwait(false);
+        await new PlanRunner(_connection, _options).RunAsync(plan.Subset(drifted), entries, failures, deferred, cancellationToken).ConfigureAwait(false);
         return entries.Where(e => e.Action is ChangeAction.Created or ChangeAction.Configured).Select(e => e.Object).ToHashSet();
     }
 }

@@ -33,6 +33,10 @@ public static partial class HealthRules
         {
             return (HealthStatus.InProgress, stale);
         }
+        if (ClusterApi(obj, live) is { } clusterApi)
+        {
+            return clusterApi;
+        }
         return (obj.Group, obj.Kind) switch
         {
             ("apps", "Deployment") => Deployment(live),

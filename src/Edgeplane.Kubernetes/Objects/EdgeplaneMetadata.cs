@@ -39,4 +39,25 @@ public static class EdgeplaneMetadata
 
     /// <summary>The value of <see cref="PruneWithInstancesAnnotation"/> that lets the CRD be pruned with its instances.</summary>
     public const string PruneWithInstancesValue = "true";
+
+    /// <summary>
+    /// Annotation on the Cluster API objects of a provisioned cluster (written by the renderer from the cluster's
+    /// <c>spec.provisioning.deletionPolicy</c>): with <see cref="DeletionPolicyRetain"/> a prune never deletes the live
+    /// object, it leaves it in place and stops tracking it, so the real cluster outlives its removal from Git; with
+    /// <see cref="DeletionPolicyDelete"/> (or without the annotation) it is pruned like any object.
+    /// </summary>
+    public const string DeletionPolicyAnnotation = "edgeplane.dev/deletion-policy";
+
+    /// <summary>The value of <see cref="DeletionPolicyAnnotation"/> that keeps the object when it leaves the bundle.</summary>
+    public const string DeletionPolicyRetain = "Retain";
+
+    /// <summary>The value of <see cref="DeletionPolicyAnnotation"/> that lets the object be pruned.</summary>
+    public const string DeletionPolicyDelete = "Delete";
+
+    /// <summary>
+    /// True for the one kind whose <see cref="ClusterLabel"/> may name another fleet cluster than the one whose bundle
+    /// carries it: a Cluster API <c>Cluster</c> in a management cluster's bundle names the cluster it provisions. Its
+    /// ownership rests on <see cref="ManagedByLabel"/> and <see cref="BundleLabel"/>.
+    /// </summary>
+    public static bool MayNameProvisionedCluster(string group, string kind) => group == "cluster.x-k8s.io" && kind == "Cluster";
 }

@@ -5,9 +5,11 @@ namespace Edgeplane.Kubernetes.Prune;
 
 /// <summary>
 /// Looks through every listable namespaced kind for objects in a namespace that would be lost with it and are not
-/// this bundle's to lose. Ignored: objects being pruned now, objects already being deleted, dependents (they have
-/// ownerReferences, so their owner decides), and what Kubernetes itself puts in every namespace (the "default"
-/// ServiceAccount, the "kube-root-ca.crt" ConfigMap, Events, Endpoints, EndpointSlices).
+/// this bundle's to lose. Ignored: objects being pruned now (unless they are retained, see
+/// <see cref="Pruner.Retains"/>), objects already being deleted (except Cluster API objects that still have finalizers:
+/// their controllers need the namespace until their infrastructure is gone), dependents (they have ownerReferences, so
+/// their owner decides), and what Kubernetes itself puts in every namespace (the "default" ServiceAccount, the
+/// "kube-root-ca.crt" ConfigMap, Events, Endpoints, EndpointSlices).
 /// </summary>
 internal sealed class NamespaceContents(ClusterConnection connection, string cluster, string bundle)
 {
@@ -44,7 +46,12 @@ internal sealed class NamespaceContents(ClusterConnection connection, string clu
     private bool IsForeign(JsonObject item, string group, string kind, IReadOnlySet<ObjectRef> pruning)
     {
         var name = ObjectJson.Name(item);
-        if (ObjectJson.IsDeleting(item) || (ObjectJson.Meta(item)["ownerReferences"] as JsonArray)?.Count > 0)
+        if (ObjectJson.IsDeleting(item))
+        {
+            // A Cluster API object still finalizing (its cloud resources going) needs its namespace, credentials included.
+            return group.EndsWith("cluster.x-k8s.io", StringComparison.Ordinal) && (ObjectJson.Meta(item)["finalizers"] as JsonArray)?.Count > 0;
+        }
+        if ((ObjectJson.Meta(item)["ownerReferences"] as JsonArray)?.Count > 0)
         {
             return false;
         }
@@ -53,6 +60,6 @@ internal sealed class NamespaceContents(ClusterConnection connection, string clu
             return false;
         }
         var obj = new ObjectRef(group, kind, ObjectJson.Namespace(item), name);
-        return !(pruning.Contains(obj) && Pruner.OwnedBy(item, cluster, bundle));
+        return Pruner.Retains(item) || !(pruning.Contains(obj) && Pruner.OwnedBy(obj, item, cluster, bundle));
     }
 }

@@ -11,7 +11,10 @@ namespace Edgeplane.Kubernetes.Prune;
 /// Deletes objects the previous inventory has and the new bundle does not — only those whose live labels say Edgeplane
 /// owns them for this cluster and bundle. Namespaced objects go first, then cluster-scoped ones, then CRDs and
 /// Namespaces; a Namespace still holding anything else is kept, and so is a CRD whose kind still has objects that are not
-/// pruned now (<see cref="PruneBlock"/>). Deletion is Background; already-gone objects are fine.
+/// pruned now (<see cref="PruneBlock"/>). An object whose live annotations say
+/// <c>edgeplane.dev/deletion-policy: Retain</c> is never deleted: it is left in place and no longer tracked (a
+/// provisioned cluster's Cluster API objects, so the real cluster outlives its removal from Git). Deletion is
+/// Background; already-gone objects are fine.
 /// </summary>
 internal sealed class Pruner(ClusterConnection connection, string cluster, string bundle)
 {
@@ -46,9 +49,16 @@ internal sealed class Pruner(ClusterConnection connection, string cluster, strin
             outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped, "already gone"));
             return;
         }
-        if (OwnershipProblem(live) is { } problem)
+        if (OwnershipProblem(obj, live) is { } problem)
         {
             outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped, $"not pruned: {problem}"));
+            return;
+        }
+        if (Retains(live))
+        {
+            outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped,
+                $"retained ({EdgeplaneMetadata.DeletionPolicyAnnotation}: {EdgeplaneMetadata.DeletionPolicyRetain}): left in place and no longer tracked"));
+            outcome.Retained.Add(obj);
             return;
         }
         if (await HeldBackAsync(entry, live, pruning, outcome, cancellationToken).ConfigureAwait(false))
@@ -92,21 +102,29 @@ internal sealed class Pruner(ClusterConnection connection, string cluster, strin
     }
 
     /// <summary>Why the live object is not this bundle's to delete, or null when it is.</summary>
-    private string? OwnershipProblem(JsonObject live)
+    private string? OwnershipProblem(ObjectRef obj, JsonObject live)
     {
         if (ObjectJson.Annotation(live, EdgeplaneMetadata.ReconcileAnnotation) == EdgeplaneMetadata.ReconcileDisabledValue)
         {
             return $"{EdgeplaneMetadata.ReconcileAnnotation}: {EdgeplaneMetadata.ReconcileDisabledValue} is set";
         }
-        return OwnedBy(live, cluster, bundle)
+        return OwnedBy(obj, live, cluster, bundle)
             ? null
             : $"its labels do not mark it as Edgeplane's for cluster \"{cluster}\" and bundle \"{bundle}\"";
     }
 
-    internal static bool OwnedBy(JsonObject live, string cluster, string bundle) =>
+    /// <summary>
+    /// The live labels say the object is Edgeplane's for this cluster and bundle (a Cluster API Cluster's cluster label
+    /// names the cluster it provisions, so for it the bundle label decides).
+    /// </summary>
+    internal static bool OwnedBy(ObjectRef obj, JsonObject live, string cluster, string bundle) =>
         ObjectJson.Label(live, EdgeplaneMetadata.ManagedByLabel) == EdgeplaneMetadata.ManagedByValue
-        && ObjectJson.Label(live, EdgeplaneMetadata.ClusterLabel) == cluster
+        && (ObjectJson.Label(live, EdgeplaneMetadata.ClusterLabel) == cluster || EdgeplaneMetadata.MayNameProvisionedCluster(obj.Group, obj.Kind))
         && ObjectJson.Label(live, EdgeplaneMetadata.BundleLabel) == bundle;
+
+    /// <summary>The live object asks to outlive its removal from the bundle (<see cref="EdgeplaneMetadata.DeletionPolicyAnnotation"/>: Retain).</summary>
+    internal static bool Retains(JsonObject live) =>
+        ObjectJson.Annotation(live, EdgeplaneMetadata.DeletionPolicyAnnotation) == EdgeplaneMetadata.DeletionPolicyRetain;
 
     /// <summary>The reverse of the apply stages, and within each the reverse of the inventory order.</summary>
     private static IEnumerable<InventoryEntry> DeletionOrder(IReadOnlyList<InventoryEntry> candidates)

@@ -10,7 +10,11 @@ namespace Edgeplane.Kubernetes.Tests.Example;
 /// </summary>
 public sealed class ExampleBundleApplyTests
 {
-    private static readonly string[] ControlledKinds = ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "Plan"];
+    private static readonly string[] ControlledKinds = ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "Plan", "Cluster"];
+
+    /// <summary>A Cluster API MachineDeployment or MachinePool: written once its control plane is Current.</summary>
+    private static bool IsWorkerPool(System.Text.Json.Nodes.JsonObject o) =>
+        ((string?)o["apiVersion"])?.StartsWith("cluster.x-k8s.io/", StringComparison.Ordinal) == true && (string?)o["kind"] is "MachineDeployment" or "MachinePool";
 
     [Theory]
     [InlineData("edge-muc-01")] // RAN site: the DU CNF, the vRouter VNF (KubeVirt VM), Multus, Calico, Istio, Flux, monitoring
@@ -24,7 +28,11 @@ public sealed class ExampleBundleApplyTests
         await using var site = await ExampleSite.StartAsync(cluster);
 
         var first = await site.ApplyAsync(request);
-        var beforeControllers = await site.CheckAsync(request.Objects);
+        var beforeControllers = await site.CheckAsync(request.Objects.Where(o => !IsWorkerPool(o)));
+        var planes = await site.AdvanceAndWaitHealthyAsync(request.Objects.Where(o => ((string?)o["kind"])?.EndsWith("ControlPlane", StringComparison.Ordinal) == true));
+        // The worker pools waited for their control planes (now Current): the next apply writes them.
+        var workers = await site.ApplyAsync(request);
+        await site.ReportClusterApiRunningAsync(request.Objects);
         var healthy = await site.AdvanceAndWaitHealthyAsync(request.Objects);
         await site.Sim.WhenControllersIdleAsync(); // witness below: the simulated controllers' status writes have landed
         var sample = await site.Client.AppsV1.ReadNamespacedDeploymentAsync("istiod", "istio-system");
@@ -33,9 +41,15 @@ public sealed class ExampleBundleApplyTests
 
         Assert.True(first.Succeeded, string.Join("\n", first.Failures));
         Assert.Equal(bundle.Objects.Count, first.ChangeSet.Entries.Count);
-        Assert.All(first.ChangeSet.Entries, e => Assert.Equal(ChangeAction.Created, e.Action));
+        var deferred = first.Deferred.Select(d => d.Object).ToHashSet();
+        Assert.Equal(request.Objects.Where(IsWorkerPool).Select(Edgeplane.Kubernetes.Objects.ObjectRef.Of).ToHashSet(), deferred);
+        Assert.All(first.ChangeSet.Entries.Where(e => !deferred.Contains(e.Object)), e => Assert.Equal(ChangeAction.Created, e.Action));
+        Assert.All(workers.ChangeSet.Entries, e => Assert.Equal(deferred.Contains(e.Object) ? ChangeAction.Created : ChangeAction.Unchanged, e.Action));
+        Assert.Empty(workers.Deferred);
+        Assert.Equal(HealthWaitOutcome.Current, planes.Outcome);
         Assert.Equal((bundle.Digest, bundle.Revision), (first.Inventory!.Digest, first.Inventory.Revision));
-        // Until the controllers' delay passes, workloads, VMs, Helm releases and control planes are in progress (nothing failed).
+        // Until the controllers' delay passes, workloads, VMs, Helm releases, control planes and Cluster API Clusters are in
+        // progress (nothing failed).
         var waiting = beforeControllers.Where(h => h.Status != HealthStatus.Current).ToList();
         Assert.NotEmpty(waiting);
         Assert.All(waiting, h => Assert.True(h.Status == HealthStatus.InProgress && ControlledKinds.Contains(h.Object.Kind), h.ToString()));
