@@ -54,6 +54,13 @@ internal sealed partial class BundleReconciler
         {
             Unready(AgentReasons.HealthCheckFailed, $"{subject}: {observed.Failed.Count()} object(s) Failed: {Describe(observed.Failed)}");
         }
+        else if (observed.Deferred.Count > 0)
+        {
+            var shown = string.Join("; ", observed.Deferred.Take(3)) + (observed.Deferred.Count > 3 ? $"; and {observed.Deferred.Count - 3} more" : "");
+            _conditions.Ready(false, AgentReasons.WaitingForControlPlane,
+                $"{subject}: {observed.Deferred.Count} Cluster API worker pool(s) wait for their control plane to be Current: {shown}");
+            _conditions.Reconciling(AgentReasons.WaitingForControlPlane, "the worker pools are written once their control plane runs its version");
+        }
         else if (!observed.AllCurrent && observed.Health.Count > 0)
         {
             var notCurrent = $"{observed.NotCurrent.Count()} of {observed.Health.Count} object(s) not Current: {Describe(observed.NotCurrent)}";

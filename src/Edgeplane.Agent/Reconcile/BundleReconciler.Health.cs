@@ -18,7 +18,11 @@ internal sealed partial class BundleReconciler
     /// </summary>
     private async Task KeepAppliedAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {
-        if ((triggers & (ReconcileTrigger.Startup | ReconcileTrigger.Drift | ReconcileTrigger.Retry)) != 0)
+        if (_observation.Deferred.Count > 0)
+        {
+            await FinishDeferredAsync(triggers, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((triggers & (ReconcileTrigger.Startup | ReconcileTrigger.Drift | ReconcileTrigger.Retry)) != 0)
         {
             await CheckDriftAsync(cancellationToken).ConfigureAwait(false);
             await RetryPruneAsync(triggers, cancellationToken).ConfigureAwait(false);
@@ -50,7 +54,9 @@ internal sealed partial class BundleReconciler
         {
             report = await new DriftDetector(_deps.Connection, _options.Applier).DetectAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        _observation = _observation with { Drift = report.Drifted };
+        var waiting = report.Deferred.Select(d => d.Object).ToHashSet();
+        // A worker pool that waits for its control plane is not drift: it is the upgrade in its order.
+        _observation = _observation with { Drift = report.Drifted.Where(d => !waiting.Contains(d.Object)).ToList(), Deferred = report.Deferred };
         if (report.HasDrift)
         {
             LogDrift(_logger, report.Drifted.Count, report.Drifted.Count(d => d.Corrected), string.Join("; ", report.Drifted.Take(5)));

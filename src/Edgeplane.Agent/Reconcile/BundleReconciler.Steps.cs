@@ -69,8 +69,9 @@ internal sealed partial class BundleReconciler
         {
             result = await new BundleApplier(_deps.Connection, _options.Applier).ApplyAsync(RequestFor(bundle), cancellationToken).ConfigureAwait(false);
         }
-        _observation = _observation with { ChangeSet = ChangeCounts.Of(result.ChangeSet), PruneBlocked = result.PruneBlocked };
+        _observation = _observation with { ChangeSet = ChangeCounts.Of(result.ChangeSet), PruneBlocked = result.PruneBlocked, Deferred = result.Deferred };
         LogApplied(_logger, bundle.Digest.ToString(), result.ChangeSet.ToString(), result.Failures.Count);
+        LogHeldBack(result);
         Conclude(result, $"applying {bundle.Digest}");
     }
 

@@ -104,13 +104,14 @@ internal sealed partial class BundleReconciler : IDisposable
     public void Dispose() => _queue.Dispose();
 
     /// <summary>
-    /// One pass, then <c>/version</c> (after the apply and the health poll, so an upgrade that finished during the pass
-    /// is seen in the status this pass publishes).
+    /// One pass, then <c>/version</c> and, on a management cluster, its Cluster API clusters (after the apply and the
+    /// health poll, so an upgrade or a provisioning step that finished during the pass is in the status it publishes).
     /// </summary>
     private async Task PassAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)
     {
         await ReconcileAsync(triggers, cancellationToken).ConfigureAwait(false);
         await RefreshKubernetesVersionAsync(triggers, cancellationToken).ConfigureAwait(false);
+        await RefreshProvisionedClustersAsync(triggers, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReconcileAsync(ReconcileTrigger triggers, CancellationToken cancellationToken)

@@ -66,4 +66,10 @@ public static class AgentReasons
     /// of its kind that are not pruned with it still exist; retried at every drift check.
     /// </summary>
     public const string PruneBlocked = "PruneBlocked";
+
+    /// <summary>
+    /// Ready=False, Reconciling=True: Cluster API worker pools of the bundle wait for their control plane to be Current (a
+    /// Kubernetes upgrade reaches the workers after the control plane); the agent writes them once it is.
+    /// </summary>
+    public const string WaitingForControlPlane = Edgeplane.Kubernetes.Apply.ApplyDeferral.Reason;
 }

@@ -12,8 +12,9 @@ namespace Edgeplane.Agent.Status;
 /// Turns the reconciler's state into a wire <c>StatusReport</c> (without its sequence, which the outbox assigns), within
 /// the protocol's per-report limits: at most <see cref="ProtocolLimits.MaxObjectsPerStatus"/> health entries (objects
 /// that are not Current first) and <see cref="ProtocolLimits.MaxDriftEntriesPerStatus"/> drift entries, messages cut to
-/// <see cref="ProtocolLimits.MaxStatusMessageChars"/>, and the whole report under <see cref="MaxReportBytes"/>; what is
-/// left out is counted in <c>truncated_objects</c>.
+/// <see cref="ProtocolLimits.MaxStatusMessageChars"/>, at most <see cref="ProtocolLimits.MaxProvisionedClustersPerStatus"/>
+/// provisioned Cluster API clusters, and the whole report under <see cref="MaxReportBytes"/>; what is left out is counted
+/// in <c>truncated_objects</c>.
 /// </summary>
 internal static class StatusReportBuilder
 {
@@ -39,6 +40,7 @@ internal static class StatusReportBuilder
             };
         }
         report.Conditions.AddRange(snapshot.Conditions.Select(ToWire));
+        AddProvisioned(report, snapshot.Observation);
         AddDrift(report, snapshot);
         AddObjects(report, snapshot);
         return report;
@@ -68,6 +70,40 @@ internal static class StatusReportBuilder
             report.Objects.Add(entry);
         }
         report.TruncatedObjects += (uint)(ordered.Count - report.Objects.Count);
+    }
+
+    /// <summary>
+    /// The Cluster API clusters a management cluster provisions: at most the protocol's limit and half the report's byte
+    /// budget; the rest are counted in <c>truncated_objects</c> (and the hub then takes the list as incomplete).
+    /// </summary>
+    private static void AddProvisioned(StatusReport report, ClusterObservation observation)
+    {
+        var clusters = observation.Provisioned ?? [];
+        var budget = MaxReportBytes / 2;
+        foreach (var c in clusters.Take(ProtocolLimits.MaxProvisionedClustersPerStatus))
+        {
+            var entry = new ProvisionedCluster
+            {
+                Cluster = c.Cluster, Namespace = c.Namespace, Name = c.Name, Phase = c.Phase ?? "",
+                InfrastructureProvisioned = c.InfrastructureProvisioned, ControlPlaneInitialized = c.ControlPlaneInitialized,
+                DeletionTimestamp = c.DeletionTimestamp is { } deleting ? Timestamp.FromDateTimeOffset(deleting) : null,
+            };
+            entry.Conditions.AddRange(c.Conditions.Take(ProtocolLimits.MaxConditionsPerProvisionedCluster).Select(k => new Condition
+            {
+                Type = k.Type,
+                Status = k.Status switch { "True" => ConditionStatus.True, "False" => ConditionStatus.False, _ => ConditionStatus.Unknown },
+                Reason = k.Reason ?? "",
+                Message = Cut(k.Message ?? ""),
+                LastTransitionTime = k.LastTransitionTime is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            }));
+            budget -= entry.CalculateSize() + 4;
+            if (budget < 0)
+            {
+                break;
+            }
+            report.ProvisionedClusters.Add(entry);
+        }
+        report.TruncatedObjects += (uint)(observation.ProvisionedOmitted + clusters.Count - report.ProvisionedClusters.Count);
     }
 
     private static void AddDrift(StatusReport report, ReconcileSnapshot snapshot)

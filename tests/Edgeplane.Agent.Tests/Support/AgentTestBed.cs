@@ -31,12 +31,16 @@ public sealed class AgentTestBed : IAsyncDisposable
     /// <summary>Fires on every gateway event and every agent snapshot change.</summary>
     public ChangeSignal Changed => Hub.Changed;
 
-    /// <summary>Starts the world; <paramref name="hubTime"/> gives the hub's identity services a (fake) clock.</summary>
-    public static async Task<AgentTestBed> StartAsync(TimeProvider? hubTime = null)
+    /// <summary>
+    /// Starts the world; <paramref name="hubTime"/> gives the hub's identity services a (fake) clock, <paramref name="sim"/>
+    /// configures
+    /// KubeSim (its clock and controller delays).
+    /// </summary>
+    public static async Task<AgentTestBed> StartAsync(TimeProvider? hubTime = null, KubeSimOptions? simOptions = null)
     {
         var dir = new TempDirectory();
         var gateway = await ProtocolGateway.StartAsync(dir.Sub("hub"), time: hubTime);
-        var sim = await KubeSimServer.StartAsync();
+        var sim = await KubeSimServer.StartAsync(simOptions ?? new KubeSimOptions());
         return new AgentTestBed(dir, gateway, sim, hubTime);
     }
 
