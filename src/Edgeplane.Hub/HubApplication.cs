@@ -4,6 +4,7 @@ using Edgeplane.Hub.Auth;
 using Edgeplane.Hub.Gateway;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Identity;
+using Edgeplane.Hub.Lifecycle;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Sources;
@@ -148,6 +149,10 @@ public static class HubApplication
         services.AddHostedService<AuditPruner>();
         services.AddHostedService<RevisionProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
+        services.AddSingleton<ILifecycleStore, EfLifecycleStore>();
+        services.AddSingleton<LifecycleSignals>();
+        services.AddSingleton<LifecycleMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<LifecycleMonitor>());
         AddApiServices(services, options);
     }
 

@@ -37,6 +37,7 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.Api.Contracts.DriftDetail",
         "Edgeplane.Hub.Api.Contracts.FleetSummaryResponse",
         "Edgeplane.Hub.Api.Contracts.LayerSummary",
+        "Edgeplane.Hub.Api.Contracts.LifecycleResponse",
         "Edgeplane.Hub.Api.Contracts.ObjectHealthEntry",
         "Edgeplane.Hub.Api.Contracts.ObjectHealthSummaryResponse",
         "Edgeplane.Hub.Api.Contracts.ObjectRef",

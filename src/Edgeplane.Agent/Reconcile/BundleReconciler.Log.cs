@@ -31,14 +31,14 @@ internal sealed partial class BundleReconciler
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Prune held back: {Blocks}")]
     private static partial void LogPruneBlocked(ILogger logger, string blocks);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Held back until their control plane is Current: {Deferred}")]
+    [LoggerMessage(EventId = 3061, Level = LogLevel.Information, Message = "Held back until their control plane is Current: {Deferred}")]
     private static partial void LogDeferred(ILogger logger, string deferred);
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 3062, Level = LogLevel.Information,
         Message = "Left in place (edgeplane.dev/deletion-policy: Retain), no longer managed: {Objects}")]
     private static partial void LogRetained(ILogger logger, string objects);
 
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "The Cluster API clusters could not be read: {Error}")]
+    [LoggerMessage(EventId = 3063, Level = LogLevel.Warning, Message = "The Cluster API clusters could not be read: {Error}")]
     private static partial void LogProvisionedUnknown(ILogger logger, string error);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "The new target could not be saved in the checkpoint: {Error}")]

@@ -25,12 +25,16 @@ internal static class ClustersApi
     private static async Task<Results<Ok<PageResponse<ClusterResponse>>, ProblemHttpResult>> ListAsync(
         IClusterStore store, ClaimsPrincipal user, HubOptions options, TimeProvider time, CancellationToken cancellationToken,
         string? layer = null, string? region = null, string? site = null, string? selector = null, string? health = null,
-        int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
+        string? phase = null, int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
     {
         if (!Paging.TryLimit(limit, options.Limits, out var size, out var error)
             || !ClusterSelector.TryParse(selector, out var requirements, out error))
         {
             return ApiProblems.BadRequest(error);
+        }
+        if (phase is not null && !LifecyclePhases.All.Contains(phase))
+        {
+            return ApiProblems.BadRequest($"phase '{phase}' is not a lifecycle phase; use one of {string.Join(", ", LifecyclePhases.All)}");
         }
         string? after;
         try
@@ -43,7 +47,7 @@ internal static class ClustersApi
         }
         var query = new ClusterQuery
         {
-            Layer = layer, Region = region, Site = site, Health = health, Selector = requirements, Limit = size, After = after,
+            Layer = layer, Region = region, Site = site, Health = health, Phase = phase, Selector = requirements, Limit = size, After = after,
             Workspaces = CallerScope.Of(user).Narrowing,
         };
         var page = await store.ListClustersAsync(query, cancellationToken).ConfigureAwait(false);

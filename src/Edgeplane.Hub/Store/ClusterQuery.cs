@@ -12,6 +12,9 @@ internal sealed record ClusterQuery
     /// <summary>Reported health, e.g. <c>Healthy</c>; <c>Unknown</c> also matches clusters that never reported.</summary>
     public string? Health { get; init; }
 
+    /// <summary>Lifecycle phase (<see cref="LifecyclePhases"/>); <c>Declared</c> also matches clusters not judged yet.</summary>
+    public string? Phase { get; init; }
+
     public IReadOnlyList<LabelRequirement> Selector { get; init; } = [];
 
     /// <summary>Page size (1..1000).</summary>

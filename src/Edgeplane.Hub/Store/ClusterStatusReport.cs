@@ -33,6 +33,15 @@ internal sealed record ClusterStatusReport(
 
     /// <summary>The change set, objects that are not Current and the drift entries, as JSON (bounded by the sender).</summary>
     public string? DetailsJson { get; init; }
+
+    /// <summary>On a management cluster, the Cluster API Cluster objects it provisions, as its agent reported them.</summary>
+    public IReadOnlyList<ProvisionedClusterReport> Provisioned { get; init; } = [];
+
+    /// <summary>
+    /// True when the report left nothing out (<c>truncated_objects</c> is 0): a provisioned cluster of this management
+    /// cluster missing from <see cref="Provisioned"/> then has no Cluster object any more.
+    /// </summary>
+    public bool ProvisionedComplete { get; init; } = true;
 }
 
 /// <summary>What became of a status report.</summary>

@@ -64,6 +64,9 @@ internal sealed record ClusterView
     /// <summary>The hub's verdict (<see cref="ConvergenceRule"/>).</summary>
     public bool Converged { get; init; }
 
+    /// <summary>Its lifecycle as the lifecycle monitor last judged it (Declared, not yet judged, for a cluster it has not seen).</summary>
+    public required LifecycleResponse Lifecycle { get; init; }
+
     /// <summary>The view of a loaded entity (its labels included); <paramref name="liveInstances"/>: see <see cref="LinkRule"/>.</summary>
     public static ClusterView Of(ClusterRecord c, IReadOnlySet<string> liveInstances)
     {
@@ -84,6 +87,12 @@ internal sealed record ClusterView
             StatusDetailsJson = c.StatusDetailsJson,
             Availability = availability, AvailabilitySince = since, AvailabilityReason = reason,
             Converged = ConvergenceRule.IsConverged(c), HeldByRollout = c.HeldByRollout,
+            Lifecycle = LifecycleOf(c),
         };
     }
+
+    private static LifecycleResponse LifecycleOf(ClusterRecord c) => c.LifecyclePhase is { } phase
+        ? new LifecycleResponse(phase, c.LifecycleReason, c.LifecycleSince is { } since ? DateTime.SpecifyKind(since, DateTimeKind.Utc) : null,
+            c.LifecycleTransitionsJson is { } json ? JsonSerializer.Deserialize<SortedDictionary<string, DateTime>>(json)! : new SortedDictionary<string, DateTime>())
+        : new LifecycleResponse(LifecyclePhases.Declared, "declared in Git; the hub has not judged its lifecycle yet", null, new SortedDictionary<string, DateTime>());
 }

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Edgeplane.Hub.Store;
 
-/// <summary><see cref="IAgentStateStore"/> on EF Core: status reports, session claims and availability, in batches.</summary>
+/// <summary>
+/// <see cref="IAgentStateStore"/> on EF Core: status reports (with what a management cluster reports about the clusters
+/// it provisions), session claims and availability, in batches.
+/// </summary>
 internal sealed class EfAgentStateStore(IDbContextFactory<HubDbContext> contexts) : IAgentStateStore
 {
     private const string StatusUpdate = """
@@ -38,9 +41,48 @@ internal sealed class EfAgentStateStore(IDbContextFactory<HubDbContext> contexts
         var missed = reports.Where((_, i) => counts[i] == 0).Select(r => r.Cluster).Distinct(StringComparer.Ordinal).ToList();
         var known = missed.Count == 0 ? [] : await db.Clusters.AsNoTracking().Where(c => missed.Contains(c.Name) && !c.Removed)
             .Select(c => c.Name).ToHashSetAsync(StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        await RecordProvisionedAsync(db, tx.GetDbTransaction(), reports.Where((_, i) => counts[i] > 0).ToList(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return reports.Select((r, i) => counts[i] > 0 ? StatusReportOutcome.Recorded
             : known.Contains(r.Cluster) ? StatusReportOutcome.Stale : StatusReportOutcome.UnknownCluster).ToList();
+    }
+
+    /// <summary>
+    /// A recorded report of a management cluster updates what the hub knows of each cluster it provisions (those whose
+    /// <c>ManagementCluster</c> it is; entries naming other clusters are ignored): the entry for it, or, when the report is
+    /// complete and has none, that its Cluster object is gone. Removed clusters too, so a deletion is followed to its end.
+    /// </summary>
+    private static async Task RecordProvisionedAsync(HubDbContext db, System.Data.Common.DbTransaction transaction,
+        List<ClusterStatusReport> recorded, CancellationToken cancellationToken)
+    {
+        if (recorded.Count == 0)
+        {
+            return;
+        }
+        // The newest report of each management cluster in the batch speaks for it.
+        var latest = recorded.GroupBy(r => r.Cluster, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Sequence)!, StringComparer.Ordinal);
+        var names = latest.Keys.ToList();
+        var managed = await db.Clusters.AsNoTracking().Where(c => c.ManagementCluster != null && names.Contains(c.ManagementCluster))
+            .Select(c => new { c.Name, c.ManagementCluster, c.ProvisionedStatusJson }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<object?[]>();
+        foreach (var cluster in managed)
+        {
+            var report = latest[cluster.ManagementCluster!];
+            var entry = report.Provisioned.FirstOrDefault(p => p.Cluster == cluster.Name);
+            if (entry is null && !report.ProvisionedComplete)
+            {
+                continue; // left out for room, not gone
+            }
+            var stored = cluster.ProvisionedStatusJson is { } json ? JsonSerializer.Deserialize<ProvisionedObservation>(json) : null;
+            if (stored is not null && stored.ReportedBy == report.Cluster && (entry is null ? stored.Object is null : entry.SameAs(stored.Object)))
+            {
+                continue;
+            }
+            var observation = new ProvisionedObservation(report.Cluster, DateTime.SpecifyKind(report.ObservedAt, DateTimeKind.Utc), entry);
+            rows.Add([cluster.Name, JsonSerializer.Serialize(observation)]);
+        }
+        await StatementBatch.ExecuteAsync(db.Database.GetDbConnection(), transaction,
+            """UPDATE "clusters" SET "ProvisionedStatusJson"=@p1 WHERE "Name"=@p0""", rows, cancellationToken).ConfigureAwait(false);
     }
 
     private static object?[] StatusRow(ClusterStatusReport r) =>

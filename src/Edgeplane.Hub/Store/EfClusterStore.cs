@@ -44,6 +44,12 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
                 ? clusters.Where(c => c.Health == null || c.Health == "Unknown")
                 : clusters.Where(c => c.Health == query.Health);
         }
+        if (query.Phase is not null)
+        {
+            clusters = query.Phase == LifecyclePhases.Declared
+                ? clusters.Where(c => c.LifecyclePhase == null || c.LifecyclePhase == LifecyclePhases.Declared)
+                : clusters.Where(c => c.LifecyclePhase == query.Phase);
+        }
         foreach (var term in query.Selector)
         {
             clusters = Match(clusters, term);

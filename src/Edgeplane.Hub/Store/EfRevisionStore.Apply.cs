@@ -120,7 +120,7 @@ internal sealed partial class EfRevisionStore
                 change?.Digest ?? old?.DesiredDigest, change?.ContentDigest ?? old?.DesiredContentDigest,
                 change is null ? old?.DesiredRevision : plan.Sha, change?.ObjectCount ?? old?.DesiredObjectCount ?? 0,
                 target, moves ? plan.Sha : old?.TargetRevision, moves ? now : old?.TargetChangedAt,
-                generation, false, "[]", 0L, versions, provisioning,
+                generation, false, "[]", 0L, versions, provisioning, declared.Provisioning?.ManagementCluster,
             ]);
         }
         await BulkSql.InsertRowsAsync(connection, transaction, ClusterUpsertHead, ClusterUpsertTail, rows, cancellationToken).ConfigureAwait(false);
@@ -130,7 +130,7 @@ internal sealed partial class EfRevisionStore
     private const string ClusterUpsertHead = """
         INSERT INTO "clusters" ("Name","Layer","Region","Site","Provider","KubernetesVersion","CapabilitiesJson","Removed",
           "DesiredDigest","DesiredContentDigest","DesiredRevision","DesiredObjectCount","TargetDigest","TargetRevision","TargetChangedAt",
-          "TargetGeneration","Drifted","ConditionsJson","StatusSequence","VersionsJson","ProvisioningJson")
+          "TargetGeneration","Drifted","ConditionsJson","StatusSequence","VersionsJson","ProvisioningJson","ManagementCluster")
         """;
 
     private const string ClusterUpsertTail = """
@@ -140,7 +140,7 @@ internal sealed partial class EfRevisionStore
           "DesiredRevision"=excluded."DesiredRevision","DesiredObjectCount"=excluded."DesiredObjectCount","TargetDigest"=excluded."TargetDigest",
           "TargetRevision"=excluded."TargetRevision","TargetChangedAt"=excluded."TargetChangedAt",
           "TargetGeneration"=excluded."TargetGeneration","VersionsJson"=excluded."VersionsJson",
-          "ProvisioningJson"=excluded."ProvisioningJson"
+          "ProvisioningJson"=excluded."ProvisioningJson","ManagementCluster"=excluded."ManagementCluster"
         """;
 
     private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities, string versions, string? provisioning) =>

@@ -29,6 +29,9 @@ public sealed record ClusterResponse(
 
     /// <summary>How a management cluster creates this cluster through Cluster API (<c>spec.provisioning</c>); null for a cluster that exists already.</summary>
     public ProvisioningResponse? Provisioning { get; init; }
+
+    /// <summary>Where the cluster is in its life: phase, reason, since, and when each phase was first reached.</summary>
+    public LifecycleResponse? Lifecycle { get; init; }
 }
 
 /// <summary>A cluster's provisioning through Cluster API.</summary>

@@ -35,6 +35,8 @@ internal static class StatusMapping
             ObjectsInProgress = inProgress,
             DriftCount = report.Drift.Count,
             DetailsJson = JsonSerializer.Serialize(Details(report), Json),
+            Provisioned = report.ProvisionedClusters.Select(Provisioned).ToList(),
+            ProvisionedComplete = report.TruncatedObjects == 0,
         };
     }
 
@@ -53,6 +55,13 @@ internal static class StatusMapping
             {
                 throw Invalid($"status report {report.Sequence}: {name} '{Cut(digest, 80)}' is not {BundleDigest.Syntax}");
             }
+        }
+        if (report.ProvisionedClusters.Count > ProtocolLimits.MaxProvisionedClustersPerStatus
+            || report.ProvisionedClusters.Any(p => p.Conditions.Count > ProtocolLimits.MaxConditionsPerProvisionedCluster))
+        {
+            throw Invalid($"status report {report.Sequence} has {report.ProvisionedClusters.Count} provisioned cluster(s) with up to "
+                + $"{report.ProvisionedClusters.Select(p => p.Conditions.Count).DefaultIfEmpty().Max()} condition(s) each; the limits are "
+                + $"{ProtocolLimits.MaxProvisionedClustersPerStatus} and {ProtocolLimits.MaxConditionsPerProvisionedCluster}");
         }
         if (report.Objects.Count > ProtocolLimits.MaxObjectsPerStatus || report.Drift.Count > ProtocolLimits.MaxDriftEntriesPerStatus)
         {
@@ -92,8 +101,17 @@ internal static class StatusMapping
         var truncated = (int)Math.Min(report.TruncatedObjects + (uint)(notCurrent.Count - objects.Count), int.MaxValue / 2);
         return new AgentStatusDetails(new ChangeSetCounts((int)c.Created, (int)c.Configured, (int)c.Unchanged, (int)c.Deleted, (int)c.Skipped, (int)c.Failed),
             objects, drift, truncated, Empty(report.TargetDigest),
-            report.Time is { Seconds: >= 0 and < 253_402_300_800, Nanos: >= 0 and < 1_000_000_000 } t ? t.ToDateTime() : null);
+            Time(report.Time));
     }
+
+    private static ProvisionedClusterReport Provisioned(ProvisionedCluster p) => new(
+        Cut(p.Cluster, 253)!, Cut(p.Namespace, 253)!, Cut(p.Name, 253)!, Cut(Empty(p.Phase), 32), p.InfrastructureProvisioned, p.ControlPlaneInitialized,
+        p.Conditions.Select(c => new ProvisionedCondition(Cut(c.Type, 64)!, ConditionText(c.Status), Cut(Empty(c.Reason), 128),
+            Cut(Empty(c.Message), ProtocolLimits.MaxStatusMessageChars), Time(c.LastTransitionTime))).ToList(),
+        Time(p.DeletionTimestamp));
+
+    private static DateTime? Time(Google.Protobuf.WellKnownTypes.Timestamp? t) =>
+        t is { Seconds: >= 0 and < 253_402_300_800, Nanos: >= 0 and < 1_000_000_000 } ? t.ToDateTime() : null;
 
     private static string StatusText(HealthStatus status) => status switch
     {

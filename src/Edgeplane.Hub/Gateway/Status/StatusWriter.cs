@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Edgeplane.Hub.Hosting;
+using Edgeplane.Hub.Lifecycle;
 using Edgeplane.Hub.Observability;
 using Edgeplane.Hub.Store;
 using Edgeplane.Resilience;
@@ -15,7 +16,8 @@ namespace Edgeplane.Hub.Gateway.Status;
 /// <see cref="GatewayOptions.StatusBatchSize"/>, and stores it in one transaction, so many agents reporting at once
 /// cost one commit instead of one each. A session acknowledges a report only after its batch committed. A batch that
 /// fails to commit is tried <see cref="MaxAttempts"/> times in all, with the one back-off (full jitter, ceilings 1 s,
-/// 2 s, 4 s); then its sessions end and their agents resend after reconnecting.
+/// 2 s, 4 s); then its sessions end and their agents resend after reconnecting. The clusters whose reports were stored
+/// are marked for the lifecycle monitor (a management cluster's report moves the clusters it provisions).
 /// </summary>
 internal sealed partial class StatusWriter(
     IAgentStateStore store,
@@ -23,7 +25,8 @@ internal sealed partial class StatusWriter(
     GatewayOptions options,
     GatewayMetrics metrics,
     TimeProvider time,
-    ILogger<StatusWriter> logger) : BackgroundService
+    ILogger<StatusWriter> logger,
+    LifecycleSignals? lifecycle = null) : BackgroundService
 {
     /// <summary>Attempts to store one batch, the first included.</summary>
     public const int MaxAttempts = 4;
@@ -93,6 +96,7 @@ internal sealed partial class StatusWriter(
             }
             return;
         }
+        lifecycle?.Mark(batch.Where((_, i) => outcomes[i] == StatusReportOutcome.Recorded).Select(p => p.Report.Cluster));
         for (var i = 0; i < batch.Count; i++)
         {
             metrics.StatusReports.WithLabels(Label(outcomes[i])).Inc();

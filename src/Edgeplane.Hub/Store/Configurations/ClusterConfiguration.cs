@@ -30,6 +30,10 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<ClusterRec
         builder.Property(c => c.AvailabilityReason).HasMaxLength(64);
         builder.Property(c => c.AgentSession).HasMaxLength(64);
         builder.Property(c => c.OwnerInstance).HasMaxLength(32);
+        builder.Property(c => c.ManagementCluster).HasMaxLength(253);
+        builder.Property(c => c.LifecyclePhase).HasMaxLength(16);
+        builder.Property(c => c.LifecycleReason).HasMaxLength(1024);
+        builder.HasIndex(c => c.ManagementCluster);
         builder.HasIndex(c => new { c.Layer, c.Name });
         builder.HasIndex(c => c.Region);
         builder.HasIndex(c => c.Site);

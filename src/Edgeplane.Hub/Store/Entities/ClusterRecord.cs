@@ -26,6 +26,29 @@ internal sealed class ClusterRecord
     /// <summary>How a management cluster creates it (<c>ClusterProvisioning</c> as JSON); null for a cluster that exists already.</summary>
     public string? ProvisioningJson { get; set; }
 
+    /// <summary>The management cluster of <see cref="ProvisioningJson"/> (a column of its own, so its agent's reports find the clusters it provisions).</summary>
+    public string? ManagementCluster { get; set; }
+
+    /// <summary>
+    /// What the management cluster's agent last reported about this cluster's Cluster API Cluster object
+    /// (<c>ProvisionedObservation</c> as JSON); null until it reported on it.
+    /// </summary>
+    public string? ProvisionedStatusJson { get; set; }
+
+    // Lifecycle (docs/backends.md, "Lifecycle"), kept by the hub's lifecycle monitor.
+
+    /// <summary><c>Declared</c>, <c>Provisioning</c>, <c>Provisioned</c>, <c>Joined</c>, <c>Ready</c>, <c>Failed</c>, <c>Deleting</c>, <c>Deleted</c>; null until first judged.</summary>
+    public string? LifecyclePhase { get; set; }
+
+    /// <summary>Why the cluster is in <see cref="LifecyclePhase"/>.</summary>
+    public string? LifecycleReason { get; set; }
+
+    /// <summary>When it entered <see cref="LifecyclePhase"/>.</summary>
+    public DateTime? LifecycleSince { get; set; }
+
+    /// <summary>When each phase was first reached (JSON object, phase → UTC time); null until first judged.</summary>
+    public string? LifecycleTransitionsJson { get; set; }
+
     /// <summary>Set when an approved revision removed the cluster from Git; the row stays for history.</summary>
     public bool Removed { get; set; }
 

@@ -341,6 +341,24 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
 
+                    b.Property<string>("LifecyclePhase")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LifecycleReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTime?>("LifecycleSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LifecycleTransitionsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ManagementCluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<int>("ObjectCount")
                         .HasColumnType("integer");
 
@@ -361,6 +379,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.Property<string>("Provider")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<string>("ProvisionedStatusJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("ProvisioningJson")
                         .HasColumnType("text");
@@ -401,6 +422,8 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Name");
+
+                    b.HasIndex("ManagementCluster");
 
                     b.HasIndex("Region");
 

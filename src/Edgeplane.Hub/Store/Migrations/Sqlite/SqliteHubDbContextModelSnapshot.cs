@@ -334,6 +334,24 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LifecyclePhase")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifecycleReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LifecycleSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifecycleTransitionsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagementCluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ObjectCount")
                         .HasColumnType("INTEGER");
 
@@ -353,6 +371,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
 
                     b.Property<string>("Provider")
                         .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionedStatusJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProvisioningJson")
@@ -394,6 +415,8 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Name");
+
+                    b.HasIndex("ManagementCluster");
 
                     b.HasIndex("Region");
 
