@@ -13,6 +13,18 @@ internal static class ClusterDetailTable
         o.WriteLine($"Layer:              {c.Layer}");
         o.WriteLine($"Region / site:      {c.Region ?? "-"} / {c.Site ?? "-"}");
         o.WriteLine($"Provider:           {c.Provider ?? "-"}   Kubernetes {c.KubernetesVersion ?? "-"}");
+        if (c.Provisioning is { } provisioning)
+        {
+            o.WriteLine($"Provisioned by:     {provisioning.ManagementCluster} (template {provisioning.Template}, namespace {provisioning.Namespace})");
+        }
+        if (c.Lifecycle is { } lifecycle)
+        {
+            var entered = lifecycle.Since is { } at ? $" since {at.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+            o.WriteLine($"Lifecycle:          {lifecycle.Phase}{entered}: {lifecycle.Reason ?? "-"}");
+            var reached = string.Join(", ", lifecycle.Transitions.OrderBy(t => t.Value)
+                .Select(t => $"{t.Key} {t.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}"));
+            o.WriteLine($"  Reached:          {(reached.Length == 0 ? "-" : reached)}");
+        }
         o.WriteLine($"Labels:             {string.Join(",", c.Labels.Select(l => $"{l.Key}={l.Value}"))}");
         o.WriteLine($"Capabilities:       {string.Join(",", c.Capabilities)}");
         o.WriteLine($"Desired:            {c.Desired.Digest ?? "-"} (revision {c.Desired.Revision ?? "-"})");

@@ -29,8 +29,12 @@ internal static class ClustersCommand
         var site = new Option<string?>("--site") { Description = "Only clusters at this site" };
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, e.g. env=prod,tier!=core" };
         var health = new Option<string?>("--health") { Description = "Only clusters with this reported health (Healthy, Degraded, Unknown, …)" };
-        var command = new Command("list", "List clusters (all pages), filtered.\n\nExample:\n  edgeplane clusters list --region eu --health Degraded");
-        foreach (var option in new Option[] { layer, region, site, selector, health })
+        var phase = new Option<string?>("--phase")
+        {
+            Description = "Only clusters in this lifecycle phase (Declared, Provisioning, Provisioned, Joined, Ready, Failed, Deleting)",
+        };
+        var command = new Command("list", "List clusters (all pages), filtered.\n\nExamples:\n  edgeplane clusters list --region eu --health Degraded\n  edgeplane clusters list --phase Provisioning");
+        foreach (var option in new Option[] { layer, region, site, selector, health, phase })
         {
             command.Options.Add(option);
         }
@@ -40,17 +44,17 @@ internal static class ClustersCommand
             var query = string.Join("&", new (string Name, string? Value)[]
                 {
                     ("layer", parse.GetValue(layer)), ("region", parse.GetValue(region)), ("site", parse.GetValue(site)),
-                    ("selector", parse.GetValue(selector)), ("health", parse.GetValue(health)),
+                    ("selector", parse.GetValue(selector)), ("health", parse.GetValue(health)), ("phase", parse.GetValue(phase)),
                 }
                 .Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
             using var client = connection.Connect(parse);
             var clusters = await client.ListClustersAsync(query, ct).ConfigureAwait(false);
             await CliOutput.WriteAsync(output, connection.Format(parse), clusters, o =>
             {
-                var table = new TextTable("NAME", "LAYER", "REGION", "SITE", "DESIRED", "APPLIED", "IN-SYNC", "HEALTH", "LINK");
+                var table = new TextTable("NAME", "LAYER", "REGION", "SITE", "PHASE", "DESIRED", "APPLIED", "IN-SYNC", "HEALTH", "LINK");
                 foreach (var c in clusters)
                 {
-                    table.Add(c.Name, c.Layer, c.Region, c.Site, CliOutput.Short(c.Desired.Digest), CliOutput.Short(c.AppliedDigest),
+                    table.Add(c.Name, c.Layer, c.Region, c.Site, c.Lifecycle?.Phase ?? "-", CliOutput.Short(c.Desired.Digest), CliOutput.Short(c.AppliedDigest),
                         c.InSync ? "yes" : "no", c.Offline ? "Offline" : c.Status.Health ?? "Unknown", c.Connection.State);
                 }
                 table.Write(o);

@@ -14,4 +14,11 @@ internal sealed record DeletionReview(
     double MaxDeletionShare,
     IReadOnlyDictionary<string, ObjectIdentitySet> Before,
     IReadOnlyDictionary<string, int>? WorkspacesBefore,
-    IReadOnlyDictionary<string, int>? WorkspacesNow);
+    IReadOnlyDictionary<string, int>? WorkspacesNow)
+{
+    /// <summary>
+    /// For each cluster whose Cluster API objects leave its management cluster's bundle
+    /// (<see cref="RevisionPlanner.Deprovisioned"/>), their deletion policy as that bundle writes it (null: unknown).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ProvisionedPolicies { get; init; } = new Dictionary<string, string?>();
+}

@@ -7,8 +7,10 @@ namespace Edgeplane.Hub.Pipeline;
 /// Decides what a compiled revision changes against the stored desired state. Pure.
 /// A cluster whose content digest is unchanged keeps its desired digest (and revision), so a commit that does not
 /// touch a cluster's objects does not move it. A revision that removes clusters, empties a cluster that had objects,
-/// deletes more than a share of the objects on a cluster, or removes every Application of a workspace is held unless
-/// an admin approved it (the last two need a <see cref="DeletionReview"/>).
+/// deletes more than a share of the objects on a cluster, removes every Application of a workspace, or stops
+/// provisioning a cluster through Cluster API is held unless an admin approved it (the mass deletion and workspace
+/// checks need a <see cref="DeletionReview"/>, which also says what approving does to provisioned clusters' real
+/// clusters: deleted, or kept by their deletion policy Retain).
 /// </summary>
 internal static partial class RevisionPlanner
 {
@@ -44,9 +46,12 @@ internal static partial class RevisionPlanner
         }
         var removed = desired.Keys.Where(n => !names.Contains(n)).Order(StringComparer.Ordinal).ToList();
         var identities = IdentitiesOf(bundles.Values);
+        var deprovisioned = Deprovisioned(compiled, desired);
         var findings = new HoldFindings(removed, emptied,
             approved || review is null ? [] : MassDeletions(compiled, desired, identities, review),
-            approved || review is null ? [] : EmptiedWorkspaces(review));
+            approved || review is null ? [] : EmptiedWorkspaces(review),
+            deprovisioned.Count == 0 ? [] : ProvisioningFindings(deprovisioned, removed, review?.ProvisionedPolicies ?? new Dictionary<string, string?>()),
+            deprovisioned.Keys.Any(c => !removed.Contains(c)));
         var plan = new RevisionPlan(revisionId, sha, compiled.Select(c => c.Declaration).ToList(), changes, [], removed)
         {
             WorkspaceApplications = review?.WorkspacesNow,
@@ -76,6 +81,7 @@ internal static partial class RevisionPlanner
             parts.Add($"it removes every Application of {findings.Workspaces.Count} workspace(s): " +
                 Names(findings.Workspaces.Select(w => $"{w.Workspace} (had {w.Had})").ToList()));
         }
+        parts.AddRange(findings.Provisioning);
         return $"held: {string.Join("; and ", parts)}. Nothing changed. To accept it, an admin runs " +
             $"'edgeplane revisions approve {sha}' (POST /api/v1/revisions/{sha}/approve).";
     }
@@ -85,10 +91,12 @@ internal static partial class RevisionPlanner
 
     private static string Percent(double share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
+    /// <param name="Provisioning">What approving does to real clusters whose Cluster API objects leave their management cluster's bundle.</param>
+    /// <param name="StopsProvisioning">A declared cluster loses its provisioning (held on its own; removed clusters are held as removed).</param>
     private sealed record HoldFindings(List<string> Removed, List<string> Emptied, List<ClusterDeletion> Deletions,
-        List<(string Workspace, int Had)> Workspaces)
+        List<(string Workspace, int Had)> Workspaces, List<string> Provisioning, bool StopsProvisioning)
     {
-        public bool None => Removed.Count == 0 && Emptied.Count == 0 && Deletions.Count == 0 && Workspaces.Count == 0;
+        public bool None => Removed.Count == 0 && Emptied.Count == 0 && Deletions.Count == 0 && Workspaces.Count == 0 && !StopsProvisioning;
     }
 }
 

@@ -151,7 +151,9 @@ internal sealed partial class RevisionProcessor(
         var digests = RevisionPlanner.DigestsToCompare(compiled.Clusters, desired);
         var before = await ObjectIdentityReader.ReadAsync(store, digests.ToList(), cancellationToken).ConfigureAwait(false);
         var workspaces = await store.GetAppliedWorkspaceApplicationsAsync(cancellationToken).ConfigureAwait(false);
-        return new DeletionReview(share, before, workspaces, compiled.WorkspaceApplications);
+        var policies = await ProvisionedPolicyReader.ReadAsync(store, RevisionPlanner.Deprovisioned(compiled.Clusters, desired), desired,
+            cancellationToken).ConfigureAwait(false);
+        return new DeletionReview(share, before, workspaces, compiled.WorkspaceApplications) { ProvisionedPolicies = policies };
     }
 
     /// <summary>The decision's new bundles compressed for the store, in parallel (the benchmarks store them the same way).</summary>

@@ -11,4 +11,7 @@ internal sealed record DesiredCluster(string Name, string? Digest, string? Conte
     /// <c>FromKubernetesVersion</c>); null when no active rollout holds it.
     /// </summary>
     public string? UnjudgedFromKubernetesVersion { get; init; }
+
+    /// <summary>The cluster that provisions it through Cluster API (its objects are in that cluster's bundle); null when none does.</summary>
+    public string? ManagementCluster { get; init; }
 }

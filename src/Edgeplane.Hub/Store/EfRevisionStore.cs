@@ -131,7 +131,10 @@ internal sealed partial class EfRevisionStore(
             from[m.Cluster] = m.FromKubernetesVersion;
         }
         var clusters = await db.Clusters.AsNoTracking().Where(c => !c.Removed)
-            .Select(c => new DesiredCluster(c.Name, c.DesiredDigest, c.DesiredContentDigest, c.DesiredObjectCount) { KubernetesVersion = c.KubernetesVersion })
+            .Select(c => new DesiredCluster(c.Name, c.DesiredDigest, c.DesiredContentDigest, c.DesiredObjectCount)
+            {
+                KubernetesVersion = c.KubernetesVersion, ManagementCluster = c.ManagementCluster,
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return clusters.ToDictionary(c => c.Name, c => from.TryGetValue(c.Name, out var v) ? c with { UnjudgedFromKubernetesVersion = v } : c,
             StringComparer.Ordinal);

@@ -35,9 +35,28 @@ public sealed class HubFleetCommandsTests(ExampleFleetHubFixture hub) : IClassFi
         Assert.All(clusters, c => Assert.Equal(new DigestRef(expected[c.Name], hub.InitialSha), c.Desired));
         var lines = table.Out.TrimEnd().Split('\n');
         Assert.Equal(1 + ExampleFleetHubFixture.ClusterCount, lines.Length);
-        Assert.Matches(@"^NAME\s+LAYER\s+REGION\s+SITE\s+DESIRED\s+APPLIED\s+IN-SYNC\s+HEALTH\s+LINK$", lines[0]);
-        Assert.Matches($@"^edge-muc-01\s+edge\s+eu-central\s+muc-01\s+{expected["edge-muc-01"][..19]}\s+-\s+no\s+Offline\s+Offline$",
+        Assert.Matches(@"^NAME\s+LAYER\s+REGION\s+SITE\s+PHASE\s+DESIRED\s+APPLIED\s+IN-SYNC\s+HEALTH\s+LINK$", lines[0]);
+        Assert.Matches($@"^edge-muc-01\s+edge\s+eu-central\s+muc-01\s+Declared\s+{expected["edge-muc-01"][..19]}\s+-\s+no\s+Offline\s+Offline$",
             Assert.Single(lines, l => l.StartsWith("edge-muc-01 ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ClustersList_PhaseFilter_AsksTheHub_AndJsonCarriesTheLifecycle()
+    {
+        var declared = await HubCli.RunAsync(["clusters", "list", "--phase", "Declared", "-o", "json", .. hub.Connection]);
+        var ready = await HubCli.RunAsync(["clusters", "list", "--phase", "Ready", .. hub.Connection]);
+        var bogus = await HubCli.RunAsync(["clusters", "list", "--phase", "Running", .. hub.Connection]);
+
+        Assert.Equal((0, 0, 1), (declared.ExitCode, ready.ExitCode, bogus.ExitCode));
+        var clusters = JsonSerializer.Deserialize<List<ClusterResponse>>(declared.Out, Cli.HubClient.HubApiClient.Json)!;
+        Assert.Equal(ExampleFleetHubFixture.ClusterCount, clusters.Count); // no agent ever enrolled: every cluster is still Declared
+        Assert.All(clusters, c => Assert.Equal("Declared", c.Lifecycle!.Phase));
+        var provisioned = Assert.Single(clusters, c => c.Name == "os-fra");
+        Assert.Equal("eks-eu-west", provisioned.Provisioning!.ManagementCluster);
+        Assert.Matches(@"^NAME\s+LAYER\s+REGION\s+SITE\s+PHASE\s+DESIRED", ready.Out.TrimEnd()); // the header, no row
+        Assert.Single(ready.Out.TrimEnd().Split('\n'));
+        Assert.Contains("phase 'Running' is not a lifecycle phase; use one of Declared, Provisioning, Provisioned, Joined, Ready, Failed, Deleting, Deleted, Removed",
+            bogus.Error);
     }
 
     [Fact]
