@@ -41,7 +41,8 @@ internal sealed partial class LifecycleMonitor(
                 var names = await signals.TakeAsync(SweepInterval, time, stoppingToken).ConfigureAwait(false);
                 try
                 {
-                    Passed?.Invoke(await PassAsync(names, stoppingToken).ConfigureAwait(false));
+                    var written = await PassAsync(names, stoppingToken).ConfigureAwait(false);
+                    Passed?.Invoke(written); // not Passed?.Invoke(await …): with no listener, ?. would skip the pass itself
                     failures = 0;
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -64,7 +65,9 @@ internal sealed partial class LifecycleMonitor(
     internal async Task<IReadOnlyList<LifecycleChange>> PassAsync(IReadOnlyCollection<string>? names, CancellationToken cancellationToken)
     {
         var facts = await store.ListFactsAsync(names, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow().UtcDateTime;
+        var clock = time.GetUtcNow().UtcDateTime;
+        // Milliseconds: the stores keep times to the microsecond (PostgreSQL) or beyond (SQLite); the transitions JSON must agree with Since.
+        var now = clock.AddTicks(-(clock.Ticks % TimeSpan.TicksPerMillisecond));
         var changes = facts.Select(f => LifecycleRule.Next(f, now)).OfType<LifecycleChange>().ToList();
         var written = await store.WriteAsync(changes, now, cancellationToken).ConfigureAwait(false);
         foreach (var change in written.Where(c => c.PhaseChanged))

@@ -49,16 +49,21 @@ internal sealed class LifecycleSignals
     /// <returns>The marked clusters, or null for all of them.</returns>
     public async Task<IReadOnlyCollection<string>?> TakeAsync(TimeSpan sweepAfter, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = Task.Delay(sweepAfter, time, timeout.Token);
-        var wake = _wake.Reader.WaitToReadAsync(timeout.Token).AsTask();
-        await Task.WhenAny(timer, wake).ConfigureAwait(false);
-        await timeout.CancelAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var sweep = new CancellationTokenSource(sweepAfter, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(sweep.Token, cancellationToken);
+        var woke = false;
+        try
+        {
+            woke = await _wake.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The sweep is due.
+        }
         _wake.Reader.TryRead(out _);
         lock (_lock)
         {
-            var all = _all || !wake.IsCompletedSuccessfully;
+            var all = _all || !woke;
             var marked = _marked;
             _marked = new HashSet<string>(StringComparer.Ordinal);
             _all = false;

@@ -10,8 +10,10 @@ using Edgeplane.Model.Yaml;
 namespace Edgeplane.Hub.Tests.Infrastructure;
 
 /// <summary>
-/// A small, honest compiler for hub tests that need no fleet model: every <c>kind: Cluster</c> document declares a
-/// cluster (<c>spec.layer</c> required); every other document is an object of every cluster, or only of cluster X when
+/// A small, honest compiler for hub tests that need no fleet model: every <c>kind: Cluster</c> document of
+/// <c>edgeplane.dev/…</c> declares a cluster (<c>spec.layer</c> required; <c>spec.provisioning</c> with
+/// <c>template</c>, <c>managementCluster</c> and <c>namespace</c> when Cluster API makes it); every other document is an
+/// object of every cluster, or only of cluster X when
 /// it lives under <c>clusters/X/</c>. Bundles are real: bundle documents (docs/rendering.md) that Protocol's parser reads,
 /// sha256 digests, a content digest without the source-revision annotation. YAML errors come from the real loader with file:line:col.
 /// </summary>
@@ -28,12 +30,12 @@ internal sealed class TestFleetCompiler : IRevisionCompiler
             bag.AddRange(loaded.Diagnostics);
             documents.AddRange(loaded.Documents);
         }
-        var clusters = documents.Where(d => (string?)d.Root["kind"] == "Cluster").Select(d => Declare(d, bag)).OfType<DeclaredCluster>().ToList();
+        var clusters = documents.Where(IsDeclaration).Select(d => Declare(d, bag)).OfType<DeclaredCluster>().ToList();
         if (bag.HasErrors)
         {
             return Task.FromResult(CompileResult.Failed(bag.Sorted()));
         }
-        var objects = documents.Where(d => (string?)d.Root["kind"] != "Cluster").ToList();
+        var objects = documents.Where(d => !IsDeclaration(d)).ToList();
         var compiled = clusters.Select(c => new CompiledCluster(c, Bundle(c.Name, revision, objects.Where(o => Targets(o, c.Name)).ToList()))).ToList();
         return Task.FromResult(new CompileResult(compiled, []));
     }
@@ -52,8 +54,17 @@ internal sealed class TestFleetCompiler : IRevisionCompiler
         var labels = (root["metadata"]?["labels"] as JsonObject)?.ToDictionary(p => p.Key, p => (string)p.Value!) ?? [];
         var capabilities = (spec!["capabilities"] as JsonArray)?.Select(c => (string)c!).ToList() ?? [];
         return new DeclaredCluster(name, layer, (string?)spec["region"], (string?)spec["site"], (string?)spec["provider"],
-            (string?)spec["kubernetesVersion"], labels, capabilities);
+            (string?)spec["kubernetesVersion"], labels, capabilities)
+        {
+            Provisioning = spec["provisioning"] is JsonObject p
+                ? new Edgeplane.Rendering.ClusterProvisioning((string)p["template"]!, (string)p["managementCluster"]!, (string)p["namespace"]!)
+                : null,
+        };
     }
+
+    /// <summary>A fleet Cluster (apiVersion edgeplane.dev/…), not a Cluster API Cluster object of a management cluster's bundle.</summary>
+    private static bool IsDeclaration(YamlDocument document) =>
+        (string?)document.Root["kind"] == "Cluster" && ((string?)document.Root["apiVersion"])?.StartsWith("edgeplane.dev/", StringComparison.Ordinal) == true;
 
     private static bool Targets(YamlDocument document, string cluster) =>
         !document.File.StartsWith("clusters/", StringComparison.Ordinal) || document.File.StartsWith($"clusters/{cluster}/", StringComparison.Ordinal);

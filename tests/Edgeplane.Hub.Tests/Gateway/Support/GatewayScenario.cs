@@ -57,10 +57,13 @@ internal sealed class GatewayScenario : IAsyncDisposable
         Gateway = _options,
     };
 
-    public static async Task<GatewayScenario> StartAsync(StoreKind kind, GatewayOptions? options = null)
+    /// <param name="kind">The store.</param>
+    /// <param name="options">The gateway's options.</param>
+    /// <param name="fixture">The fleet under testdata/ (default: <c>fleet</c>).</param>
+    public static async Task<GatewayScenario> StartAsync(StoreKind kind, GatewayOptions? options = null, string fixture = "fleet")
     {
         var temp = new TempDirectory();
-        var repo = TestRepo.FromFixture(temp.Sub("repo"), "fleet", out var sha);
+        var repo = TestRepo.FromFixture(temp.Sub("repo"), fixture, out var sha);
         var scenario = new GatewayScenario(temp, repo, await Stores.CreateAsync(kind), options ?? new GatewayOptions());
         await scenario.RestartAsync();
         Assert.Equal(RevisionState.Applied, (await scenario.Host.WaitForRevisionAsync(sha)).State);
