@@ -17,7 +17,7 @@ internal static partial class AgentCommand
     public const int EnrolmentRefused = 3;
     public const int Revoked = 4;
 
-    public static Command Create()
+    public static Command Create(TimeProvider? time = null)
     {
         var hub = new Option<string>("--hub") { Description = "Hub gateway URL, https://host:port", Required = true };
         var token = new Option<string?>("--token")
@@ -36,6 +36,8 @@ internal static partial class AgentCommand
             the cached bundle. Logs go to stderr. Exit codes: 0 stopped, 1 failed, 2 bad arguments, 3 enrolment refused,
             4 cluster revoked (needs a new token).
 
+            Subcommands: 'manifest' prints a cluster's install manifests, 'credential' and 'probe' serve the agent's pod.
+
             Examples:
               edgeplane agent --hub https://hub.example.com:8443 --token-file /run/secrets/edgeplane-token --kubeconfig ~/.kube/config \
                 --state /var/lib/edgeplane-agent
@@ -45,6 +47,9 @@ internal static partial class AgentCommand
         {
             command.Options.Add(option);
         }
+        command.Subcommands.Add(AgentManifestCommand.Create());
+        command.Subcommands.Add(AgentCredentialCommand.Create(time ?? TimeProvider.System));
+        command.Subcommands.Add(AgentProbeCommand.Create(time ?? TimeProvider.System));
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
