@@ -166,7 +166,8 @@ public static class HubApplication
     private static void AddIdentityServices(IServiceCollection services, HubOptions options, StoreSettings settings)
     {
         services.TryAddSingleton<IIdentityStore, EfIdentityStore>();
-        services.AddSingleton(sp => new AgentGatewayAddress(options, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+        services.AddSingleton(sp => new AgentGatewayAddress(options, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()));
         var identity = new IdentityOptions { DataDirectory = options.DataDirectory };
         services.AddEdgeplaneIdentity(options.GatewayHostNames is { } names ? identity with { GatewayHostNames = names } : identity);
         if (settings.Provider == StoreProvider.Postgres)

@@ -1,6 +1,7 @@
 using Edgeplane.Hub.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
 
 namespace Edgeplane.Hub.Identity;
 
@@ -9,7 +10,7 @@ namespace Edgeplane.Hub.Identity;
 /// listen address with the port Kestrel bound (port 0 picks one), its host an address or <c>localhost</c>, or, for a
 /// wildcard host, the first configured gateway host name. Null when none of that says how agents reach the hub.
 /// </summary>
-internal sealed class AgentGatewayAddress(HubOptions options, IServer? server = null)
+internal sealed class AgentGatewayAddress(HubOptions options, IServer? server = null, IHostApplicationLifetime? lifetime = null)
 {
     private Uri? _resolved;
 
@@ -31,6 +32,23 @@ internal sealed class AgentGatewayAddress(HubOptions options, IServer? server = 
 
     /// <summary>The URL, or null when the hub cannot tell (no gateway, a wildcard listener without host names, an unbound port).</summary>
     public Uri? Url => _resolved ??= Configured(options) ?? FromListener();
+
+    /// <summary>
+    /// <see cref="Url"/>, once the listeners are bound when it depends on them (a hub still starting: the revision
+    /// processor may compile before Kestrel picked the port of a <c>:0</c> gateway).
+    /// </summary>
+    public async Task<Uri?> WhenKnownAsync(CancellationToken cancellationToken)
+    {
+        if (Url is null && lifetime is not null && !lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return Url;
+    }
 
     private Uri? FromListener()
     {

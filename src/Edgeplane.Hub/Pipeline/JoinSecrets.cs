@@ -66,7 +66,7 @@ internal sealed partial class JoinSecrets(
             // Its agent enrolled (or an operator revoked it): the Secret stays byte for byte; a new token would only re-apply it.
             return before;
         }
-        if (gateway.Url is not { } hub)
+        if (await gateway.WhenKnownAsync(cancellationToken).ConfigureAwait(false) is not { } hub)
         {
             LogNoGateway(logger, cluster);
             return before;
