@@ -83,7 +83,7 @@ public sealed class AgentInstallObjectsTests : IDisposable
 
         Assert.Equal(Token, Decode(secret["data"]!["token"]));
         Assert.Equal("https://hub.example.com:7443", Decode(secret["data"]!["hub"]));
-        Assert.Equal(Pin, Decode(secret["data"]!["ca-pin"]));
+        Assert.Equal("sha256:" + Pin, Decode(secret["data"]!["ca-pin"]));
         Assert.Equal("edge-a", Decode(secret["data"]!["cluster"]));
         Assert.DoesNotContain(Secret, deployment.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("""["agent","--hub","$(EDGEPLANE_HUB)","--cluster","$(EDGEPLANE_CLUSTER)","--kubeconfig","/etc/edgeplane/kubeconfig/config","--state","/var/lib/edgeplane-agent"]""",

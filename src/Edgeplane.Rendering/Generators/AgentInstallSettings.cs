@@ -43,8 +43,8 @@ public sealed partial record AgentInstallSettings
     /// <summary>The token's public id (its second part): it may appear in logs, annotations and messages.</summary>
     public string TokenId => Token?.Split('.') is [_, var id, _, _] ? id : "";
 
-    /// <summary>The hub CA pin the token carries (its last part, 64 hex characters).</summary>
-    public string CaPin => Token?.Split('.') is [_, _, _, var pin] ? pin : "";
+    /// <summary>The hub CA pin the token carries, as the hub API writes it: <c>sha256:</c> and the token's last part (64 hex characters).</summary>
+    public string CaPin => Token?.Split('.') is [_, _, _, var pin] ? "sha256:" + pin : "";
 
     /// <summary>Throws <see cref="ArgumentException"/> naming every setting that is wrong (never echoing the token).</summary>
     public void Validate()
