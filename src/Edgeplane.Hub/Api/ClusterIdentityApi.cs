@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Auth;
+using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Store;
 using Edgeplane.Model.Validation;

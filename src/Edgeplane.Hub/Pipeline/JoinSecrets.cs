@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol.Identity;

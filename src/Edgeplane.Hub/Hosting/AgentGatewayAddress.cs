@@ -1,9 +1,8 @@
-using Edgeplane.Hub.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 
-namespace Edgeplane.Hub.Identity;
+namespace Edgeplane.Hub.Hosting;
 
 /// <summary>
 /// The gateway URL the hub gives agents (<see cref="HubOptions.GatewayUrl"/>): the configured one, else the gateway's
