@@ -60,53 +60,73 @@ internal static partial class SpecBinder
         return null;
     }
 
+    private const string ParameterInvalid = "TemplateParameterInvalid";
+
     /// <summary>Constraints fit the declared type, and the default satisfies the parameter's own rules.</summary>
     private static void CheckDeclaration(SpecReader p, TemplateParameterSpec parameter)
     {
-        const string Code = "TemplateParameterInvalid";
-        var type = parameter.Type;
-        Regex? pattern = null;
-        var fits = true;
-        if (type == TemplateParameterType.Enum && parameter.Enum.Count == 0)
+        var fits = CheckEnum(p, parameter) & CheckBounds(p, parameter);
+        var pattern = CheckPattern(p, parameter, ref fits);
+        if (fits && parameter.Default is { } fallback && TemplateParameterRules.Problem(parameter, fallback.Node, pattern) is { } problem)
         {
-            p.Error("type", Code, $"{p.FieldPath("type")}: a parameter of type enum lists its values in {p.FieldPath("enum")}");
-            fits = false;
+            p.Error("default", ParameterInvalid, $"{p.FieldPath("default")} {problem}");
         }
-        else if (p.Has("enum") && type != TemplateParameterType.Enum)
-        {
-            p.Error("enum", Code, $"{p.FieldPath("enum")} is only for type: enum");
-            fits = false;
-        }
+    }
+
+    private static bool CheckEnum(SpecReader p, TemplateParameterSpec parameter)
+    {
         if (parameter.Enum.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            p.Error("enum", Code, $"{p.FieldPath("enum")} lists \"{twice.Key}\" twice");
+            p.Error("enum", ParameterInvalid, $"{p.FieldPath("enum")} lists \"{twice.Key}\" twice");
         }
-        if (parameter.Pattern is { } written)
+        if (parameter.Type == TemplateParameterType.Enum && parameter.Enum.Count == 0)
         {
-            if (type != TemplateParameterType.String)
-            {
-                p.Error("pattern", Code, $"{p.FieldPath("pattern")} is only for type: string");
-                fits = false;
-            }
-            else if ((pattern = TemplateParameterRules.Compile(written, out var error)) is null)
-            {
-                p.Error("pattern", Code, $"{p.FieldPath("pattern")} {error}");
-                fits = false;
-            }
+            p.Error("type", ParameterInvalid, $"{p.FieldPath("type")}: a parameter of type enum lists its values in {p.FieldPath("enum")}");
+            return false;
         }
-        foreach (var bound in new[] { "minimum", "maximum" }.Where(b => p.Has(b) && type != TemplateParameterType.Integer))
+        if (p.Has("enum") && parameter.Type != TemplateParameterType.Enum)
         {
-            p.Error(bound, Code, $"{p.FieldPath(bound)} is only for type: integer");
+            p.Error("enum", ParameterInvalid, $"{p.FieldPath("enum")} is only for type: enum");
+            return false;
+        }
+        return true;
+    }
+
+    private static bool CheckBounds(SpecReader p, TemplateParameterSpec parameter)
+    {
+        var fits = true;
+        foreach (var bound in new[] { "minimum", "maximum" }.Where(b => p.Has(b) && parameter.Type != TemplateParameterType.Integer))
+        {
+            p.Error(bound, ParameterInvalid, $"{p.FieldPath(bound)} is only for type: integer");
             fits = false;
         }
         if (parameter.Minimum > parameter.Maximum)
         {
-            p.Error("maximum", Code, $"{p.FieldPath("maximum")} {parameter.Maximum} is below {p.FieldPath("minimum")} {parameter.Minimum}");
+            p.Error("maximum", ParameterInvalid, $"{p.FieldPath("maximum")} {parameter.Maximum} is below {p.FieldPath("minimum")} {parameter.Minimum}");
             fits = false;
         }
-        if (fits && parameter.Default is { } fallback && TemplateParameterRules.Problem(parameter, fallback.Node, pattern) is { } problem)
+        return fits;
+    }
+
+    /// <summary>The compiled pattern, if the parameter has a valid one; clears <paramref name="fits"/> when it is not.</summary>
+    private static Regex? CheckPattern(SpecReader p, TemplateParameterSpec parameter, ref bool fits)
+    {
+        if (parameter.Pattern is not { } written)
         {
-            p.Error("default", Code, $"{p.FieldPath("default")} {problem}");
+            return null;
         }
+        if (parameter.Type != TemplateParameterType.String)
+        {
+            p.Error("pattern", ParameterInvalid, $"{p.FieldPath("pattern")} is only for type: string");
+            fits = false;
+            return null;
+        }
+        var pattern = TemplateParameterRules.Compile(written, out var error);
+        if (pattern is null)
+        {
+            p.Error("pattern", ParameterInvalid, $"{p.FieldPath("pattern")} {error}");
+            fits = false;
+        }
+        return pattern;
     }
 }
