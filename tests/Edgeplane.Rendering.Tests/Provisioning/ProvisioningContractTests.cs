@@ -173,6 +173,17 @@ public sealed class ProvisioningContractTests : IDisposable
     }
 
     [Fact]
+    public void Describe_ProvisionedCluster_CarriesItsDeletionPolicy()
+    {
+        var renderer = _fleet.Renderer();
+
+        Assert.Equal(new ClusterProvisioning("openstack-kubeadm", "mgmt", "capi-clusters") { DeletionPolicy = Model.Specs.DeletionPolicy.Delete },
+            renderer.Describe("os-1").Provisioning);
+        Assert.Equal(Model.Specs.DeletionPolicy.Retain, renderer.Describe("edge-1").Provisioning!.DeletionPolicy);
+        Assert.Null(renderer.Describe("mgmt").Provisioning);
+    }
+
+    [Fact]
     public void Render_ProvisionedClustersOwnBundle_HasNoneOfItsClusterApiObjects()
     {
         var renderer = _fleet.Renderer();
