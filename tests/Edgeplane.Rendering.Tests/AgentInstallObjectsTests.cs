@@ -36,7 +36,7 @@ public sealed class AgentInstallObjectsTests : IDisposable
         var objects = AgentInstallObjects.Build(Settings());
 
         Assert.Equal(["Namespace/edgeplane-system", "ServiceAccount/edgeplane-agent", "ClusterRoleBinding/edgeplane-agent",
-            "Secret/edgeplane-agent-bootstrap", "ConfigMap/edgeplane-agent-kubeconfig", "Deployment/edgeplane-agent"],
+            "Secret/edgeplane-agent-bootstrap", "Deployment/edgeplane-agent"],
             objects.Select(o => $"{o["kind"]}/{o["metadata"]!["name"]}"));
         Assert.All(objects.Skip(1).Where(o => (string)o["kind"]! != "ClusterRoleBinding"),
             o => Assert.Equal("edgeplane-system", (string?)o["metadata"]!["namespace"]));
@@ -71,6 +71,8 @@ public sealed class AgentInstallObjectsTests : IDisposable
         Assert.Equal("""["edgeplane","agent","probe","--state","/var/lib/edgeplane-agent","--enrolled"]""",
             container["readinessProbe"]!["exec"]!["command"]!.ToJsonString());
         Assert.Equal("abcdefgh23", (string)spec["template"]!["metadata"]!["annotations"]![AgentInstallObjects.TokenIdAnnotation]!);
+        Assert.Null(pod["hostNetwork"]);
+        Assert.Null(pod["tolerations"]);
     }
 
     [Fact]
@@ -86,21 +88,26 @@ public sealed class AgentInstallObjectsTests : IDisposable
         Assert.Equal("sha256:" + Pin, Decode(secret["data"]!["ca-pin"]));
         Assert.Equal("edge-a", Decode(secret["data"]!["cluster"]));
         Assert.DoesNotContain(Secret, deployment.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("""["agent","--hub","$(EDGEPLANE_HUB)","--cluster","$(EDGEPLANE_CLUSTER)","--kubeconfig","/etc/edgeplane/kubeconfig/config","--state","/var/lib/edgeplane-agent"]""",
+        Assert.Equal("""["agent","--hub","$(EDGEPLANE_HUB)","--cluster","$(EDGEPLANE_CLUSTER)","--in-cluster","--state","/var/lib/edgeplane-agent"]""",
             container["args"]!.ToJsonString());
         Assert.Equal(["EDGEPLANE_HUB:hub", "EDGEPLANE_CLUSTER:cluster", "EDGEPLANE_BOOTSTRAP_TOKEN:token"],
             container["env"]!.AsArray().Select(e => $"{e!["name"]}:{e["valueFrom"]!["secretKeyRef"]!["key"]}"));
     }
 
     [Fact]
-    public void Build_Kubeconfig_UsesTheServiceAccountThroughTheCredentialPlugin()
+    public void Build_Bootstrap_HostNetworkAndTolerations_ForAClusterWithoutANetworkYet_NamespaceNotRestricted()
     {
-        var map = AgentInstallObjects.Build(Settings()).Single(o => (string)o["kind"]! == "ConfigMap");
-        var kubeconfig = (JsonObject)YamlLoader.Load("config", (string)map["data"]!["config"]!).Documents.Single().Root;
+        var plain = AgentInstallObjects.Build(Settings());
+        var bootstrap = AgentInstallObjects.Build(Settings() with { Bootstrap = true });
+        var pod = bootstrap.Single(o => (string)o["kind"]! == "Deployment")["spec"]!["template"]!["spec"]!;
 
-        Assert.Equal("https://kubernetes.default.svc", (string)kubeconfig["clusters"]![0]!["cluster"]!["server"]!);
-        Assert.Equal("""{"apiVersion":"client.authentication.k8s.io/v1","command":"edgeplane","args":["agent","credential"],"interactiveMode":"Never"}""",
-            kubeconfig["users"]![0]!["user"]!["exec"]!.ToJsonString());
+        Assert.True((bool)pod["hostNetwork"]!);
+        Assert.Equal(["node.kubernetes.io/not-ready", "node.cloudprovider.kubernetes.io/uninitialized", "node-role.kubernetes.io/control-plane"],
+            pod["tolerations"]!.AsArray().Select(t => (string)t!["key"]!));
+        Assert.All(pod["tolerations"]!.AsArray(), t => Assert.Equal("Exists", (string)t!["operator"]!));
+        Assert.Equal("privileged", (string)bootstrap[0]["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]!);
+        Assert.Equal("restricted", (string)plain[0]["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]!);
+        Assert.True((bool)pod["containers"]![0]!["securityContext"]!["readOnlyRootFilesystem"]!); // the container stays locked down
     }
 
     [Fact]
@@ -111,7 +118,7 @@ public sealed class AgentInstallObjectsTests : IDisposable
         var mirrored = AgentInstallObjects.Build(Settings() with { Image = "registry.local:5000/edge/agent:1.2.3@sha256:" + new string('0', 64) });
 
         Assert.Equal(first, second);
-        Assert.Equal(6, YamlLoader.Load("m.yaml", first).Documents.Count);
+        Assert.Equal(5, YamlLoader.Load("m.yaml", first).Documents.Count);
         Assert.Equal("registry.local:5000/edge/agent:1.2.3@sha256:" + new string('0', 64),
             (string)mirrored.Single(o => (string)o["kind"]! == "Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
     }
@@ -150,13 +157,13 @@ public sealed class AgentInstallObjectsTests : IDisposable
     {
         var carrier = AgentJoinSecret.Build(Settings("prov-1"), "capi-clusters", new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
-        Assert.Equal("addons.cluster.x-k8s.io/resource-set", (string)carrier["type"]!);
+        Assert.Equal(ProvisioningContract.JoinSecretType, (string)carrier["type"]!);
         Assert.Equal(("edgeplane-join-prov-1", "capi-clusters"), ((string)carrier["metadata"]!["name"]!, (string)carrier["metadata"]!["namespace"]!));
         Assert.Equal("abcdefgh23", (string)carrier["metadata"]!["annotations"]![AgentJoinSecret.TokenIdAnnotation]!);
         Assert.Equal("2030-01-02T03:04:05Z", (string)carrier["metadata"]!["annotations"]![AgentJoinSecret.ExpiresAnnotation]!);
         Assert.DoesNotContain(Secret, carrier["metadata"]!.ToJsonString(), StringComparison.Ordinal);
         var payload = Decode(carrier["data"]![AgentJoinSecret.DataKey]);
-        Assert.Equal(AgentInstallObjects.ToYaml(AgentInstallObjects.Build(Settings("prov-1"))), payload);
+        Assert.Equal(AgentInstallObjects.ToYaml(AgentInstallObjects.Build(Settings("prov-1") with { Bootstrap = true })), payload);
         Assert.Equal(Token, AgentJoinSecret.ReadToken(carrier));
         Assert.True(AgentJoinSecret.Is(carrier, "prov-1", "capi-clusters"));
         Assert.False(AgentJoinSecret.Is(carrier, "prov-1", "other"));

@@ -8,8 +8,9 @@ namespace Edgeplane.Rendering.Generators;
 /// The install manifests of one cluster's agent, the one generator behind <c>edgeplane agent manifest</c>,
 /// <c>edgeplane clusters join</c> and the hub's Cluster API join Secret: the <c>edgeplane-system</c> Namespace, the
 /// agent's ServiceAccount bound to <c>cluster-admin</c> (the agent applies whatever the fleet says, as Flux's controllers
-/// do), the bootstrap Secret (token, hub URL, CA pin, cluster), an in-cluster kubeconfig, and a hardened one-replica
-/// Deployment. Pure: the same settings give the same objects, in apply order.
+/// do), the bootstrap Secret (token, hub URL, CA pin, cluster) and a hardened one-replica Deployment whose agent reaches
+/// its API server as its ServiceAccount (<c>edgeplane agent --in-cluster</c>). Pure: the same settings give the same
+/// objects, in apply order.
 /// </summary>
 public static partial class AgentInstallObjects
 {
@@ -21,9 +22,6 @@ public static partial class AgentInstallObjects
 
     /// <summary>Name of the Secret holding the bootstrap token, the hub URL, the CA pin and the cluster name.</summary>
     public const string BootstrapSecret = "edgeplane-agent-bootstrap";
-
-    /// <summary>Name of the ConfigMap holding the agent's in-cluster kubeconfig.</summary>
-    public const string KubeconfigConfigMap = "edgeplane-agent-kubeconfig";
 
     /// <summary>The ClusterRole the agent is bound to.</summary>
     public const string ClusterRole = "cluster-admin";
@@ -51,7 +49,7 @@ public static partial class AgentInstallObjects
     };
 
     /// <summary>
-    /// Every object, in apply order: Namespace, ServiceAccount, ClusterRoleBinding, Secret, ConfigMap, Deployment.
+    /// Every object, in apply order: Namespace, ServiceAccount, ClusterRoleBinding, Secret, Deployment.
     /// Throws <see cref="ArgumentException"/> for invalid <paramref name="settings"/> (see <see cref="AgentInstallSettings.Validate"/>).
     /// </summary>
     public static IReadOnlyList<JsonObject> Build(AgentInstallSettings settings)
@@ -60,7 +58,8 @@ public static partial class AgentInstallObjects
         settings.Validate();
         return
         [
-            Object("v1", "Namespace", Namespace, null, o => o["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"] = "restricted"),
+            Object("v1", "Namespace", Namespace, null,
+                o => o["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"] = settings.Bootstrap ? "privileged" : "restricted"),
             Object("v1", "ServiceAccount", AgentName, Namespace, o => o["automountServiceAccountToken"] = true),
             Object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", AgentName, null, o =>
             {
@@ -78,53 +77,12 @@ public static partial class AgentInstallObjects
                     [TokenKey] = Base64(settings.Token),
                 };
             }),
-            Object("v1", "ConfigMap", KubeconfigConfigMap, Namespace, o => o["data"] = new JsonObject { [AgentPod.KubeconfigFile] = InClusterKubeconfig() }),
             Object("apps/v1", "Deployment", AgentName, Namespace, o => o["spec"] = AgentPod.DeploymentSpec(settings)),
         ];
     }
 
     /// <summary>The objects as a multi-document YAML stream (what <c>kubectl apply -f</c> and a ClusterResourceSet read).</summary>
     public static string ToYaml(IEnumerable<JsonObject> objects) => YamlWriter.Write(objects);
-
-    /// <summary>
-    /// A kubeconfig for the agent's pod: the API server at <c>kubernetes.default.svc</c>, trusted through the
-    /// ServiceAccount's CA, authenticated by the ServiceAccount's projected token through <c>edgeplane agent credential</c>
-    /// (an exec credential plugin, re-run before the token it printed ages out, so a rotated token is picked up).
-    /// </summary>
-    private static string InClusterKubeconfig() => YamlWriter.Write(new JsonObject
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Config",
-        ["clusters"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "in-cluster",
-            ["cluster"] = new JsonObject
-            {
-                ["server"] = "https://kubernetes.default.svc",
-                ["certificate-authority"] = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
-            },
-        }),
-        ["users"] = new JsonArray(new JsonObject
-        {
-            ["name"] = AgentName,
-            ["user"] = new JsonObject
-            {
-                ["exec"] = new JsonObject
-                {
-                    ["apiVersion"] = "client.authentication.k8s.io/v1",
-                    ["command"] = AgentPod.Binary,
-                    ["args"] = new JsonArray("agent", "credential"),
-                    ["interactiveMode"] = "Never",
-                },
-            },
-        }),
-        ["contexts"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "in-cluster",
-            ["context"] = new JsonObject { ["cluster"] = "in-cluster", ["user"] = AgentName },
-        }),
-        ["current-context"] = "in-cluster",
-    });
 
     private static JsonObject Object(string apiVersion, string kind, string name, string? ns, Action<JsonObject> fill)
     {

@@ -34,6 +34,13 @@ public sealed partial record AgentInstallSettings
     /// <summary>The whole image reference, for a mirror registry; null: <see cref="DefaultRepository"/>:<see cref="Version"/>.</summary>
     public string? Image { get; init; }
 
+    /// <summary>
+    /// For a cluster that may have no pod network, cloud controller or worker node yet (one Cluster API just made; the
+    /// join Secret sets it): the pod uses the host network, tolerates the not-ready, uninitialized and control-plane
+    /// taints, and its namespace's Pod Security level is <c>privileged</c> (host network is beyond <c>restricted</c>).
+    /// </summary>
+    public bool Bootstrap { get; init; }
+
     /// <summary>The image the Deployment runs.</summary>
     public string EffectiveImage => Image ?? $"{DefaultRepository}:{Version}";
 

@@ -6,20 +6,15 @@ using Edgeplane.Model.Yaml;
 namespace Edgeplane.Rendering.Generators;
 
 /// <summary>
-/// The carrier Secret a Cluster API <c>ClusterResourceSet</c> (<c>edgeplane-agent-&lt;cluster&gt;</c>) applies into a
-/// provisioned cluster once its control plane is ready: <c>edgeplane-join-&lt;cluster&gt;</c> in the cluster's template
-/// namespace of its management cluster, of type <c>addons.cluster.x-k8s.io/resource-set</c> (the only Secret type a
-/// ClusterResourceSet applies), with one key holding <see cref="AgentInstallObjects"/> as multi-document YAML. Only the
-/// hub makes it (it mints the token); annotations name the token's public id and expiry, never the secret.
+/// The carrier Secret a Cluster API <c>ClusterResourceSet</c> (<see cref="ProvisioningContract.ResourceSetName"/>) applies
+/// into a provisioned cluster once its control plane is ready: <see cref="ProvisioningContract.JoinSecretName"/> in the
+/// cluster's template namespace of its management cluster, of type <see cref="ProvisioningContract.JoinSecretType"/> (the
+/// only Secret type a ClusterResourceSet applies), with one key holding <see cref="AgentInstallObjects"/> as
+/// multi-document YAML, made for a cluster that may have no network yet (<see cref="AgentInstallSettings.Bootstrap"/>).
+/// Only the hub makes it (it mints the token); annotations name the token's public id and expiry, never the secret.
 /// </summary>
 public static class AgentJoinSecret
 {
-    /// <summary>The name prefix; the cluster name follows.</summary>
-    public const string NamePrefix = "edgeplane-join-";
-
-    /// <summary>The Secret type a ClusterResourceSet accepts.</summary>
-    public const string ResourceSetType = "addons.cluster.x-k8s.io/resource-set";
-
     /// <summary>The data key holding the manifests.</summary>
     public const string DataKey = "agent.yaml";
 
@@ -35,18 +30,19 @@ public static class AgentJoinSecret
     /// <summary>Largest carrier payload read back (a Secret holds at most 1 MiB).</summary>
     public const int MaxPayloadBytes = 1024 * 1024;
 
-    /// <summary>The carrier's name for <paramref name="cluster"/>.</summary>
-    public static string Name(string cluster) => NamePrefix + cluster;
+    /// <summary>The carrier's name for <paramref name="cluster"/> (<see cref="ProvisioningContract.JoinSecretName"/>).</summary>
+    public static string Name(string cluster) => ProvisioningContract.JoinSecretName(cluster);
 
     /// <summary>
-    /// The carrier Secret in <paramref name="ns"/> holding the install manifests of <paramref name="settings"/>.
-    /// Throws <see cref="ArgumentException"/> for invalid settings.
+    /// The carrier Secret in <paramref name="ns"/> holding the install manifests of <paramref name="settings"/>, made for
+    /// a cluster Cluster API just created (<see cref="AgentInstallSettings.Bootstrap"/> is set here). Throws
+    /// <see cref="ArgumentException"/> for invalid settings.
     /// </summary>
     public static JsonObject Build(AgentInstallSettings settings, string ns, DateTimeOffset? expiresAt)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(ns);
-        var yaml = AgentInstallObjects.ToYaml(AgentInstallObjects.Build(settings));
+        var yaml = AgentInstallObjects.ToYaml(AgentInstallObjects.Build(settings with { Bootstrap = true }));
         var labels = AgentInstallObjects.Labels();
         labels[ClusterLabel] = settings.Cluster;
         var annotations = new JsonObject { [TokenIdAnnotation] = settings.TokenId };
@@ -59,7 +55,7 @@ public static class AgentJoinSecret
             ["apiVersion"] = "v1",
             ["kind"] = "Secret",
             ["metadata"] = new JsonObject { ["name"] = Name(settings.Cluster), ["namespace"] = ns, ["labels"] = labels, ["annotations"] = annotations },
-            ["type"] = ResourceSetType,
+            ["type"] = ProvisioningContract.JoinSecretType,
             ["data"] = new JsonObject { [DataKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(yaml)) },
         };
     }

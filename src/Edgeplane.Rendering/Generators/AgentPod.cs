@@ -4,23 +4,19 @@ namespace Edgeplane.Rendering.Generators;
 
 /// <summary>
 /// The agent's Deployment spec: one replica, replaced (never two agents of one cluster at once), the hub URL, cluster
-/// and token from the bootstrap Secret through the environment, state on an emptyDir, bounded resources, exec probes on
-/// <c>edgeplane agent probe</c> (the agent serves no HTTP endpoint), and the Pod Security "restricted" profile: non-root,
-/// read-only root filesystem, no privilege escalation, every capability dropped, the runtime's default seccomp profile.
+/// and token from the bootstrap Secret through the environment, the API server as its ServiceAccount
+/// (<c>--in-cluster</c>), state on an emptyDir, bounded resources, exec probes on <c>edgeplane agent probe</c> (the agent
+/// serves no HTTP endpoint), and the Pod Security "restricted" profile: non-root, read-only root filesystem, no privilege
+/// escalation, every capability dropped, the runtime's default seccomp profile (with <see cref="AgentInstallSettings.Bootstrap"/>
+/// also the host network and tolerations, which take it beyond "restricted").
 /// </summary>
 internal static class AgentPod
 {
     /// <summary>The binary in the agent image.</summary>
     public const string Binary = "edgeplane";
 
-    /// <summary>The kubeconfig file name in <see cref="AgentInstallObjects.KubeconfigConfigMap"/>.</summary>
-    public const string KubeconfigFile = "config";
-
     /// <summary>Where the state folder (identity, cached bundles, outbox) is mounted.</summary>
     public const string StatePath = "/var/lib/edgeplane-agent";
-
-    /// <summary>Where the kubeconfig ConfigMap is mounted.</summary>
-    public const string KubeconfigPath = "/etc/edgeplane/kubeconfig";
 
     /// <summary>The non-root user and group the agent runs as (distroless "nonroot").</summary>
     public const long User = 65532;
@@ -44,7 +40,23 @@ internal static class AgentPod
         },
     };
 
-    private static JsonObject PodSpec(AgentInstallSettings settings) => new()
+    /// <summary>The taints a node of a cluster Cluster API just made may still carry when the agent must run.</summary>
+    private static readonly string[] BootstrapTaints =
+        ["node.kubernetes.io/not-ready", "node.cloudprovider.kubernetes.io/uninitialized", "node-role.kubernetes.io/control-plane"];
+
+    private static JsonObject PodSpec(AgentInstallSettings settings)
+    {
+        var spec = BasePodSpec(settings);
+        if (settings.Bootstrap)
+        {
+            // No CNI yet: the pod network does not exist; kube-proxy (host network) already routes the API service.
+            spec["hostNetwork"] = true;
+            spec["tolerations"] = new JsonArray([.. BootstrapTaints.Select(t => (JsonNode)new JsonObject { ["key"] = t, ["operator"] = "Exists" })]);
+        }
+        return spec;
+    }
+
+    private static JsonObject BasePodSpec(AgentInstallSettings settings) => new()
     {
         ["serviceAccountName"] = AgentInstallObjects.AgentName,
         ["automountServiceAccountToken"] = true,
@@ -58,8 +70,7 @@ internal static class AgentPod
         ["containers"] = new JsonArray(Container(settings)),
         ["volumes"] = new JsonArray(
             new JsonObject { ["name"] = "state", ["emptyDir"] = new JsonObject { ["sizeLimit"] = StateSizeLimit } },
-            new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject { ["sizeLimit"] = "64Mi" } },
-            new JsonObject { ["name"] = "kubeconfig", ["configMap"] = new JsonObject { ["name"] = AgentInstallObjects.KubeconfigConfigMap } }),
+            new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject { ["sizeLimit"] = "64Mi" } }),
     };
 
     private static JsonObject Container(AgentInstallSettings settings) => new()
@@ -68,8 +79,7 @@ internal static class AgentPod
         ["image"] = settings.EffectiveImage,
         ["imagePullPolicy"] = "IfNotPresent",
         ["command"] = new JsonArray(Binary),
-        ["args"] = new JsonArray("agent", "--hub", "$(EDGEPLANE_HUB)", "--cluster", "$(EDGEPLANE_CLUSTER)",
-            "--kubeconfig", $"{KubeconfigPath}/{KubeconfigFile}", "--state", StatePath),
+        ["args"] = new JsonArray("agent", "--hub", "$(EDGEPLANE_HUB)", "--cluster", "$(EDGEPLANE_CLUSTER)", "--in-cluster", "--state", StatePath),
         ["env"] = new JsonArray(
             FromSecret("EDGEPLANE_HUB", AgentInstallObjects.HubKey),
             FromSecret("EDGEPLANE_CLUSTER", AgentInstallObjects.ClusterKey),
@@ -94,8 +104,7 @@ internal static class AgentPod
         },
         ["volumeMounts"] = new JsonArray(
             new JsonObject { ["name"] = "state", ["mountPath"] = StatePath },
-            new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" },
-            new JsonObject { ["name"] = "kubeconfig", ["mountPath"] = KubeconfigPath, ["readOnly"] = true }),
+            new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" }),
     };
 
     private static JsonObject FromSecret(string variable, string key) => new()

@@ -40,7 +40,7 @@ public sealed class AgentManifestCommandTests(HubFixture hub) : IClassFixture<Hu
 
         Assert.Equal(0, run.ExitCode);
         var objects = YamlLoader.Load("m.yaml", run.Out).Documents.Select(d => (JsonObject)d.Root).ToList();
-        Assert.Equal(["Namespace", "ServiceAccount", "ClusterRoleBinding", "Secret", "ConfigMap", "Deployment"], objects.Select(o => (string)o["kind"]!));
+        Assert.Equal(["Namespace", "ServiceAccount", "ClusterRoleBinding", "Secret", "Deployment"], objects.Select(o => (string)o["kind"]!));
         var data = objects.Single(o => (string)o["kind"]! == "Secret")["data"]!;
         var token = BootstrapToken.Parse(Decoded(data["token"]));
         Assert.Equal("https://gateway.example.com:7443", Decoded(data["hub"]));
@@ -65,7 +65,7 @@ public sealed class AgentManifestCommandTests(HubFixture hub) : IClassFixture<Hu
         Assert.Equal(0, run.ExitCode);
         var list = JsonNode.Parse(run.Out)!;
         Assert.Equal("List", (string)list["kind"]!);
-        Assert.Equal(6, list["items"]!.AsArray().Count);
+        Assert.Equal(5, list["items"]!.AsArray().Count);
     }
 
     [Fact]

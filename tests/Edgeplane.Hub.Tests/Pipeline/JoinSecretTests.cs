@@ -50,11 +50,12 @@ public sealed class JoinSecretTests
         Assert.Equal(["os-fra", "vs-iad"], secrets.Keys.Order());
         foreach (var (cluster, secret) in secrets)
         {
-            Assert.Equal(("capi-clusters", AgentJoinSecret.ResourceSetType), ((string)secret["metadata"]!["namespace"]!, (string)secret["type"]!));
+            Assert.Equal(("capi-clusters", Edgeplane.Rendering.ProvisioningContract.JoinSecretType), ((string)secret["metadata"]!["namespace"]!, (string)secret["type"]!));
             var token = BootstrapToken.Parse(AgentJoinSecret.ReadToken(secret));
             var record = await hub.Host.Service<IIdentityStore>().FindTokenAsync(token.Id, default);
             Assert.NotNull(record);
-            Assert.Equal((cluster, null, hub.Host.Time.GetUtcNow() + Ttl), (record.Cluster.Value, record.UsedAt, record.ExpiresAt));
+            Assert.Equal((cluster, null), (record.Cluster.Value, record.UsedAt));
+            Assert.Equal(hub.Host.Time.GetUtcNow() + Ttl, record.ExpiresAt, TimeSpan.FromMilliseconds(1));
             Assert.Equal(token.Id, (string)secret["metadata"]!["annotations"]![AgentJoinSecret.TokenIdAnnotation]!);
             Assert.Equal(hub.Host.Service<HubCertificateAuthority>().Pin, token.CaPin);
             var manifests = Manifests(secret);
@@ -70,7 +71,7 @@ public sealed class JoinSecretTests
             if (name != Management)
             {
                 Assert.DoesNotContain(await BundleAsync(hub, cluster.Desired.Digest!), o => (string?)o["kind"] == "Secret"
-                    && ((string?)o["metadata"]!["name"])!.StartsWith(AgentJoinSecret.NamePrefix, StringComparison.Ordinal));
+                    && ((string?)o["metadata"]!["name"])!.StartsWith(AgentJoinSecret.Name(""), StringComparison.Ordinal));
             }
         }
     }
@@ -133,7 +134,7 @@ public sealed class JoinSecretTests
         Assert.NotEqual(TokenIds(first)["os-fra"], TokenIds(second)["os-fra"]);
         Assert.Equal(Stable(first["vs-iad"]), Stable(second["vs-iad"]));
         var token = await hub.Host.Service<IIdentityStore>().FindTokenAsync(TokenIds(second)["os-fra"], default);
-        Assert.Equal(hub.Host.Time.GetUtcNow() + Ttl, token!.ExpiresAt);
+        Assert.Equal(hub.Host.Time.GetUtcNow() + Ttl, token!.ExpiresAt, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
         var requeue = await hub.Host.Service<IAuditStore>().ListAuditAsync(new AuditQuery { Action = "revision.requeue" }, 10, null, default);
         Assert.Contains("os-fra", Assert.Single(requeue.Items).Details, StringComparison.Ordinal);
         Assert.Empty(await reissuer.CheckAsync(default)); // the fresh one is valid
@@ -153,8 +154,8 @@ public sealed class JoinSecretTests
     {
         var management = (await hub.ClustersAsync())[Management];
         return (await BundleAsync(hub, management.Desired.Digest!))
-            .Where(o => (string?)o["kind"] == "Secret" && ((string?)o["metadata"]!["name"])!.StartsWith(AgentJoinSecret.NamePrefix, StringComparison.Ordinal))
-            .ToDictionary(o => ((string)o["metadata"]!["name"]!)[AgentJoinSecret.NamePrefix.Length..]);
+            .Where(o => (string?)o["kind"] == "Secret" && ((string?)o["metadata"]!["name"])!.StartsWith(AgentJoinSecret.Name(""), StringComparison.Ordinal))
+            .ToDictionary(o => ((string)o["metadata"]!["name"]!)[AgentJoinSecret.Name("").Length..]);
     }
 
     private static async Task<IReadOnlyList<JsonObject>> BundleAsync(ExampleFleetHub hub, string digest)
