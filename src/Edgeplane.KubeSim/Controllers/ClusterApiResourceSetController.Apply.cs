@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Edgeplane.KubeSim.Json;
+using static Edgeplane.KubeSim.Controllers.ClusterApiObjects;
+
+namespace Edgeplane.KubeSim.Controllers;
+
+internal sealed partial class ClusterApiResourceSetController
+{
+    /// <summary>
+    /// Loads the carriers (a Secret of the wrong type stops everything, as in Cluster API; a missing or unreadable one is
+    /// reported and skipped), then applies what each selected, initialized Cluster still needs.
+    /// </summary>
+    private Outcome Apply(ControllerContext context)
+    {
+        try
+        {
+            var reconcile = Reconciles(context.Object);
+            var (carriers, problems) = Carriers(context);
+            var errors = new List<string>();
+            var waiting = new List<string>();
+            foreach (var cluster in Selected(context))
+            {
+                if (!ControlPlaneInitialized(cluster))
+                {
+                    waiting.Add($"\"{cluster.Name()}\"");
+                    continue;
+                }
+                errors.AddRange(ApplyTo(context, cluster, carriers, reconcile));
+            }
+            if (errors.Count > 0 || problems.Count > 0)
+            {
+                var reason = errors.Count > 0 ? "NotApplied" : problems[0].Reason;
+                return new Outcome(false, reason, string.Join("; ", problems.Select(p => p.Message).Concat(errors)), Retry: errors.Count > 0);
+            }
+            return waiting.Count > 0
+                ? new Outcome(false, "WaitingForControlPlaneInitialized", $"waiting for the control plane of Cluster {string.Join(", ", waiting)} to be initialized", false)
+                : new Outcome(true, "Applied", string.Empty, false);
+        }
+        catch (ClusterApiResourceSetException ex)
+        {
+            return new Outcome(false, ex.Reason, ex.Message, false);
+        }
+    }
+
+    private static (List<ClusterApiCarrier> Carriers, List<(string Reason, string Message)> Problems) Carriers(ControllerContext context)
+    {
+        var ns = context.Object.Namespace();
+        var carriers = new List<ClusterApiCarrier>();
+        var problems = new List<(string Reason, string Message)>();
+        foreach (var resource in (context.Object.At("spec", "resources") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var (kind, name) = (resource.Str("kind") ?? "ConfigMap", resource.Str("name") ?? string.Empty);
+            try
+            {
+                if (ClusterApiCarrier.Load(context.Cluster, ns, kind, name) is { } carrier)
+                {
+                    carriers.Add(carrier);
+                }
+                else
+                {
+                    problems.Add(("InternalError", $"{kind} \"{name}\" not found in namespace \"{ns}\""));
+                }
+            }
+            catch (ClusterApiResourceSetException ex) when (ex.Reason != "WrongSecretType")
+            {
+                problems.Add((ex.Reason, ex.Message));
+            }
+        }
+        return (carriers, problems);
+    }
+
+    /// <summary>Applies the carriers a Cluster still needs and records them in its binding; returns what failed.</summary>
+    private List<string> ApplyTo(ControllerContext context, JsonObject cluster, List<ClusterApiCarrier> carriers, bool reconcile)
+    {
+        var name = cluster.Name()!;
+        var workload = name == context.Cluster.Name ? context.Cluster : context.Cluster.Runtime.FindCluster(name);
+        if (workload is null)
+        {
+            return [$"Cluster \"{name}\": its workload cluster is not hosted by this KubeSim server"];
+        }
+        var bindings = _bindings.Read(context.Cluster, cluster.Namespace(), name);
+        var entry = bindings.OfType<JsonObject>().FirstOrDefault(b => b.Str("clusterResourceSetName") == context.Object.Name());
+        if (entry is null)
+        {
+            entry = new JsonObject { ["clusterResourceSetName"] = context.Object.Name(), ["resources"] = new JsonArray() };
+            bindings.Add(entry);
+        }
+        var resources = entry["resources"] as JsonArray ?? [];
+        entry["resources"] = resources;
+        var errors = new List<string>();
+        foreach (var carrier in carriers)
+        {
+            var record = resources.OfType<JsonObject>().FirstOrDefault(r => r.Str("kind") == carrier.Kind && r.Str("name") == carrier.Name);
+            if (record?.Bool("applied") == true && (!reconcile || record.Str("hash") == carrier.Hash))
+            {
+                continue;
+            }
+            var failures = ApplyCarrier(workload, carrier, reconcile);
+            errors.AddRange(failures.Select(f => $"Cluster \"{name}\": {carrier}: {f}"));
+            var applied = new JsonObject
+            {
+                ["kind"] = carrier.Kind,
+                ["name"] = carrier.Name,
+                ["hash"] = carrier.Hash,
+                ["lastAppliedTime"] = context.Now,
+                ["applied"] = failures.Count == 0,
+            };
+            if (record is not null)
+            {
+                resources[resources.IndexOf(record)] = applied;
+            }
+            else
+            {
+                resources.Add(applied);
+            }
+        }
+        _bindings.Write(context.Cluster, cluster, bindings);
+        return errors;
+    }
+
+    /// <summary>Applies every object of a carrier, going on after a failure as Cluster API does; returns the failures.</summary>
+    private static List<string> ApplyCarrier(Clusters.VirtualCluster workload, ClusterApiCarrier carrier, bool reconcile)
+    {
+        var failures = new List<string>();
+        foreach (var document in carrier.Objects)
+        {
+            try
+            {
+                ClusterApiResourceApplier.Apply(workload, document, reconcile);
+            }
+            catch (ClusterApiResourceSetException ex)
+            {
+                failures.Add(ex.Message);
+            }
+        }
+        return failures;
+    }
+}
