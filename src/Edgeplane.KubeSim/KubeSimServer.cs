@@ -71,8 +71,8 @@ public sealed partial class KubeSimServer : IAsyncDisposable, IClusterHost
         foreach (var cluster in registry.Clusters.Values)
         {
             server.Track(cluster);
-            controllers.Resync(cluster); // restored kubeconfig Secrets name the server's URL, known only now
         }
+        controllers.OnListening(registry.Clusters.Values);
         return server;
     }
 

@@ -6,7 +6,10 @@ namespace Edgeplane.KubeSim.Controllers;
 
 internal sealed partial class ClusterApiClusterController
 {
-    /// <summary>The control plane as the Cluster mirrors it; <paramref name="Summary"/> becomes <c>status.controlPlane</c>.</summary>
+    /// <summary>
+    /// The control plane as the Cluster mirrors it: <paramref name="Reason"/> is ControlPlaneAvailable's when it is not
+    /// available; <paramref name="Summary"/> becomes <c>status.controlPlane</c>.
+    /// </summary>
     private sealed record ControlPlaneState(bool Initialized, string? InitializedAt, bool Available, string Reason, string Message, JsonObject? Summary);
 
     private static ControlPlaneState ControlPlane(ControllerContext context)
@@ -16,7 +19,7 @@ internal sealed partial class ClusterApiClusterController
         var since = TrueSince(cluster, "ControlPlaneInitialized") is { } at ? Format(at) : null;
         if (ControlPlaneRef(cluster) is not { } reference)
         {
-            return new(initialized, since, false, "NotInitialized", "the Cluster has no spec.controlPlaneRef (KubeSim simulates no control-plane Machines)", null);
+            return new(initialized, since, false, "NotAvailable", "the Cluster has no spec.controlPlaneRef (KubeSim simulates no control-plane Machines)", null);
         }
         var (type, controlPlane) = Resolve(context.Cluster, cluster.Namespace(), reference);
         if (type is null || controlPlane is null)
@@ -37,7 +40,7 @@ internal sealed partial class ClusterApiClusterController
                 summary[field] = value;
             }
         }
-        return new(initialized, since, available, initialized ? "NotAvailable" : "NotInitialized", message, summary);
+        return new(initialized, since, available, "NotAvailable", message, summary);
     }
 
     /// <summary>

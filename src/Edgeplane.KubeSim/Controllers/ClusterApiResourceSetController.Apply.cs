@@ -47,9 +47,14 @@ internal sealed partial class ClusterApiResourceSetController
         var ns = context.Object.Namespace();
         var carriers = new List<ClusterApiCarrier>();
         var problems = new List<(string Reason, string Message)>();
-        foreach (var resource in (context.Object.At("spec", "resources") as JsonArray ?? []).OfType<JsonObject>())
+        var resources = (context.Object.At("spec", "resources") as JsonArray ?? []).ToList();
+        for (var i = 0; i < resources.Count; i++)
         {
-            var (kind, name) = (resource.Str("kind") ?? "ConfigMap", resource.Str("name") ?? string.Empty);
+            if (resources[i].Str("kind") is not { } kind || resources[i].Str("name") is not { Length: > 0 } name)
+            {
+                problems.Add(("InternalError", $"spec.resources[{i}]: kind and name are required"));
+                continue;
+            }
             try
             {
                 if (ClusterApiCarrier.Load(context.Cluster, ns, kind, name) is { } carrier)

@@ -108,6 +108,18 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         }
     }
 
+    /// <summary>
+    /// The server listens now: restored management clusters are reconciled again, because the kubeconfig Secrets of
+    /// their Cluster API clusters name the server's URL, which may have changed (a restart on another port).
+    /// </summary>
+    public void OnListening(IEnumerable<VirtualCluster> clusters)
+    {
+        foreach (var cluster in clusters.Where(c => c.Catalog.FindKind(ClusterApiObjects.CoreGroup, "Cluster") is not null))
+        {
+            Resync(cluster);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

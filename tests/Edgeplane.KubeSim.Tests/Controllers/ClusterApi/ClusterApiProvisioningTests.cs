@@ -184,6 +184,46 @@ public sealed class ClusterApiProvisioningTests
         Assert.Contains("edge-9", listed!["clusters"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Cluster_ServerRestartedFromItsDataOnAnotherPort_KubeconfigFollows()
+    {
+        var data = Directory.CreateTempSubdirectory("capi-data-").FullName;
+        try
+        {
+            var options = new KubeSimOptions { DataDirectory = data, ClusterApiDelays = ClusterApiDelays.All(TimeSpan.Zero) };
+            Uri before;
+            await using (var first = await KubeSimServer.StartAsync(options))
+            {
+                var management = first.AddCluster("mgmt");
+                using var client = management.CreateClient();
+                await InstallCrdsAsync(client);
+                foreach (var obj in CapiManifests.KubeadmCluster("edge-p", "v1.31.4"))
+                {
+                    await client.CreateAsync(CapiManifests.Resource(obj).Group, CapiManifests.Resource(obj).Version, CapiManifests.Resource(obj).Plural, "default", obj);
+                }
+                await management.WhenControllersIdleAsync();
+                before = first.ClusterUri("edge-p");
+            }
+            using var blocker = new System.Net.Sockets.TcpListener(IPAddress.Loopback, before.Port); // the next server cannot take the old port
+            blocker.Start();
+
+            await using var second = await KubeSimServer.StartAsync(options);
+            await second.Clusters["mgmt"].WhenControllersIdleAsync();
+            using var restored = second.Clusters["mgmt"].CreateClient();
+            var secret = await restored.CoreV1.ReadNamespacedSecretAsync("edge-p-kubeconfig", "default");
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(secret.Data["value"]));
+            using var workload = new Kubernetes(config);
+
+            Assert.NotEqual(before, second.ClusterUri("edge-p"));
+            Assert.Equal(second.ClusterUri("edge-p").ToString().TrimEnd('/'), config.Host.TrimEnd('/'));
+            Assert.Equal("v1.31.4", (await workload.Version.GetCodeAsync()).GitVersion);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static async Task ReadPhasesUntilAsync(RawWatch watch, List<string> phases, string phase)
     {
         while (phases.LastOrDefault() != phase)
