@@ -21,24 +21,33 @@ internal sealed class ClusterApiBindings
     /// <summary>Whether <paramref name="cluster"/> keeps bindings in memory (its ClusterResourceSetBinding CRD is not installed).</summary>
     public static bool InMemory(VirtualCluster cluster) => BindingType(cluster) is null;
 
-    /// <summary>A copy of the bindings of one Cluster (empty when there are none).</summary>
-    public JsonArray Read(VirtualCluster management, string? ns, string clusterName)
+    /// <summary>A copy of what the set <paramref name="setName"/> applied to one Cluster (an empty entry when nothing yet).</summary>
+    public JsonObject Read(VirtualCluster management, string? ns, string clusterName, string setName)
     {
+        JsonArray bindings;
         if (BindingType(management) is not { } type)
         {
-            return _memory.TryGetValue((management, ns, clusterName), out var kept) ? (JsonArray)kept.DeepClone() : [];
+            bindings = _memory.TryGetValue((management, ns, clusterName), out var kept) ? kept : [];
         }
-        var stored = management.Find(type.Key, ns, clusterName);
-        return stored is null ? [] : JsonUtil.ParseObject(stored.Json).At("spec", "bindings")?.DeepClone() as JsonArray ?? [];
+        else
+        {
+            var stored = management.Find(type.Key, ns, clusterName);
+            bindings = stored is null ? [] : JsonUtil.ParseObject(stored.Json).At("spec", "bindings") as JsonArray ?? [];
+        }
+        return bindings.OfType<JsonObject>().FirstOrDefault(b => b.Str("clusterResourceSetName") == setName)?.DeepClone() as JsonObject
+            ?? new JsonObject { ["clusterResourceSetName"] = setName, ["resources"] = new JsonArray() };
     }
 
-    /// <summary>Stores the bindings of <paramref name="cluster"/> (creating its ClusterResourceSetBinding), unless unchanged.</summary>
-    public void Write(VirtualCluster management, JsonObject cluster, JsonArray bindings)
+    /// <summary>
+    /// Stores one set's entry in the bindings of <paramref name="cluster"/> (creating its ClusterResourceSetBinding),
+    /// leaving the other sets' entries as they are at that moment (sets of one Cluster reconcile concurrently).
+    /// </summary>
+    public void Write(VirtualCluster management, JsonObject cluster, JsonObject entry)
     {
         var (ns, name) = (cluster.Namespace(), cluster.Name()!);
         if (BindingType(management) is not { } type)
         {
-            _memory[(management, ns, name)] = (JsonArray)bindings.DeepClone();
+            _memory.AddOrUpdate((management, ns, name), _ => With([], entry), (_, old) => With(old, entry));
             return;
         }
         management.CreateIfMissing(type, new JsonObject
@@ -56,11 +65,13 @@ internal sealed class ClusterApiBindings
         }, Manager);
         management.Mutate(type, ns, name, Manager, binding =>
         {
-            if (JsonUtil.DeepEquals(binding.At("spec", "bindings"), bindings))
+            var old = binding.At("spec", "bindings") as JsonArray ?? [];
+            var updated = With(old, entry);
+            if (JsonUtil.DeepEquals(old, updated))
             {
                 return false;
             }
-            binding.Obj("spec")["bindings"] = bindings.DeepClone();
+            binding.Obj("spec")["bindings"] = updated;
             return true;
         });
     }
@@ -91,6 +102,18 @@ internal sealed class ClusterApiBindings
                 return changed;
             });
         }
+    }
+
+    /// <summary>The bindings with <paramref name="entry"/> in place of its set's old entry (or added).</summary>
+    private static JsonArray With(JsonArray bindings, JsonObject entry)
+    {
+        var setName = entry.Str("clusterResourceSetName");
+        var result = JsonUtil.ToArray(bindings.Select(b => b.Str("clusterResourceSetName") == setName ? entry.DeepClone() : b?.DeepClone()));
+        if (!bindings.Any(b => b.Str("clusterResourceSetName") == setName))
+        {
+            result.Add(entry.DeepClone());
+        }
+        return result;
     }
 
     private static JsonArray Without(JsonArray bindings, string setName) =>

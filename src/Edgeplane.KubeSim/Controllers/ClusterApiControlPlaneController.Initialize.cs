@@ -40,6 +40,10 @@ internal sealed partial class ClusterApiControlPlaneController
             Write(context, Report.Waiting("NotInitialized", "initializing the control plane (simulated by KubeSim)"));
             return due - now;
         }
+        if (context.Cluster.Runtime.Host?.ClusterUri(clusterName) is null)
+        {
+            return null; // the server is restoring and not listening yet; it reconciles management clusters again once it is
+        }
         var version = context.Object.At("spec").Str("version");
         var served = ClusterApiVersions.Served(version, context.Cluster.Runtime.Options.DefaultVersion);
         try
@@ -51,10 +55,7 @@ internal sealed partial class ClusterApiControlPlaneController
             Write(context, Report.Waiting("NotInitialized", $"KubeSim cannot host the workload cluster \"{clusterName}\": {ex.Message}"));
             return null;
         }
-        if (!PublishKubeconfig(context, owner))
-        {
-            return null; // the server is not listening yet; it reconciles everything again once it is
-        }
+        PublishKubeconfig(context, owner);
         Write(context, Report.Steady(version, Format(due)));
         return null;
     }
@@ -87,14 +88,15 @@ internal sealed partial class ClusterApiControlPlaneController
     /// <summary>
     /// The <c>&lt;cluster&gt;-kubeconfig</c> Secret of Cluster API's contract in the Cluster's namespace: type
     /// <c>cluster.x-k8s.io/secret</c>, label <c>cluster.x-k8s.io/cluster-name</c>, the kubeconfig under <c>value</c>
-    /// with KubeSim's URL of the workload cluster; owned by the control plane. False while the URL is not known yet.
+    /// with KubeSim's URL of the workload cluster; owned by the control plane. Skipped while the URL is not known yet
+    /// (a restore, before the server listens) or the workload cluster is not hosted.
     /// </summary>
-    private static bool PublishKubeconfig(ControllerContext context, JsonObject owner)
+    private static void PublishKubeconfig(ControllerContext context, JsonObject owner)
     {
         var clusterName = owner.Name()!;
         if (context.Cluster.Runtime.Host?.ClusterUri(clusterName) is not { } uri || Workload(context, owner) is null)
         {
-            return false;
+            return;
         }
         var ns = owner.Namespace();
         var name = $"{clusterName}-kubeconfig";
@@ -120,6 +122,5 @@ internal sealed partial class ClusterApiControlPlaneController
             secret.Meta().Obj("labels")[ClusterNameLabel] = clusterName;
             return changed;
         });
-        return true;
     }
 }

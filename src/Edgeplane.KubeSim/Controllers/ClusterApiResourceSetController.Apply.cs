@@ -83,15 +83,12 @@ internal sealed partial class ClusterApiResourceSetController
         {
             return [$"Cluster \"{name}\": its workload cluster is not hosted by this KubeSim server"];
         }
-        var bindings = _bindings.Read(context.Cluster, cluster.Namespace(), name);
-        var entry = bindings.OfType<JsonObject>().FirstOrDefault(b => b.Str("clusterResourceSetName") == context.Object.Name());
-        if (entry is null)
+        var entry = _bindings.Read(context.Cluster, cluster.Namespace(), name, context.Object.Name()!);
+        if (entry["resources"] is not JsonArray resources)
         {
-            entry = new JsonObject { ["clusterResourceSetName"] = context.Object.Name(), ["resources"] = new JsonArray() };
-            bindings.Add(entry);
+            resources = [];
+            entry["resources"] = resources;
         }
-        var resources = entry["resources"] as JsonArray ?? [];
-        entry["resources"] = resources;
         var errors = new List<string>();
         foreach (var carrier in carriers)
         {
@@ -119,7 +116,7 @@ internal sealed partial class ClusterApiResourceSetController
                 resources.Add(applied);
             }
         }
-        _bindings.Write(context.Cluster, cluster, bindings);
+        _bindings.Write(context.Cluster, cluster, entry);
         return errors;
     }
 

@@ -123,6 +123,28 @@ public sealed class ClusterApiProvisioningTests
     }
 
     [Fact]
+    public async Task MachinePool_RunsOnceTheControlPlaneIsInitialized()
+    {
+        await using var sim = await StartAsync();
+        var pool = CapiManifests.MachineDeployment("pool", "v1.31.4", replicas: 4);
+        pool["kind"] = "MachinePool";
+        pool["metadata"]!["name"] = "pool-pool-0";
+        foreach (var obj in new[] { CapiManifests.Cluster("pool"), CapiManifests.Infrastructure("pool"), CapiManifests.ControlPlane("pool", "v1.31.4"), pool })
+        {
+            await sim.CreateAsync(obj);
+        }
+
+        await sim.AdvanceAsync(Delays.Provision);
+        var waiting = await sim.WaitAsync("MachinePool", "pool-pool-0", p => Phase(p) is not null);
+        await sim.AdvanceAsync(Delays.ControlPlane);
+        var running = await sim.WaitAsync("MachinePool", "pool-pool-0", p => Phase(p) == "Running");
+
+        Assert.Equal(("Provisioning", 0), (Phase(waiting), waiting["status"]!["readyReplicas"]!.GetValue<int>()));
+        Assert.Equal("waiting for the control plane of Cluster \"pool\" to be initialized", ConditionOf(waiting, "Available")!["message"]!.GetValue<string>());
+        Assert.Equal((4, "[{\"version\":\"v1.31.4\",\"replicas\":4}]"), (running["status"]!["readyReplicas"]!.GetValue<int>(), running["status"]!["versions"]!.ToJsonString()));
+    }
+
+    [Fact]
     public async Task Cluster_V1Beta1_ProvisionsWithTheV1Beta1ReadyFlags()
     {
         await using var sim = await StartAsync();

@@ -46,6 +46,25 @@ public sealed class ClusterResourceSetTests
     }
 
     [Fact]
+    public async Task TwoSets_SameCluster_BothRecordedInItsBinding()
+    {
+        await using var sim = await StartAsync();
+        await CarrierAsync(sim, "cni", Manifest("vxlan"));
+        await CarrierAsync(sim, "extra", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n");
+        await sim.CreateAsync(CapiManifests.ResourceSet("cni", CapiManifests.MatchLabels("cni", "calico"), null, ("ConfigMap", "cni")));
+        await sim.CreateAsync(CapiManifests.ResourceSet("extra", CapiManifests.MatchLabels("cni", "calico"), "Reconcile", ("ConfigMap", "extra")));
+
+        await sim.ProvisionAsync("edge-12", labels: Calico);
+        var binding = await sim.GetAsync("ClusterResourceSetBinding", "edge-12");
+        using var workload = sim.Server.Clusters["edge-12"].CreateClient();
+        var namespaces = (await workload.CoreV1.ListNamespaceAsync()).Items.Select(n => n.Metadata.Name).ToList();
+
+        Assert.Equal(["cni", "extra"], binding["spec"]!["bindings"]!.AsArray().Select(b => b!["clusterResourceSetName"]!.GetValue<string>()).Order());
+        Assert.Contains("cni", namespaces);
+        Assert.Contains("extra", namespaces);
+    }
+
+    [Fact]
     public async Task ApplyOnce_ObjectAlreadyInTheWorkloadCluster_SuccessAndLeftAsItWas()
     {
         await using var sim = await StartAsync();
