@@ -28,4 +28,13 @@ public sealed record EffectiveCluster(string Name, string Layer, string Region, 
 
     /// <summary>The version of each enabled add-on (name → version), for "what changed" in rollouts and previews.</summary>
     public IReadOnlyDictionary<string, string> AddOnVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How a management cluster creates this cluster through Cluster API; null for a cluster that exists already.</summary>
+    public ClusterProvisioning? Provisioning { get; init; }
 }
+
+/// <summary>Where and how a cluster is provisioned through Cluster API.</summary>
+/// <param name="Template">The ClusterTemplate it is made from.</param>
+/// <param name="ManagementCluster">The cluster whose bundle carries its Cluster API objects.</param>
+/// <param name="Namespace">Namespace of those objects in the management cluster (the template's).</param>
+public sealed record ClusterProvisioning(string Template, string ManagementCluster, string Namespace);

@@ -62,6 +62,11 @@ public sealed partial class FleetRenderer
             AllowKubernetesDowngrade = context.AllowKubernetesDowngrade,
             KubernetesVersionOrigin = KubernetesVersionOrigin.Find(Fleet, cluster),
             AddOnVersions = context.AddOns.ToDictionary(a => a.AddOn.Name, a => a.Version, StringComparer.Ordinal),
+            Provisioning = spec.Provisioning is { } provisioning
+                && Fleet.ClusterTemplates.Find(provisioning.Template) is { } template
+                && (provisioning.ManagementCluster ?? Fleet.Fleet.Spec.ManagementCluster) is { } management
+                ? new ClusterProvisioning(provisioning.Template, management, template.Spec.Namespace)
+                : null,
         };
     }
 

@@ -41,6 +41,7 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.Api.Contracts.ObjectHealthSummaryResponse",
         "Edgeplane.Hub.Api.Contracts.ObjectRef",
         "Edgeplane.Hub.Api.Contracts.PageResponse`1",
+        "Edgeplane.Hub.Api.Contracts.ProvisioningResponse",
         "Edgeplane.Hub.Api.Contracts.RevisionErrorResponse",
         "Edgeplane.Hub.Api.Contracts.RevisionResponse",
         "Edgeplane.Hub.Api.Contracts.RevisionState",

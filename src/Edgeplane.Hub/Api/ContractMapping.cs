@@ -21,7 +21,7 @@ internal static class ContractMapping
         new AgentConnectionResponse(c.Availability ?? (IsOffline(c, offlineBefore) ? "Offline" : "Unknown"), Utc(c.AvailabilitySince),
             c.AvailabilityReason, c.AgentVersion, Utc(c.LastSeen), c.StatusSequence),
         new ObjectHealthSummaryResponse(c.ObjectCount, c.ObjectsFailed, c.ObjectsInProgress, c.DriftCount),
-        Converged: c.Converged) { HeldByRollout = c.HeldByRollout };
+        Converged: c.Converged) { HeldByRollout = c.HeldByRollout, Provisioning = c.Provisioning };
 
     /// <summary>
     /// Offline as the gateway decided it; for a cluster no gateway ever tracked, no status report since

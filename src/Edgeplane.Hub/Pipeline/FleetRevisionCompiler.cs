@@ -90,6 +90,7 @@ internal sealed class FleetRevisionCompiler(HubOptions options, LastGoodObjects?
             Versions = versions,
             AllowKubernetesDowngrade = cluster.AllowKubernetesDowngrade,
             KubernetesVersionOrigin = cluster.KubernetesVersionOrigin,
+            Provisioning = cluster.Provisioning,
         };
     }
 }

@@ -21,4 +21,7 @@ internal sealed record DeclaredCluster(
 
     /// <summary>Where <see cref="KubernetesVersion"/> is written, so a refused version change names the line to fix.</summary>
     public KubernetesVersionOrigin? KubernetesVersionOrigin { get; init; }
+
+    /// <summary>How a management cluster creates it through Cluster API; null for a cluster that exists already.</summary>
+    public Edgeplane.Rendering.ClusterProvisioning? Provisioning { get; init; }
 }

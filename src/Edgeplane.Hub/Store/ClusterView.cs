@@ -21,6 +21,9 @@ internal sealed record ClusterView
     /// <summary>Labels by key, ordered by key.</summary>
     public required IReadOnlyDictionary<string, string> Labels { get; init; }
     public required IReadOnlyList<string> Capabilities { get; init; }
+
+    /// <summary>How a management cluster creates it; null for a cluster that exists already.</summary>
+    public ProvisioningResponse? Provisioning { get; init; }
     public string? DesiredDigest { get; init; }
     public string? DesiredRevision { get; init; }
     public string? TargetDigest { get; init; }
@@ -71,6 +74,7 @@ internal sealed record ClusterView
             Name = c.Name, Layer = c.Layer, Region = c.Region, Site = c.Site, Provider = c.Provider, KubernetesVersion = c.KubernetesVersion,
             Labels = c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Value),
             Capabilities = JsonSerializer.Deserialize<List<string>>(c.CapabilitiesJson) ?? [],
+            Provisioning = c.ProvisioningJson is { } provisioning ? JsonSerializer.Deserialize<ProvisioningResponse>(provisioning) : null,
             DesiredDigest = c.DesiredDigest, DesiredRevision = c.DesiredRevision,
             TargetDigest = c.TargetDigest, TargetRevision = c.TargetRevision, AppliedDigest = c.AppliedDigest,
             LastSeen = c.LastSeen, ObservedKubernetesVersion = c.ObservedKubernetesVersion, Health = c.Health, Drifted = c.Drifted,

@@ -100,9 +100,10 @@ internal sealed partial class EfRevisionStore
             existing.TryGetValue(declared.Name, out var old);
             var capabilities = JsonSerializer.Serialize(declared.Capabilities);
             var versions = JsonSerializer.Serialize(declared.Versions);
+            var provisioning = declared.Provisioning is null ? null : JsonSerializer.Serialize(declared.Provisioning);
             var change = desired.GetValueOrDefault(declared.Name);
             var immediate = admission.Immediate.Contains(declared.Name);
-            if (change is null && !immediate && old is not null && !old.Removed && SameDeclaration(old, declared, capabilities, versions))
+            if (change is null && !immediate && old is not null && !old.Removed && SameDeclaration(old, declared, capabilities, versions, provisioning))
             {
                 continue;
             }
@@ -119,7 +120,7 @@ internal sealed partial class EfRevisionStore
                 change?.Digest ?? old?.DesiredDigest, change?.ContentDigest ?? old?.DesiredContentDigest,
                 change is null ? old?.DesiredRevision : plan.Sha, change?.ObjectCount ?? old?.DesiredObjectCount ?? 0,
                 target, moves ? plan.Sha : old?.TargetRevision, moves ? now : old?.TargetChangedAt,
-                generation, false, "[]", 0L, versions,
+                generation, false, "[]", 0L, versions, provisioning,
             ]);
         }
         await BulkSql.InsertRowsAsync(connection, transaction, ClusterUpsertHead, ClusterUpsertTail, rows, cancellationToken).ConfigureAwait(false);
@@ -129,7 +130,7 @@ internal sealed partial class EfRevisionStore
     private const string ClusterUpsertHead = """
         INSERT INTO "clusters" ("Name","Layer","Region","Site","Provider","KubernetesVersion","CapabilitiesJson","Removed",
           "DesiredDigest","DesiredContentDigest","DesiredRevision","DesiredObjectCount","TargetDigest","TargetRevision","TargetChangedAt",
-          "TargetGeneration","Drifted","ConditionsJson","StatusSequence","VersionsJson")
+          "TargetGeneration","Drifted","ConditionsJson","StatusSequence","VersionsJson","ProvisioningJson")
         """;
 
     private const string ClusterUpsertTail = """
@@ -138,12 +139,14 @@ internal sealed partial class EfRevisionStore
           "Removed"=excluded."Removed","DesiredDigest"=excluded."DesiredDigest","DesiredContentDigest"=excluded."DesiredContentDigest",
           "DesiredRevision"=excluded."DesiredRevision","DesiredObjectCount"=excluded."DesiredObjectCount","TargetDigest"=excluded."TargetDigest",
           "TargetRevision"=excluded."TargetRevision","TargetChangedAt"=excluded."TargetChangedAt",
-          "TargetGeneration"=excluded."TargetGeneration","VersionsJson"=excluded."VersionsJson"
+          "TargetGeneration"=excluded."TargetGeneration","VersionsJson"=excluded."VersionsJson",
+          "ProvisioningJson"=excluded."ProvisioningJson"
         """;
 
-    private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities, string versions) =>
+    private static bool SameDeclaration(ClusterRecord old, DeclaredCluster d, string capabilities, string versions, string? provisioning) =>
         old.Layer == d.Layer && old.Region == d.Region && old.Site == d.Site && old.Provider == d.Provider
-        && old.KubernetesVersion == d.KubernetesVersion && old.CapabilitiesJson == capabilities && old.VersionsJson == versions;
+        && old.KubernetesVersion == d.KubernetesVersion && old.CapabilitiesJson == capabilities && old.VersionsJson == versions
+        && old.ProvisioningJson == provisioning;
 
     /// <summary>A cluster whose target moves, or that joins a new run, is no longer held by a failed one.</summary>
     private static Task ReleaseHoldsAsync(DbConnection connection, DbTransaction transaction, List<string> clusters, CancellationToken cancellationToken) =>

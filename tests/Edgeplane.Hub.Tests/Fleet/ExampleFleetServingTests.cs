@@ -65,6 +65,10 @@ public sealed class ExampleFleetServingTests
         Assert.Contains(new ObjectRef("kubevirt.io/v1", "VirtualMachine", "ran-vrouter", "vrouter"), objects);
         Assert.Equal("CustomResourceDefinition", objects[0].Kind); // apply order: CRDs first
         Assert.Equal(objects.Count, muc.DesiredBundle.ObjectCount);
+        Assert.Null(muc.Cluster.Provisioning); // an edge box that exists already
+
+        var osFra = await hub.Host.GetAsync<ClusterDetailResponse>("/api/v1/clusters/os-fra");
+        Assert.Equal(new ProvisioningResponse("openstack-kubeadm", "eks-eu-west", "capi-clusters"), osFra.Cluster.Provisioning);
     }
 
     [StoreTheory]

@@ -26,4 +26,13 @@ public sealed record ClusterResponse(
 {
     /// <summary>The rollout run that failed, rolled back or was aborted while this cluster's target lagged its desired digest (it stays on its last good bundle until a newer commit); null otherwise.</summary>
     public long? HeldByRollout { get; init; }
+
+    /// <summary>How a management cluster creates this cluster through Cluster API (<c>spec.provisioning</c>); null for a cluster that exists already.</summary>
+    public ProvisioningResponse? Provisioning { get; init; }
 }
+
+/// <summary>A cluster's provisioning through Cluster API.</summary>
+/// <param name="Template">The ClusterTemplate it is made from.</param>
+/// <param name="ManagementCluster">The cluster whose bundle carries its Cluster API objects.</param>
+/// <param name="Namespace">Namespace of those objects in the management cluster.</param>
+public sealed record ProvisioningResponse(string Template, string ManagementCluster, string Namespace);

@@ -23,6 +23,9 @@ internal sealed class ClusterRecord
 
     public List<ClusterLabel> Labels { get; set; } = [];
 
+    /// <summary>How a management cluster creates it (<c>ClusterProvisioning</c> as JSON); null for a cluster that exists already.</summary>
+    public string? ProvisioningJson { get; set; }
+
     /// <summary>Set when an approved revision removed the cluster from Git; the row stays for history.</summary>
     public bool Removed { get; set; }
 

@@ -362,6 +362,9 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
 
+                    b.Property<string>("ProvisioningJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Region")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");

@@ -355,6 +355,9 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvisioningJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
