@@ -99,25 +99,31 @@ internal sealed partial class ClusterApiResourceSetController
             }
             var failures = ApplyCarrier(workload, carrier, reconcile);
             errors.AddRange(failures.Select(f => $"Cluster \"{name}\": {carrier}: {f}"));
-            var applied = new JsonObject
-            {
-                ["kind"] = carrier.Kind,
-                ["name"] = carrier.Name,
-                ["hash"] = carrier.Hash,
-                ["lastAppliedTime"] = context.Now,
-                ["applied"] = failures.Count == 0,
-            };
-            if (record is not null)
-            {
-                resources[resources.IndexOf(record)] = applied;
-            }
-            else
-            {
-                resources.Add(applied);
-            }
+            Record(resources, record, carrier, failures.Count == 0, context.Now);
         }
         _bindings.Write(context.Cluster, cluster, entry);
         return errors;
+    }
+
+    /// <summary>Notes in the binding entry that the carrier was applied (or tried) now, with its hash.</summary>
+    private static void Record(JsonArray resources, JsonObject? previous, ClusterApiCarrier carrier, bool applied, string now)
+    {
+        var record = new JsonObject
+        {
+            ["kind"] = carrier.Kind,
+            ["name"] = carrier.Name,
+            ["hash"] = carrier.Hash,
+            ["lastAppliedTime"] = now,
+            ["applied"] = applied,
+        };
+        if (previous is not null)
+        {
+            resources[resources.IndexOf(previous)] = record;
+        }
+        else
+        {
+            resources.Add(record);
+        }
     }
 
     /// <summary>Applies every object of a carrier, going on after a failure as Cluster API does; returns the failures.</summary>
