@@ -89,6 +89,14 @@ public sealed partial class KubeSimServer : IAsyncDisposable, IClusterHost
         return _registry.Remove(name);
     }
 
+    /// <summary>
+    /// Registers a Helm chart with the server's simulated chart repositories: HelmReleases of any cluster whose source
+    /// names it are installed from its manifests (see docs/kubesim.md). Registering the same repository, name and
+    /// version again replaces the chart; releases already installed are not reinstalled.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty field, manifests that are not Kubernetes objects, or a limit passed.</exception>
+    public void AddChart(SimulatedChart chart) => _runtime.Charts.Add(chart);
+
     /// <summary>The API server URL of a cluster (whether or not it exists yet).</summary>
     public Uri ClusterUri(string name) => new(BaseUri, $"clusters/{name}");
 

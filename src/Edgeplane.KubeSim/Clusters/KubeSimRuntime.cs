@@ -1,5 +1,6 @@
 using System.Globalization;
 using Edgeplane.KubeSim;
+using Edgeplane.KubeSim.Helm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,6 +14,9 @@ internal sealed class KubeSimRuntime(KubeSimOptions options)
     public TimeProvider Time => Options.TimeProvider;
 
     public ILoggerFactory LoggerFactory { get; } = options.LoggerFactory ?? NullLoggerFactory.Instance;
+
+    /// <summary>The simulated chart repositories the simulated helm-controller installs from.</summary>
+    public ChartRegistry Charts { get; } = new(options.Charts);
 
     /// <summary>Called under the cluster lock after each committed change (controllers, garbage collection).</summary>
     public ICommitObserver? Observer { get; set; }

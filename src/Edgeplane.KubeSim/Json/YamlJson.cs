@@ -5,10 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Edgeplane.KubeSim.Json;
 
-/// <summary>
-/// Converts YAML into JSON nodes: one document (as the API server accepts for application/yaml and apply-patch+yaml), or
-/// a stream of documents (Cluster API ClusterResourceSet payloads).
-/// </summary>
+/// <summary>Converts one YAML document (as the API server accepts for application/yaml and apply-patch+yaml) into JSON nodes.</summary>
 internal static partial class YamlJson
 {
     /// <summary>Anchors/aliases are refused: Kubernetes manifests do not need them and they allow "billion laughs".</summary>
@@ -28,29 +25,6 @@ internal static partial class YamlJson
             throw new FormatException($"expected exactly one YAML document, found {stream.Documents.Count}");
         }
         return Convert(stream.Documents[0].RootNode, 0);
-    }
-
-    /// <summary>
-    /// Every non-empty document of a YAML stream (JSON is YAML too), in order. Anchors and aliases are refused.
-    /// </summary>
-    /// <exception cref="FormatException">Invalid YAML, or more than <paramref name="maxDocuments"/> documents.</exception>
-    public static List<JsonNode> ParseAll(string text, int maxDocuments)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new FormatException($"invalid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}", ex);
-        }
-        var documents = stream.Documents.Select(d => Convert(d.RootNode, 0)).OfType<JsonNode>().ToList();
-        if (documents.Count > maxDocuments)
-        {
-            throw new FormatException($"{documents.Count} YAML documents, more than the limit of {maxDocuments}");
-        }
-        return documents;
     }
 
     private static JsonNode? Convert(YamlNode node, int depth)
