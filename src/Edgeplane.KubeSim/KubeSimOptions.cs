@@ -39,6 +39,9 @@ public sealed record KubeSimOptions
 
     public KubeSimDelays Delays { get; init; } = new();
 
+    /// <summary>The steps of the simulated Cluster API (provisioning, upgrades, deletion); 2 s each by default.</summary>
+    public ClusterApiDelays ClusterApiDelays { get; init; } = new();
+
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>

@@ -21,8 +21,11 @@ internal sealed class KubeSimRuntime(KubeSimOptions options)
     /// <summary>Called under the cluster lock after each committed change (controllers, garbage collection).</summary>
     public ICommitObserver? Observer { get; set; }
 
-    /// <summary>Another cluster of the same server by name, or null (controllers that act across clusters, e.g. Cluster API).</summary>
-    public Func<string, VirtualCluster?> FindCluster { get; set; } = _ => null;
+    /// <summary>The server's clusters, for controllers that act across clusters (Cluster API); set once the server exists.</summary>
+    public IClusterHost? Host { get; set; }
+
+    /// <summary>Another cluster of the same server by name, or null.</summary>
+    public VirtualCluster? FindCluster(string name) => Host?.Find(name);
 
     /// <summary>RFC 3339 with second precision, as metav1.Time serializes.</summary>
     public string Now() => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -10,7 +10,8 @@ namespace Edgeplane.Kubernetes.Tests.Example;
 /// </summary>
 public sealed class ExampleBundleApplyTests
 {
-    private static readonly string[] ControlledKinds = ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "Plan"];
+    private static readonly string[] ControlledKinds =
+        ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "OpenStackCluster", "VSphereCluster", "Plan"];
 
     [Theory]
     [InlineData("edge-muc-01")] // RAN site: the DU CNF, the vRouter VNF (KubeVirt VM), Multus, Calico, Istio, Flux, monitoring
@@ -35,7 +36,7 @@ public sealed class ExampleBundleApplyTests
         Assert.Equal(bundle.Objects.Count, first.ChangeSet.Entries.Count);
         Assert.All(first.ChangeSet.Entries, e => Assert.Equal(ChangeAction.Created, e.Action));
         Assert.Equal((bundle.Digest, bundle.Revision), (first.Inventory!.Digest, first.Inventory.Revision));
-        // Until the controllers' delay passes, workloads, VMs, Helm releases and control planes are in progress (nothing failed).
+        // Until the controllers' delay passes, workloads, VMs, Helm releases, control planes and cluster infrastructure are in progress (nothing failed).
         var waiting = beforeControllers.Where(h => h.Status != HealthStatus.Current).ToList();
         Assert.NotEmpty(waiting);
         Assert.All(waiting, h => Assert.True(h.Status == HealthStatus.InProgress && ControlledKinds.Contains(h.Object.Kind), h.ToString()));
