@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using Edgeplane.Cli;
 using Edgeplane.EndToEnd.Tests.Support;
 using Edgeplane.Hub.Api.Contracts;
-using Edgeplane.Kubernetes;
-using Edgeplane.Kubernetes.Apply;
 using Edgeplane.Model.Yaml;
 using Edgeplane.Rendering.Generators;
 using k8s;
@@ -15,8 +13,8 @@ namespace Edgeplane.EndToEnd.Tests;
 
 /// <summary>
 /// Joining clusters through the manifests a real cluster gets, never shortcut by the hub: <c>edgeplane clusters join</c>
-/// on a virtual cluster added at runtime, and the hub's Cluster API join Secret applied into a new virtual cluster as a
-/// ClusterResourceSet would. In both, <c>up</c>'s kubelet brings the agent Deployment to life.
+/// on a virtual cluster added at runtime, and the hub's Cluster API join Secret applied by KubeSim's ClusterResourceSet
+/// simulation into the cluster its Cluster API simulation made. In both, <c>up</c>'s kubelet brings the agent Deployment to life.
 /// </summary>
 public sealed class JoinTests
 {
@@ -108,7 +106,7 @@ public sealed class JoinTests
     }
 
     [Fact]
-    public async Task ProvisionedCluster_JoinSecretAppliedAsAClusterResourceSetWould_TheAgentEnrolsAndConverges()
+    public async Task ProvisionedCluster_ZeroTouch_ClusterApiAppliesTheJoinSecret_TheAgentEnrolsAndConverges_TheSecretIsThenCarried()
     {
         await using var scenario = await E2eScenario.StartAsync();
         var example = Cli.Up.FleetRepo.FindExampleFleet()!;
@@ -117,28 +115,19 @@ public sealed class JoinTests
         var sha = scenario.Stack.Commit("a cluster eks-eu-west provisions");
         Assert.Equal(RevisionState.Applied, (await scenario.Stack.WaitForRevisionAsync(sha, E2eScenario.Timeout)).State);
         await scenario.Stack.SyncClustersAsync();
-        Assert.False(scenario.Stack.KubeSim.Clusters.ContainsKey("os-fra"), "the Cluster API simulation makes a provisioned cluster, not up");
+        Assert.False(scenario.Stack.Agents.ContainsKey("os-fra"), "up starts no agent of its own for a provisioned cluster");
 
-        var carrier = await scenario.UntilAsync(() => CarrierAsync(scenario), c => c is not null, "the join Secret reaches the management cluster");
-        var manifests = YamlLoader.Load(AgentJoinSecret.DataKey, Encoding.UTF8.GetString(carrier!.Data[AgentJoinSecret.DataKey]))
-            .Documents.Select(d => (JsonObject)d.Root).ToList();
-        var declared = (await scenario.ClusterAsync("os-fra")).Cluster;
-        scenario.Stack.KubeSim.AddCluster("os-fra", declared.KubernetesVersion);
-        using (var client = scenario.Stack.KubeSim.CreateClient("os-fra"))
-        {
-            var applied = await new BundleApplier(new ClusterConnection(client)).ApplyAsync(new ApplyRequest
-            {
-                Cluster = "os-fra",
-                Bundle = "clusterresourceset",
-                Objects = manifests,
-                Prune = false,
-            });
-            Assert.True(applied.Succeeded, string.Join("; ", applied.Failures));
-        }
-
+        // Nothing but the hub, the management cluster's agent, the Cluster API simulation and up's kubelet from here on.
         await scenario.WaitForAllConvergedAsync(s => s.Clusters.Any(c => c.Cluster == "os-fra"));
+
         Assert.Equal("os-fra", scenario.Stack.PodAgents["os-fra"]);
-        var tokenId = carrier.Metadata.Annotations[AgentJoinSecret.TokenIdAnnotation];
+        using (var workload = scenario.Stack.KubeSim.CreateClient("os-fra"))
+        {
+            var deployment = await workload.AppsV1.ReadNamespacedDeploymentAsync(AgentInstallObjects.AgentName, AgentInstallObjects.Namespace);
+            Assert.True(deployment.Spec.Template.Spec.HostNetwork, "a cluster Cluster API just made gets the bootstrap variant");
+        }
+        var carrier = await CarrierAsync(scenario);
+        var tokenId = carrier!.Metadata.Annotations[AgentJoinSecret.TokenIdAnnotation];
         await scenario.CommitMarkerAsync("after the join");
         await scenario.WaitForAllConvergedAsync();
         var after = await CarrierAsync(scenario);
