@@ -42,6 +42,7 @@ public static class HubApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateLimits(options.Limits);
+        ValidateJoin(options);
         if (options.Oidc is { } oidc)
         {
             OidcOptionsValidator.Validate(oidc); // before anything is created on disk
@@ -98,6 +99,15 @@ public static class HubApplication
         }
     }
 
+    private static void ValidateJoin(HubOptions options)
+    {
+        if (options.JoinTokenTtl < TimeSpan.FromMinutes(1) || options.JoinTokenTtl > TimeSpan.FromDays(7))
+        {
+            throw new ArgumentException($"the join token TTL (--join-token-ttl) is {options.JoinTokenTtl}; it must be between 1 minute and 7 days");
+        }
+        AgentGatewayAddress.Configured(options); // throws for a --gateway-url that is not https://HOST[:PORT]
+    }
+
     private static void AddHubServices(IServiceCollection services, HubOptions options)
     {
         var settings = StoreSettings.Parse(options.Store, options.DataDirectory);
@@ -143,11 +153,13 @@ public static class HubApplication
         services.AddSingleton<WebhookVerifier>();
         services.AddSingleton<WebhookRateLimiter>();
         services.AddSingleton<LastGoodObjects>();
+        services.AddSingleton<JoinSecrets>();
         services.TryAddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<SourcePoller>();
         services.AddHostedService<AuditPruner>();
         services.AddHostedService<RevisionProcessor>();
+        services.AddHostedService<JoinTokenReissuer>();
         services.AddHostedService(sp => sp.GetRequiredService<RolloutEngine>());
         services.AddSingleton<ILifecycleStore, EfLifecycleStore>();
         services.AddSingleton<LifecycleSignals>();
@@ -159,6 +171,8 @@ public static class HubApplication
     private static void AddIdentityServices(IServiceCollection services, HubOptions options, StoreSettings settings)
     {
         services.TryAddSingleton<IIdentityStore, EfIdentityStore>();
+        services.AddSingleton(sp => new AgentGatewayAddress(options, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()));
         var identity = new IdentityOptions { DataDirectory = options.DataDirectory };
         services.AddEdgeplaneIdentity(options.GatewayHostNames is { } names ? identity with { GatewayHostNames = names } : identity);
         if (settings.Provider == StoreProvider.Postgres)

@@ -37,6 +37,20 @@ public sealed record HubOptions
     /// </summary>
     public IReadOnlyList<string>? GatewayHostNames { get; init; }
 
+    /// <summary>
+    /// The URL agents dial to reach the gateway, <c>https://host:port</c>: written into the install manifests of the
+    /// Cluster API join Secrets and advertised in bootstrap token answers (<c>gatewayUrl</c>). Null: the gateway's listen
+    /// address with the port it bound, when its host is an address or <c>localhost</c>; for a wildcard host, the first of
+    /// <see cref="GatewayHostNames"/> when they are given; otherwise the hub advertises none.
+    /// </summary>
+    public string? GatewayUrl { get; init; }
+
+    /// <summary>
+    /// Lifetime of the single-use bootstrap token the hub mints for a provisioned cluster's join Secret (default 2 h;
+    /// 1 minute to 7 days). One that expires unused is replaced by a fresh one.
+    /// </summary>
+    public TimeSpan JoinTokenTtl { get; init; } = TimeSpan.FromHours(2);
+
     /// <summary>Gateway timings and bounds (heartbeats, availability hysteresis, admission, queues, caches).</summary>
     public GatewayOptions Gateway { get; init; } = new();
 

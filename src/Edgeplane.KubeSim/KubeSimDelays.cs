@@ -1,6 +1,9 @@
 namespace Edgeplane.KubeSim;
 
-/// <summary>How long each simulated controller waits before it reports an object ready (all immediate by default).</summary>
+/// <summary>
+/// How long each simulated controller waits before it reports an object ready (all immediate by default). The
+/// Cluster API simulation has its own steps: <see cref="KubeSimOptions.ClusterApiDelays"/>.
+/// </summary>
 public sealed record KubeSimDelays
 {
     /// <summary>Deployments, StatefulSets, DaemonSets and ReplicaSets become available after this.</summary>
@@ -21,9 +24,6 @@ public sealed record KubeSimDelays
     /// <summary>Each batch of a system-upgrade-controller Plan (spec.concurrency nodes) is upgraded after this.</summary>
     public TimeSpan UpgradePlan { get; init; }
 
-    /// <summary>A Cluster API control plane (e.g. KubeadmControlPlane) reaches its spec.version after this.</summary>
-    public TimeSpan ControlPlane { get; init; }
-
     /// <summary>A CRD gets NamesAccepted and Established after this (its kinds are served at once).</summary>
     public TimeSpan CrdEstablished { get; init; }
 
@@ -36,7 +36,6 @@ public sealed record KubeSimDelays
         VirtualMachine = delay,
         Flux = delay,
         UpgradePlan = delay,
-        ControlPlane = delay,
         CrdEstablished = delay,
     };
 }

@@ -39,7 +39,16 @@ public sealed record KubeSimOptions
 
     public KubeSimDelays Delays { get; init; } = new();
 
+    /// <summary>The steps of the simulated Cluster API (provisioning, upgrades, deletion); 2 s each by default.</summary>
+    public ClusterApiDelays ClusterApiDelays { get; init; } = new();
+
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Helm charts the simulated helm-controller can install (more can be added with <see cref="KubeSimServer.AddChart"/>).
+    /// A HelmRelease whose chart is not among them only gets status, as before.
+    /// </summary>
+    public IReadOnlyList<SimulatedChart> Charts { get; init; } = [];
 
     /// <summary>Source of object uids; a test can make them deterministic.</summary>
     public Func<Guid> NewUid { get; init; } = Guid.NewGuid;

@@ -19,7 +19,7 @@ namespace Edgeplane.KubeSim;
 /// An in-process Kubernetes API emulator serving many virtual clusters over real HTTP, each under
 /// <c>/clusters/{name}</c>, with an admin endpoint under <c>/_sim</c>. Start it with <see cref="StartAsync"/>.
 /// </summary>
-public sealed partial class KubeSimServer : IAsyncDisposable
+public sealed partial class KubeSimServer : IAsyncDisposable, IClusterHost
 {
     private readonly WebApplication _app;
     private readonly KubeSimRuntime _runtime;
@@ -51,7 +51,6 @@ public sealed partial class KubeSimServer : IAsyncDisposable
         var controllers = new ControllerRunner(runtime);
         runtime.Observer = controllers;
         var registry = new ClusterRegistry(runtime);
-        runtime.FindCluster = registry.Get;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(KubeSimServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
@@ -62,6 +61,7 @@ public sealed partial class KubeSimServer : IAsyncDisposable
         });
         var app = builder.Build();
         var server = new KubeSimServer(app, runtime, registry, controllers);
+        runtime.Host = server;
         var router = new RequestRouter(registry, new ApiHandler(runtime), new AdminApi(server));
         app.Run(router.HandleAsync);
         registry.LoadPersisted();
@@ -72,6 +72,7 @@ public sealed partial class KubeSimServer : IAsyncDisposable
         {
             server.Track(cluster);
         }
+        controllers.OnListening(registry.Clusters.Values);
         return server;
     }
 
@@ -88,8 +89,24 @@ public sealed partial class KubeSimServer : IAsyncDisposable
         return _registry.Remove(name);
     }
 
+    /// <summary>
+    /// Registers a Helm chart with the server's simulated chart repositories: HelmReleases of any cluster whose source
+    /// names it are installed from its manifests (see docs/kubesim.md). Registering the same repository, name and
+    /// version again replaces the chart; releases already installed are not reinstalled.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty field, manifests that are not Kubernetes objects, or a limit passed.</exception>
+    public void AddChart(SimulatedChart chart) => _runtime.Charts.Add(chart);
+
     /// <summary>The API server URL of a cluster (whether or not it exists yet).</summary>
     public Uri ClusterUri(string name) => new(BaseUri, $"clusters/{name}");
+
+    VirtualCluster? IClusterHost.Find(string name) => _registry.Get(name);
+
+    VirtualCluster IClusterHost.Add(string name, string version) => AddCluster(name, version).Inner;
+
+    bool IClusterHost.Remove(string name) => RemoveCluster(name);
+
+    Uri? IClusterHost.ClusterUri(string name) => BaseUri is null ? null : ClusterUri(name);
 
     /// <summary>A client of the official KubernetesClient package for one cluster.</summary>
     public Kubernetes CreateClient(string cluster) =>

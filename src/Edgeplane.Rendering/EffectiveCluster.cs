@@ -1,3 +1,4 @@
+using Edgeplane.Model.Specs;
 using Edgeplane.Model.Validation;
 
 namespace Edgeplane.Rendering;
@@ -37,4 +38,8 @@ public sealed record EffectiveCluster(string Name, string Layer, string Region, 
 /// <param name="Template">The ClusterTemplate it is made from.</param>
 /// <param name="ManagementCluster">The cluster whose bundle carries its Cluster API objects.</param>
 /// <param name="Namespace">Namespace of those objects in the management cluster (the template's).</param>
-public sealed record ClusterProvisioning(string Template, string ManagementCluster, string Namespace);
+public sealed record ClusterProvisioning(string Template, string ManagementCluster, string Namespace)
+{
+    /// <summary>What taking the cluster out of Git may do to it (<c>spec.provisioning.deletionPolicy</c>).</summary>
+    public DeletionPolicy DeletionPolicy { get; init; } = DeletionPolicy.Retain;
+}

@@ -42,6 +42,7 @@ public sealed partial class FleetRenderer
         }
         units.AddRange(CarriedUnits(context, options, rejected.Where(w => Fleet.Workspaces.Find(w) is { } ws && context.Places(ws.Spec.Targets)), errors));
         units.AddRange(ProvisioningUnits(context, errors));
+        units.AddRange(HubUnits(context, options, errors));
         if (UpgradeUnit(context) is { } upgrade)
         {
             units.Add(upgrade);

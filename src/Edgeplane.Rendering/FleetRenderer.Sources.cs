@@ -47,37 +47,4 @@ public sealed partial class FleetRenderer
         unit.Add(repository.Objects, scope);
         unit.Add(release.Objects, scope);
     }
-
-    /// <summary>The Cluster API objects of every cluster this one manages, and the namespaces they go to.</summary>
-    private IEnumerable<RenderUnit> ProvisioningUnits(ClusterContext context, List<Diagnostic> errors)
-    {
-        var provisioned = _provisionedBy[context.Name];
-        var namespaces = new Dictionary<string, FleetResource<ClusterTemplateSpec>>(StringComparer.Ordinal);
-        foreach (var cluster in provisioned)
-        {
-            var provisioning = cluster.Spec.Provisioning!;
-            var template = Fleet.ClusterTemplates.Find(provisioning.Template)!;
-            namespaces.TryAdd(template.Spec.Namespace, template);
-            var unit = new RenderUnit { Ref = cluster.Ref, Rank = RenderUnit.RankOf(ResourceKind.Cluster) };
-            var parameters = template.Spec.Parameters.Where(p => p.Default is not null).ToDictionary(p => p.Name, p => p.Default!, StringComparer.Ordinal);
-            foreach (var (key, value) in provisioning.Parameters)
-            {
-                parameters[key] = value;
-            }
-            var scope = new VariableScope(_contexts.Resolve(cluster), cluster.Name, null, template.Spec.Namespace, null, null, parameters);
-            var compiled = _sources.FromPath(template.Origin, template.Ref.ToString(), template.Spec.Source.Type, template.Spec.Source.Path!, template.Spec.Namespace);
-            errors.AddRange(compiled.Errors);
-            unit.Add(compiled.Objects, scope);
-            yield return unit;
-        }
-        foreach (var (ns, template) in namespaces.OrderBy(n => n.Key, StringComparer.Ordinal).DistinctBy(n => n.Value.Name))
-        {
-            var unit = new RenderUnit { Ref = template.Ref, Rank = RenderUnit.RankOf(ResourceKind.ClusterTemplate) };
-            var mine = namespaces.Where(n => n.Value.Name == template.Name).Select(n => n.Key).ToList();
-            var compiled = _sources.Generated(("template-namespaces", template.Ref, string.Join(',', mine)), template.Ref.ToString(), null,
-                template.Origin.Location, () => mine.Select(n => NamespaceObjects.Namespace(n, null)).ToList());
-            unit.Add(compiled.Objects, new VariableScope(context, template.Name, null, null, null));
-            yield return unit;
-        }
-    }
 }

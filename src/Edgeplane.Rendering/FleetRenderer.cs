@@ -65,7 +65,7 @@ public sealed partial class FleetRenderer
             Provisioning = spec.Provisioning is { } provisioning
                 && Fleet.ClusterTemplates.Find(provisioning.Template) is { } template
                 && (provisioning.ManagementCluster ?? Fleet.Fleet.Spec.ManagementCluster) is { } management
-                ? new ClusterProvisioning(provisioning.Template, management, template.Spec.Namespace)
+                ? new ClusterProvisioning(provisioning.Template, management, template.Spec.Namespace) { DeletionPolicy = provisioning.DeletionPolicy }
                 : null,
         };
     }

@@ -25,4 +25,13 @@ public sealed record RenderOptions
     /// annotation names (objects without one are dropped), and is not checked again: it passed when it was first shipped.
     /// </summary>
     public Func<string, string, IReadOnlyList<JsonObject>>? CarriedObjects { get; init; }
+
+    /// <summary>
+    /// Objects the hub adds to a cluster's bundle (cluster → objects), e.g. the Cluster API join Secret
+    /// (<see cref="Generators.AgentJoinSecret"/>) of each cluster it provisions; null (a render without a hub, like
+    /// <c>edgeplane render</c>) adds none. They are the platform's, not checked against any workspace, and each is owned
+    /// by the provisioned cluster its <c>edgeplane.dev/source</c> annotation names (<c>Cluster/&lt;name&gt;</c>), else by
+    /// the bundle's own cluster. Called for every render of a cluster (perhaps more than once), from worker threads.
+    /// </summary>
+    public Func<string, IReadOnlyList<JsonObject>>? HubObjects { get; init; }
 }

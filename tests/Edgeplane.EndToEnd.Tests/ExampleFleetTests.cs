@@ -29,5 +29,5 @@ public sealed class ExampleFleetTests
     }
 
     private static Dictionary<string, string> Serials(E2eScenario scenario) => scenario.Stack.Agents.Keys.ToDictionary(
-        c => c, c => new AgentIdentityFiles(scenario.Stack.Layout.AgentState(c)).Load()!.Certificate.SerialNumber);
+        c => c, c => new AgentIdentityFiles(scenario.Stack.Agents[c].StateDirectory).Load()!.Certificate.SerialNumber);
 }

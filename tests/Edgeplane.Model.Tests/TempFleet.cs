@@ -37,6 +37,13 @@ public sealed class TempFleet : IDisposable
         return this;
     }
 
+    /// <summary>Copies the fixture directory <paramref name="fixture"/> (under testdata) into the repo at <paramref name="relative"/>.</summary>
+    public TempFleet Add(string fixture, string relative)
+    {
+        Copy(Path.Combine(AppContext.BaseDirectory, "testdata", fixture), Path.Combine(Root, relative));
+        return this;
+    }
+
     public TempFleet Delete(string relative)
     {
         File.Delete(Path.Combine(Root, relative));

@@ -17,7 +17,7 @@ internal static partial class AgentCommand
     public const int EnrolmentRefused = 3;
     public const int Revoked = 4;
 
-    public static Command Create()
+    public static Command Create(TimeProvider? time = null)
     {
         var hub = new Option<string>("--hub") { Description = "Hub gateway URL, https://host:port", Required = true };
         var token = new Option<string?>("--token")
@@ -25,7 +25,11 @@ internal static partial class AgentCommand
             Description = "Bootstrap token (edgeplane token create); needed only to enrol. Visible in ps: prefer --token-file or $EDGEPLANE_BOOTSTRAP_TOKEN",
         };
         var tokenFile = new Option<FileInfo?>("--token-file") { Description = "File (mode 0600) holding the bootstrap token" };
-        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Kubeconfig of the cluster this agent manages", Required = true };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig of the cluster this agent manages (or --in-cluster)" };
+        var inCluster = new Option<bool>("--in-cluster")
+        {
+            Description = "Manage the cluster this agent's pod runs in, as the pod's ServiceAccount (what 'edgeplane agent manifest' installs)",
+        };
         var context = new Option<string?>("--context") { Description = "Kubeconfig context (default: its current context)" };
         var state = new Option<string>("--state") { Description = "State folder: identity, cached bundles, status outbox", Required = true };
         var cluster = new Option<string?>("--cluster") { Description = "Cluster id this agent must be (checked against the token and the state)" };
@@ -36,15 +40,21 @@ internal static partial class AgentCommand
             the cached bundle. Logs go to stderr. Exit codes: 0 stopped, 1 failed, 2 bad arguments, 3 enrolment refused,
             4 cluster revoked (needs a new token).
 
+            Subcommands: 'manifest' prints a cluster's install manifests, 'credential' and 'probe' serve the agent's pod.
+
             Examples:
               edgeplane agent --hub https://hub.example.com:8443 --token-file /run/secrets/edgeplane-token --kubeconfig ~/.kube/config \
                 --state /var/lib/edgeplane-agent
               edgeplane agent --hub https://hub.example.com:8443 --kubeconfig site.yaml --context site-1 --state ./agent-state
+              edgeplane agent --hub https://hub.example.com:8443 --in-cluster --state /var/lib/edgeplane-agent   # in its pod
             """);
-        foreach (var option in new Option[] { hub, token, tokenFile, kubeconfig, context, state, cluster, logLevel })
+        foreach (var option in new Option[] { hub, token, tokenFile, kubeconfig, inCluster, context, state, cluster, logLevel })
         {
             command.Options.Add(option);
         }
+        command.Subcommands.Add(AgentManifestCommand.Create());
+        command.Subcommands.Add(AgentCredentialCommand.Create(time ?? TimeProvider.System));
+        command.Subcommands.Add(AgentProbeCommand.Create(time ?? TimeProvider.System));
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -58,8 +68,19 @@ internal static partial class AgentCommand
                 await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var problem = Check(parse.GetRequiredValue(hub), bootstrapToken, parse.GetRequiredValue(kubeconfig), parse.GetRequiredValue(state),
-                out var hubUri);
+            var problem = Check(parse.GetRequiredValue(hub), bootstrapToken, parse.GetValue(kubeconfig), parse.GetValue(inCluster),
+                parse.GetRequiredValue(state), out var hubUri);
+            string? kubeconfigPath = null;
+            try
+            {
+                kubeconfigPath = problem is null && parse.GetValue(inCluster)
+                    ? AgentInCluster.WriteKubeconfig(parse.GetRequiredValue(state), Environment.GetEnvironmentVariable)
+                    : parse.GetValue(kubeconfig);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                problem = e.Message;
+            }
             if (problem is not null)
             {
                 await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
@@ -69,7 +90,7 @@ internal static partial class AgentCommand
             {
                 Hub = hubUri!,
                 Token = bootstrapToken,
-                KubeconfigPath = parse.GetRequiredValue(kubeconfig),
+                KubeconfigPath = kubeconfigPath!,
                 KubeContext = parse.GetValue(context),
                 StateDirectory = parse.GetRequiredValue(state),
                 ExpectedCluster = parse.GetValue(cluster),
@@ -81,7 +102,7 @@ internal static partial class AgentCommand
     }
 
     /// <summary>What is wrong with the arguments before anything starts, or null.</summary>
-    private static string? Check(string hub, string? token, string kubeconfig, string state, out Uri? hubUri)
+    private static string? Check(string hub, string? token, string? kubeconfig, bool inCluster, string state, out Uri? hubUri)
     {
         if (!Uri.TryCreate(hub, UriKind.Absolute, out hubUri) || hubUri.Scheme != Uri.UriSchemeHttps)
         {
@@ -91,9 +112,13 @@ internal static partial class AgentCommand
         {
             return $"--token: {tokenError}";
         }
+        if ((kubeconfig is null) == !inCluster)
+        {
+            return inCluster ? "give --kubeconfig FILE or --in-cluster, not both" : "--kubeconfig FILE (or --in-cluster, in the cluster's own pod) is required";
+        }
         try
         {
-            using var _ = File.OpenRead(kubeconfig);
+            using var _ = kubeconfig is null ? null : File.OpenRead(kubeconfig);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

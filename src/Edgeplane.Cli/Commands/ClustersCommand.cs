@@ -5,19 +5,21 @@ namespace Edgeplane.Cli.Commands;
 
 internal static class ClustersCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider? time = null)
     {
         var command = new Command("clusters", """
-            List the fleet's clusters or show one, with desired/target/applied digests and status.
+            List the fleet's clusters or show one, with desired/target/applied digests and status; join an existing cluster.
 
             Examples:
               edgeplane clusters list --layer edge -l env=prod
               edgeplane clusters get edge-site-1 -o yaml
               edgeplane clusters revoke edge-site-1
+              edgeplane clusters join brownfield-01 --kubeconfig bf.kubeconfig --context bf
             """);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Get());
         command.Subcommands.Add(ClustersRevokeCommand.Create());
+        command.Subcommands.Add(ClustersJoinCommand.Create(time ?? TimeProvider.System));
         return command;
     }
 

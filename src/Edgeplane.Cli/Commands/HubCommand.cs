@@ -54,6 +54,7 @@ internal static partial class HubCommand
         };
         var tlsKey = new Option<string?>("--tls-key-file") { Description = "Unencrypted PEM private key of --tls-cert-file" };
         var (auditRetention, auditMaxEntries) = AuditOptions();
+        var (gatewayUrl, joinTokenTtl) = JoinOptions();
         var command = new Command("hub", """
             Run the hub: follow a fleet repo, render every cluster on each new commit, store desired state, serve the REST API.
             Prints the admin API token once, at first start. Logs go to stderr. /metrics and /healthz need no token.
@@ -70,7 +71,7 @@ internal static partial class HubCommand
             (prefer the file or the environment: a command line is visible to every local user).
             """);
         foreach (var option in new Option[] { repo, branch, data, store, listen, gatewayListen, gatewayNames, poll, secretFile, logFormat,
-            credentialsFile, maxDeletionShare, tlsCert, tlsKey, auditRetention, auditMaxEntries })
+            credentialsFile, maxDeletionShare, tlsCert, tlsKey, auditRetention, auditMaxEntries, gatewayUrl, joinTokenTtl })
         {
             command.Options.Add(option);
         }
@@ -83,9 +84,11 @@ internal static partial class HubCommand
             string? webhookSecret;
             OidcOptions? oidcOptions;
             Hub.AuditOptions audit;
+            TimeSpan joinTtl;
             try
             {
                 audit = Audit(parse, auditRetention, auditMaxEntries);
+                joinTtl = JoinTokenTtl(parse, joinTokenTtl);
                 credentials = Credentials(parse.GetValue(credentialsFile));
                 webhookSecret = WebhookSecret(parse.GetValue(secretFile));
                 oidcOptions = oidc.Read(parse);
@@ -104,6 +107,8 @@ internal static partial class HubCommand
                 Listen = parse.GetRequiredValue(listen),
                 GatewayListen = parse.GetRequiredValue(gatewayListen) is "none" ? null : parse.GetRequiredValue(gatewayListen),
                 GatewayHostNames = parse.GetValue(gatewayNames) is { Length: > 0 } names ? names : null,
+                GatewayUrl = parse.GetValue(gatewayUrl),
+                JoinTokenTtl = joinTtl,
                 PollInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(poll))),
                 WebhookSecret = webhookSecret,
                 RepoCredentials = credentials,

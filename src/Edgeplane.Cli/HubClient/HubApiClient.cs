@@ -48,6 +48,10 @@ internal sealed partial class HubApiClient : IDisposable
     public Task<ClusterDetailResponse> GetClusterAsync(string name, CancellationToken cancellationToken) =>
         SendAsync<ClusterDetailResponse>(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(name)}", cancellationToken);
 
+    /// <summary>The cluster <paramref name="name"/>, or null when the hub does not list it (404).</summary>
+    public Task<ClusterDetailResponse?> FindClusterAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync<ClusterDetailResponse?>(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(name)}", cancellationToken, notFoundIsNull: true);
+
     public Task<RevisionResponse> GetRevisionAsync(string sha, CancellationToken cancellationToken) =>
         SendAsync<RevisionResponse>(HttpMethod.Get, $"api/v1/revisions/{Uri.EscapeDataString(sha)}", cancellationToken);
 

@@ -5,9 +5,9 @@ namespace Edgeplane.Cli.HubClient;
 /// <summary>The <c>--hub</c>, <c>--token</c>, <c>-o</c> and <c>--ca-file</c> options every hub command takes, and how they resolve.</summary>
 internal sealed class HubConnection
 {
-    public Option<string?> Hub { get; } = new("--hub") { Description = "Hub URL, e.g. http://127.0.0.1:8080 (default: from 'edgeplane login')" };
+    public Option<string?> Hub { get; }
 
-    public Option<string?> Token { get; } = new("--token") { Description = "API token (default: from 'edgeplane login')" };
+    public Option<string?> Token { get; }
 
     public Option<string> Output { get; } = new("--output", "-o")
     {
@@ -20,8 +20,14 @@ internal sealed class HubConnection
         Description = "PEM CA certificate an https hub's certificate must chain to; only it is trusted (default: from 'edgeplane login', else the system trust store)",
     };
 
-    public HubConnection()
+    /// <summary>
+    /// The options, named <paramref name="hubOption"/> and <paramref name="tokenOption"/> where a command gives
+    /// <c>--hub</c> another meaning (<c>edgeplane agent manifest --hub</c> is the gateway agents dial).
+    /// </summary>
+    public HubConnection(string hubOption = "--hub", string tokenOption = "--token")
     {
+        Hub = new(hubOption) { Description = "Hub URL, e.g. http://127.0.0.1:8080 (default: from 'edgeplane login')" };
+        Token = new(tokenOption) { Description = "API token (default: from 'edgeplane login')" };
         Output.AcceptOnlyFromAmong("table", "json", "yaml");
     }
 
@@ -45,7 +51,8 @@ internal sealed class HubConnection
         var token = parse.GetValue(Token) ?? saved?.Token;
         if (string.IsNullOrEmpty(hub) || string.IsNullOrEmpty(token))
         {
-            throw new HubClientException("no hub connection: pass --hub URL --token T, or run 'edgeplane login --hub URL --token T' first", usage: true);
+            throw new HubClientException(
+                $"no hub connection: pass {Hub.Name} URL {Token.Name} T, or run 'edgeplane login --hub URL --token T' first", usage: true);
         }
         var url = ParseUrl(hub);
         // The CA saved by login is trusted for the hub it was saved with, not for another one given with --hub.

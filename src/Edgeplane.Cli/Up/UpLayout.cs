@@ -30,6 +30,18 @@ public sealed class UpLayout(string dataDirectory)
     /// <summary>Logs of the hub, KubeSim and agents.</summary>
     public string Log => Path.Combine(Root, "logs", "up.log");
 
-    /// <summary>The state folder of <paramref name="cluster"/>'s agent.</summary>
+    /// <summary>The state folder of <paramref name="cluster"/>'s agent (one <c>up</c> started for a virtual cluster it made).</summary>
     public string AgentState(string cluster) => Path.Combine(Agents, cluster);
+
+    /// <summary>
+    /// One folder per virtual cluster whose <c>edgeplane-agent</c> Deployment <c>up</c>'s kubelet runs: the pod's state (its
+    /// emptyDir) and the hash of the pod template it belongs to.
+    /// </summary>
+    public string Pods => Path.Combine(Root, "pods");
+
+    /// <summary>The state folder of the agent pod in <paramref name="virtualCluster"/>.</summary>
+    public string PodState(string virtualCluster) => Path.Combine(Pods, virtualCluster, "state");
+
+    /// <summary>The file holding the template hash of the pod whose state <see cref="PodState"/> holds.</summary>
+    public string PodTemplate(string virtualCluster) => Path.Combine(Pods, virtualCluster, "template");
 }

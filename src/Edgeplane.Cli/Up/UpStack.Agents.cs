@@ -58,8 +58,11 @@ public sealed partial class UpStack
         await Api.ListClustersAsync("", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Gives every cluster the hub knows a KubeSim virtual cluster, a kubeconfig context and a running agent (new
-    /// clusters appear when a commit adds them). Clusters the hub no longer lists keep their agent and workloads.
+    /// Gives every cluster the hub knows that exists nowhere yet a KubeSim virtual cluster, a kubeconfig context and a
+    /// running agent (new clusters appear when a commit adds them). Not so for a cluster Cluster API provisions (the Cluster
+    /// API simulation makes its virtual cluster and joins it), nor for one whose virtual cluster someone else made (e.g.
+    /// <c>POST /_sim/clusters</c>): whoever made it joins it, and <c>up</c>'s kubelet runs the agent Deployment that lands
+    /// there. Clusters the hub no longer lists keep their agent and workloads.
     /// </summary>
     public async Task SyncClustersAsync(CancellationToken cancellationToken = default)
     {
@@ -68,14 +71,27 @@ public sealed partial class UpStack
         {
             var clusters = await ListClustersAsync(cancellationToken).ConfigureAwait(false);
             // only clusters never started here: an agent a caller stopped on purpose stays stopped
-            var missing = clusters.Where(c => _started.Add(c.Name)).ToList();
-            foreach (var cluster in missing.Where(c => !KubeSim.Clusters.ContainsKey(c.Name)))
+            var fresh = clusters.Where(c => c.Provisioning is null && !_podOwners.ContainsKey(c.Name) && _started.Add(c.Name)).ToList();
+            var direct = new List<string>();
+            foreach (var cluster in fresh)
             {
-                AddVirtualCluster(cluster);
+                if (!KubeSim.Clusters.ContainsKey(cluster.Name))
+                {
+                    Directory.CreateDirectory(Layout.AgentState(cluster.Name)); // marks the virtual cluster as up's own
+                    AddVirtualCluster(cluster);
+                    direct.Add(cluster.Name);
+                }
+                else if (Directory.Exists(Layout.AgentState(cluster.Name)))
+                {
+                    direct.Add(cluster.Name); // made by up on an earlier run
+                }
+                else
+                {
+                    LogJoinable(_logger, cluster.Name);
+                }
             }
-            var names = KubeSim.Clusters.Keys.Order(StringComparer.Ordinal).ToList();
-            KubeSim.WriteKubeconfig(Layout.Kubeconfig, names.FirstOrDefault(), names);
-            await Task.WhenAll(missing.Select(c => StartAgentAsync(c.Name, cancellationToken))).ConfigureAwait(false);
+            WriteKubeconfig();
+            await Task.WhenAll(direct.Select(c => StartAgentAsync(c, cancellationToken))).ConfigureAwait(false);
         }
         finally
         {
@@ -137,6 +153,10 @@ public sealed partial class UpStack
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning,
         Message = "Cluster {Cluster} declares Kubernetes {Version}, which KubeSim cannot serve ({Error}); it reports KubeSim's default")]
     private static partial void LogVersionFallback(ILogger logger, string cluster, string? version, string error);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Information,
+        Message = "Cluster {Cluster} has a virtual cluster up did not make: its agent starts when it is joined (edgeplane clusters join, or a ClusterResourceSet)")]
+    private static partial void LogJoinable(ILogger logger, string cluster);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "The certificate of {Cluster}'s agent expired at {NotAfter}; enrolling again")]
     private static partial void LogExpired(ILogger logger, string cluster, DateTimeOffset notAfter);

@@ -11,7 +11,8 @@ namespace Edgeplane.Cli.Up;
 /// <summary>
 /// Everything <c>edgeplane up</c> runs in one process: the fleet repo in the data folder, the hub on SQLite with its
 /// mutual-TLS gateway, KubeSim with one virtual cluster per fleet cluster, and one <see cref="AgentHost"/> per cluster
-/// enrolled with a real bootstrap token. Everything it asks the hub (clusters, revisions, convergence, tokens) goes through
+/// enrolled with a real bootstrap token: started by <c>up</c> for the virtual clusters it made, and by its kubelet
+/// (<see cref="Kubelet.AgentPodKubelet"/>) from the <c>edgeplane-agent</c> Deployment that lands in any virtual cluster. Everything it asks the hub (clusters, revisions, convergence, tokens) goes through
 /// the hub's REST API with the admin token, as any client would. The end-to-end tests drive the same class (stop and start
 /// the hub or one agent, commit to the repo, read convergence). Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
 /// </summary>
@@ -104,6 +105,7 @@ public sealed partial class UpStack : IAsyncDisposable
             await stack.StartHubAsync(cancellationToken).ConfigureAwait(false);
             await stack.WaitForHeadAsync(cancellationToken).ConfigureAwait(false);
             await stack.SyncClustersAsync(cancellationToken).ConfigureAwait(false);
+            stack.StartKubelets();
         }
         catch
         {
@@ -124,6 +126,7 @@ public sealed partial class UpStack : IAsyncDisposable
             return;
         }
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await StopKubeletsAsync().ConfigureAwait(false);
         await Task.WhenAll(_agents.Keys.ToList().Select(c => StopAgentAsync(c))).ConfigureAwait(false);
         await StopHubAsync().ConfigureAwait(false);
         if (_kubeSim is not null)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Hub.Auth;
+using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Identity;
 using Edgeplane.Hub.Store;
 using Edgeplane.Model.Validation;
@@ -31,7 +32,7 @@ internal static class ClusterIdentityApi
 
     private static async Task<Results<Created<BootstrapTokenResponse>, ProblemHttpResult>> CreateTokenAsync(
         string name, CreateTokenRequest? body, HttpContext context, BootstrapTokenService tokens, HubCertificateAuthority ca,
-        IClusterStore clusters, IAuditStore audit, CancellationToken cancellationToken)
+        AgentGatewayAddress gateway, IClusterStore clusters, IAuditStore audit, CancellationToken cancellationToken)
     {
         var actor = context.Actor();
         if (!ClusterId.TryParse(name, out var cluster, out var invalid))
@@ -59,7 +60,7 @@ internal static class ClusterIdentityApi
             await audit.AppendAsync(actor, "cluster.token.create", name, "Succeeded",
                 $"token {created.Token.Id}, expires {created.ExpiresAt:u}", cancellationToken).ConfigureAwait(false);
             return TypedResults.Created((string?)null, new BootstrapTokenResponse(
-                created.Text, created.Token.Id, name, created.ExpiresAt.UtcDateTime, ca.Pin.ToString()));
+                created.Text, created.Token.Id, name, created.ExpiresAt.UtcDateTime, ca.Pin.ToString()) { GatewayUrl = gateway.Url?.GetLeftPart(UriPartial.Authority) });
         }
         catch (IdentityException e) when (e.Error == IdentityError.TokenTtlOutOfRange)
         {

@@ -10,9 +10,11 @@ namespace Edgeplane.Hub.Pipeline;
 /// The hub's compiler: <see cref="FleetLoader"/> loads and validates the checked-out revision (every error with file,
 /// line and column), <see cref="FleetRenderer.RenderAll"/> renders every cluster in parallel, stamped with the commit.
 /// All bundles, or all errors. Reading is bounded by <see cref="HubLimits.FleetLoad"/>. The result also carries the
-/// rendered objects (for their identities) and each workspace's Application count (for the mass-deletion hold).
+/// rendered objects (for their identities) and each workspace's Application count (for the mass-deletion hold). With
+/// <see cref="JoinSecrets"/> (the hub's), each management cluster's bundle also carries the join Secret of every cluster
+/// it provisions; without it (a compiler on its own) the ClusterResourceSets reference a Secret nobody provides.
 /// </summary>
-internal sealed class FleetRevisionCompiler(HubOptions options, LastGoodObjects? lastGood = null) : IRevisionCompiler
+internal sealed class FleetRevisionCompiler(HubOptions options, LastGoodObjects? lastGood = null, JoinSecrets? joins = null) : IRevisionCompiler
 {
     public Task<CompileResult> CompileAsync(string checkoutDirectory, string revision, CancellationToken cancellationToken) =>
         Task.Run(() => CompileCoreAsync(checkoutDirectory, revision, cancellationToken), cancellationToken);
@@ -28,13 +30,14 @@ internal sealed class FleetRevisionCompiler(HubOptions options, LastGoodObjects?
         }
         started = Stopwatch.GetTimestamp();
         var renderer = new FleetRenderer(fleet);
-        var rendered = renderer.RenderAll(new RenderOptions { Revision = revision }, cancellationToken: cancellationToken);
+        var render = await OptionsAsync(renderer, revision, cancellationToken).ConfigureAwait(false);
+        var rendered = renderer.RenderAll(render, cancellationToken: cancellationToken);
         if (rendered.Succeeded && rendered.Rejections.Count > 0)
         {
             // Without the store (a compiler on its own) there is nothing to carry: then a rejection fails the revision.
             rendered = lastGood is null
                 ? rendered with { Diagnostics = [.. rendered.Rejections.Values.SelectMany(d => d)] }
-                : await CarryRejectedAsync(renderer, fleet, rendered, revision, lastGood, cancellationToken).ConfigureAwait(false);
+                : await CarryRejectedAsync(renderer, fleet, rendered, render, lastGood, cancellationToken).ConfigureAwait(false);
         }
         if (!rendered.Succeeded)
         {
@@ -55,22 +58,36 @@ internal sealed class FleetRevisionCompiler(HubOptions options, LastGoodObjects?
         };
     }
 
+    /// <summary>The render options of this revision: with the join Secrets of provisioned clusters when the hub makes them.</summary>
+    private async Task<RenderOptions> OptionsAsync(FleetRenderer renderer, string revision, CancellationToken cancellationToken)
+    {
+        var render = new RenderOptions { Revision = revision };
+        if (joins is null)
+        {
+            return render;
+        }
+        var provisioned = renderer.Fleet.Clusters.Where(c => c.Spec.Provisioning is not null)
+            .Select(c => (c.Name, Provisioning: renderer.Describe(c.Name).Provisioning)).Where(c => c.Provisioning is not null)
+            .Select(c => (c.Name, c.Provisioning!)).ToList();
+        var secrets = await joins.PrepareAsync(provisioned, cancellationToken).ConfigureAwait(false);
+        return secrets.Count == 0 ? render : render with { HubObjects = cluster => secrets.GetValueOrDefault(cluster) ?? [] };
+    }
+
     /// <summary>
     /// Renders again with each rejected workspace's Applications and NetworkFunctions replaced, on every cluster where
     /// the workspace has its namespaces, by the objects of that workspace the cluster runs now: the rest of the revision
     /// goes on, the rejected workspace stays exactly as its last good revision left it (nothing of it is pruned).
     /// </summary>
     private static async Task<RenderAllResult> CarryRejectedAsync(FleetRenderer renderer, FleetSnapshot fleet, RenderAllResult rendered,
-        string revision, LastGoodObjects lastGood, CancellationToken cancellationToken)
+        RenderOptions render, LastGoodObjects lastGood, CancellationToken cancellationToken)
     {
         var namespaces = rendered.Rejections.Keys.Select(w => fleet.Workspaces.Find(w)).OfType<FleetResource<WorkspaceSpec>>()
             .SelectMany(w => w.Spec.Namespaces).ToHashSet(StringComparer.Ordinal);
         var clusters = rendered.Bundles.Where(b => b.Objects.Any(o => o.Kind == "Namespace" && o.Namespace is null && namespaces.Contains(o.Name)))
             .Select(b => b.ClusterName).ToList();
         var previous = await lastGood.ReadAsync(clusters, cancellationToken).ConfigureAwait(false);
-        var carried = renderer.RenderAll(new RenderOptions
+        var carried = renderer.RenderAll(render with
         {
-            Revision = revision,
             RejectedWorkspaces = rendered.Rejections.Keys.ToHashSet(StringComparer.Ordinal),
             CarriedObjects = (cluster, _) => previous.GetValueOrDefault(cluster) ?? [],
         }, cancellationToken: cancellationToken);

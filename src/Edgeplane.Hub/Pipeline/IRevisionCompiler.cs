@@ -2,7 +2,7 @@ namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>
 /// Turns one checked-out revision of the fleet repo into a bundle per declared cluster, or into every
-/// load/validation/render error. Pure: same directory and revision, same result.
+/// load/validation/render error. Deterministic: the same directory, revision and stored state give the same result.
 /// </summary>
 internal interface IRevisionCompiler
 {

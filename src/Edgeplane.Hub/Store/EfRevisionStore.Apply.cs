@@ -100,7 +100,8 @@ internal sealed partial class EfRevisionStore
             existing.TryGetValue(declared.Name, out var old);
             var capabilities = JsonSerializer.Serialize(declared.Capabilities);
             var versions = JsonSerializer.Serialize(declared.Versions);
-            var provisioning = declared.Provisioning is null ? null : JsonSerializer.Serialize(declared.Provisioning);
+            var provisioning = declared.Provisioning is not { } p ? null : JsonSerializer.Serialize(
+                new ProvisioningResponse(p.Template, p.ManagementCluster, p.Namespace) { DeletionPolicy = p.DeletionPolicy.ToString() });
             var change = desired.GetValueOrDefault(declared.Name);
             var immediate = admission.Immediate.Contains(declared.Name);
             if (change is null && !immediate && old is not null && !old.Removed && SameDeclaration(old, declared, capabilities, versions, provisioning))

@@ -52,6 +52,14 @@ internal interface IRevisionStore
     /// <summary>The stored (compressed) bundles with these digests; digests not stored are left out.</summary>
     Task<IReadOnlyList<BundleContent>> GetBundleContentsAsync(IReadOnlyCollection<string> digests, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends the fleet's head back to the processor (Pending, audited as <c>revision.requeue</c> with
+    /// <paramref name="reason"/>) when it is the newest revision and Applied, so it is compiled again against the stored
+    /// state (a join token that expired unused is replaced). Returns its sha, or null when the head is not the applied
+    /// revision (a newer commit is waiting, held or failed: its own processing decides).
+    /// </summary>
+    Task<string?> RequeueAppliedHeadAsync(string reason, CancellationToken cancellationToken);
+
     /// <summary>Applications per workspace recorded with the newest Applied revision; null when none was recorded.</summary>
     Task<IReadOnlyDictionary<string, int>?> GetAppliedWorkspaceApplicationsAsync(CancellationToken cancellationToken);
 }

@@ -12,14 +12,19 @@ internal sealed partial class AdminApi
         ["pendingErrors"] = cluster.Faults.PendingErrors,
         ["neverReadyImages"] = JsonUtil.Strings(cluster.Faults.NeverReadyImages.Order(StringComparer.Ordinal)),
         ["neverReadyNames"] = JsonUtil.Strings(cluster.Faults.NeverReadyNames.Order(StringComparer.Ordinal)),
+        ["provisioningFails"] = JsonUtil.ToArray(cluster.Faults.ProvisioningFailures.OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => (JsonNode?)new JsonObject { ["cluster"] = r.Key, ["message"] = r.Value })),
+        ["controlPlaneNeverReady"] = JsonUtil.Strings(cluster.Faults.NeverReadyControlPlanes.Order(StringComparer.Ordinal)),
     };
 
     /// <summary>
     /// Body (every part optional): <c>{"throttle":{"requests":N,"retryAfterSeconds":S}, "fail":{"requests":N,"status":500},
-    /// "unreachable":true, "neverReadyImages":["img"], "neverReadyNames":["name"]}</c>; image and name rules are added.
+    /// "unreachable":true, "neverReadyImages":["img"], "neverReadyNames":["name"], "provisioningFails":["c1" or
+    /// {"cluster":"c1","message":"…"}], "controlPlaneNeverReady":["c1"]}</c>; image, name and Cluster API rules are added.
     /// </summary>
     private static (int, JsonObject) SetFaults(KubeSimCluster cluster, JsonObject body)
     {
+        var failures = ProvisioningFailures(body["provisioningFails"]); // a malformed entry changes nothing
         try
         {
             if (body["throttle"] is JsonObject throttle)
@@ -42,8 +47,16 @@ internal sealed partial class AdminApi
             {
                 cluster.Faults.NeverReadyName(name);
             }
+            foreach (var (name, message) in failures)
+            {
+                cluster.Faults.FailProvisioning(name, message);
+            }
+            foreach (var name in Strings(body["controlPlaneNeverReady"]))
+            {
+                cluster.Faults.NeverReadyControlPlane(name);
+            }
         }
-        catch (ArgumentOutOfRangeException ex)
+        catch (ArgumentException ex)
         {
             throw new AdminException(400, ex.Message);
         }
@@ -55,6 +68,15 @@ internal sealed partial class AdminApi
         cluster.Faults.Clear();
         return (200, Faults(cluster));
     }
+
+    /// <summary>Entries of <c>provisioningFails</c>: a Cluster name, or <c>{"cluster": name, "message": text}</c>.</summary>
+    private static List<(string Name, string? Message)> ProvisioningFailures(JsonNode? node) =>
+        (node as JsonArray ?? []).Select(entry => entry switch
+        {
+            JsonValue value when value.TryGetValue<string>(out var name) => (name, (string?)null),
+            JsonObject rule when rule.Str("cluster") is { } name => (name, rule.Str("message")),
+            _ => throw new AdminException(400, $"provisioningFails entries are a Cluster name or {{\"cluster\":…,\"message\":…}}, not {entry?.ToJsonString() ?? "null"}"),
+        }).ToList();
 
     private static IEnumerable<string> Strings(JsonNode? node) =>
         (node as JsonArray)?.Select(n => n?.ToString()).OfType<string>() ?? [];

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Edgeplane.ApiMachinery.Labels;
+using Edgeplane.KubeSim.Authorization;
 using Edgeplane.KubeSim.Catalog;
 using Edgeplane.KubeSim.Clusters;
 using Edgeplane.KubeSim.Json;
@@ -12,24 +13,29 @@ namespace Edgeplane.KubeSim.Api;
 
 internal sealed partial class ApiHandler
 {
-    private async Task HandleResourceAsync(HttpContext context, VirtualCluster cluster, ApiPath route)
+    private async Task HandleResourceAsync(HttpContext context, VirtualCluster cluster, ApiPath route, RequestUser? user)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        var type = ResolveType(cluster, route, path);
         var query = new QueryOptions(context);
-        var target = new ObjectTarget(type, type.Namespaced ? route.Namespace : null, route.Name, route.Subresource);
         var method = context.Request.Method;
+        if (user is not null)
+        {
+            Authorize(cluster, route, method, query, user);
+        }
+        var type = ResolveType(cluster, route, path);
+        var target = new ObjectTarget(type, type.Namespaced ? route.Namespace : null, route.Name, route.Subresource);
         var limit = runtime.Options.MaxRequestBodyBytes;
         if (HttpMethods.IsGet(method))
         {
             await GetAsync(context, cluster, route, target, query);
             return;
         }
+        WriteOptions Write(bool apply) => query.Write(apply) with { User = user };
         var result = (method, route.Name) switch
         {
-            ("POST", null) => cluster.Create(target, await RequestBody.ReadObjectAsync(context, limit), query.Write(apply: false)),
-            ("PUT", not null) => cluster.Update(target, await RequestBody.ReadObjectAsync(context, limit), query.Write(apply: false)),
-            ("PATCH", not null) => await PatchAsync(context, cluster, target, query, limit),
+            ("POST", null) => cluster.Create(target, await RequestBody.ReadObjectAsync(context, limit), Write(apply: false)),
+            ("PUT", not null) => cluster.Update(target, await RequestBody.ReadObjectAsync(context, limit), Write(apply: false)),
+            ("PATCH", not null) => await PatchAsync(context, cluster, target, query, limit, user),
             ("DELETE", not null) => cluster.Delete(target, await DeleteOptionsAsync(context, query, limit)),
             ("DELETE", null) => cluster.DeleteCollection(type, Filter(target, query), await DeleteOptionsAsync(context, query, limit)),
             _ => throw ApiException.MethodNotAllowed($"the server does not allow this method on the requested resource ({method} {path})"),
@@ -37,10 +43,23 @@ internal sealed partial class ApiHandler
         await Responses.WriteAsync(context, result.StatusCode, result.Body, result.Warnings);
     }
 
-    private static async Task<WriteResult> PatchAsync(HttpContext context, VirtualCluster cluster, ObjectTarget target, QueryOptions query, long limit)
+    private static async Task<WriteResult> PatchAsync(HttpContext context, VirtualCluster cluster, ObjectTarget target, QueryOptions query, long limit,
+        RequestUser? user)
     {
         var (kind, patch) = await RequestBody.ReadPatchAsync(context, limit, target.Type.IsCustom);
-        return cluster.Patch(target, kind, patch, query.Write(apply: kind == PatchKind.Apply));
+        return cluster.Patch(target, kind, patch, query.Write(apply: kind == PatchKind.Apply) with { User = user });
+    }
+
+    /// <summary>RBAC for an impersonated resource request, before the resource is resolved (an unknown one is a 403 first, as upstream).</summary>
+    private static void Authorize(VirtualCluster cluster, ApiPath route, string method, QueryOptions query, RequestUser user)
+    {
+        var watch = route.WatchPrefix || query.Flag("watch");
+        var attributes = ResourceAttributes.ForRequest(method, watch, query["fieldSelector"], route.Group, route.Resource!,
+            route.Subresource, route.Namespace, route.Name);
+        if (attributes is not null)
+        {
+            RbacAuthorizer.Require(cluster, user, attributes);
+        }
     }
 
     private async Task GetAsync(HttpContext context, VirtualCluster cluster, ApiPath route, ObjectTarget target, QueryOptions query)

@@ -1,3 +1,4 @@
+using Edgeplane.KubeSim.Authorization;
 using Edgeplane.KubeSim.Catalog;
 using Edgeplane.KubeSim.Clusters;
 using Edgeplane.KubeSim.Discovery;
@@ -7,7 +8,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace Edgeplane.KubeSim.Api;
 
-/// <summary>Answers one Kubernetes API request for one virtual cluster: discovery, OpenAPI, health and resources.</summary>
+/// <summary>
+/// Answers one Kubernetes API request for one virtual cluster: discovery, OpenAPI, health and resources. A request that
+/// impersonates a user (<see cref="Impersonation"/>) is authorised by RBAC before its resource is looked at, as
+/// kube-apiserver's filters do; discovery, OpenAPI, /version and health stay open to it (the bootstrap
+/// <c>system:discovery</c> and <c>system:public-info-viewer</c> bindings every real cluster has).
+/// </summary>
 internal sealed partial class ApiHandler(KubeSimRuntime runtime)
 {
     public async Task HandleAsync(HttpContext context, VirtualCluster cluster, string path)
@@ -15,9 +21,10 @@ internal sealed partial class ApiHandler(KubeSimRuntime runtime)
         try
         {
             var route = ApiPath.Parse(path) ?? throw ApiException.RouteNotFound(path);
+            var user = Impersonation.FromHeaders(context.Request.Headers);
             if (route.Kind == RouteKind.Resource)
             {
-                await HandleResourceAsync(context, cluster, route);
+                await HandleResourceAsync(context, cluster, route, user);
                 return;
             }
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))

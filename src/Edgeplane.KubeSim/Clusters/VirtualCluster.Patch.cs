@@ -72,6 +72,7 @@ internal sealed partial class VirtualCluster
             {
                 throw ApiException.NotFound(target.Type, target.RequiredName);
             }
+            CheckEscalation(target, merged, options);
             var obj = Admit(target, old, merged, options.Manager, ownershipDone: true);
             return Commit(target, existing, obj, options, existing is null ? 201 : 200, warnings);
         }

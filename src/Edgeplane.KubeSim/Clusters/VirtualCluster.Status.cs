@@ -47,4 +47,28 @@ internal sealed partial class VirtualCluster
             Create(new ObjectTarget(type, type.Namespaced ? obj.Namespace() : null, null), obj, WriteOptions.Controller(manager));
         }
     }
+
+    /// <summary>
+    /// A controller's write of the main resource (metadata or spec, e.g. a finalizer): <paramref name="change"/> edits a
+    /// copy of the current object under the lock and says whether it changed anything; the copy is then stored as a PUT
+    /// would store it (a deleting object whose last finalizer goes is deleted). Returns false when nothing was written.
+    /// </summary>
+    public bool Mutate(ResourceType type, string? ns, string name, string manager, Func<JsonObject, bool> change)
+    {
+        lock (Sync)
+        {
+            var existing = _store.Get(type.Key, ns, name);
+            if (existing is null)
+            {
+                return false;
+            }
+            var desired = JsonUtil.ParseObject(existing.Json);
+            if (!change(desired))
+            {
+                return false;
+            }
+            UpdateLocked(new ObjectTarget(type, ns, name), existing, desired, WriteOptions.Controller(manager), []);
+            return true;
+        }
+    }
 }

@@ -25,6 +25,7 @@ internal sealed partial class VirtualCluster
             {
                 throw ApiException.AlreadyExists(target.Type, name);
             }
+            CheckEscalation(named, body, options);
             var obj = Admit(named, null, body, options.Manager, ownershipDone: false);
             return Commit(named, null, obj, options, 201, warnings);
         }
@@ -55,6 +56,7 @@ internal sealed partial class VirtualCluster
         {
             body.Meta()["managedFields"] = old.At("metadata", "managedFields")?.DeepClone();
         }
+        CheckEscalation(target, body, options);
         var obj = Admit(target, old, body, options.Manager, ownershipDone: false);
         return Commit(target, existing, obj, options, 200, warnings);
     }

@@ -10,7 +10,8 @@ internal sealed class Conditions(JsonNode? existing, string now, bool withUpdate
 
     public JsonArray Result => _result;
 
-    public Conditions Set(string type, string status, string reason, string message)
+    /// <param name="at">When the condition took this status, if not now (a simulated step that was due earlier).</param>
+    public Conditions Set(string type, string status, string reason, string message, string? at = null)
     {
         var old = (existing as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.Str("type") == type);
         if (old is not null && old.Str("status") == status && old.Str("reason") == reason && old.Str("message") == message
@@ -28,7 +29,7 @@ internal sealed class Conditions(JsonNode? existing, string now, bool withUpdate
         {
             condition["lastUpdateTime"] = now;
         }
-        condition["lastTransitionTime"] = old is not null && old.Str("status") == status ? old.Str("lastTransitionTime") : now;
+        condition["lastTransitionTime"] = old is not null && old.Str("status") == status ? old.Str("lastTransitionTime") : at ?? now;
         condition["reason"] = reason;
         condition["message"] = message;
         _result.Add(condition);

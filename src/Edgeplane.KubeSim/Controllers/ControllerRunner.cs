@@ -24,6 +24,7 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
     private readonly ConcurrentDictionary<VirtualCluster, Activity> _activity = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
+    private readonly IRelatedObjects[] _related;
 
     public ControllerRunner(KubeSimRuntime runtime)
     {
@@ -33,8 +34,12 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         [
             new DeploymentController(), new StatefulSetController(), new DaemonSetController(), new ReplicaSetController(),
             new JobController(), new VolumeClaimController(), new CrdController(), new VirtualMachineController(),
-            new FluxController(), new UpgradePlanController(), new ControlPlaneController(),
+            new FluxController(), new UpgradePlanController(),
+            new ClusterApiClusterController(runtime.LoggerFactory.CreateLogger<ClusterApiClusterController>()),
+            new ClusterApiControlPlaneController(runtime.LoggerFactory.CreateLogger<ClusterApiControlPlaneController>()),
+            new ClusterApiMachinesController(), new ClusterApiResourceSetController(),
         ];
+        _related = Controllers.OfType<IRelatedObjects>().ToArray();
         _workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
@@ -43,6 +48,10 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
     public void OnCommitted(VirtualCluster cluster, ResourceType type, WatchEvent change)
     {
         var obj = change.Object;
+        if (_related.Any(c => c.Watches(cluster, type)))
+        {
+            Enqueue(new WorkItem(cluster, WorkKind.Related, type, obj.Namespace, obj.Name));
+        }
         if (change.Type == WatchEventType.Deleted)
         {
             Forget(cluster, type.Key, obj);
@@ -96,6 +105,18 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
             {
                 Enqueue(new WorkItem(cluster, WorkKind.FinalizeNamespace, null, null, obj.Name));
             }
+        }
+    }
+
+    /// <summary>
+    /// The server listens now: restored management clusters are reconciled again, because the kubeconfig Secrets of
+    /// their Cluster API clusters name the server's URL, which may have changed (a restart on another port).
+    /// </summary>
+    public void OnListening(IEnumerable<VirtualCluster> clusters)
+    {
+        foreach (var cluster in clusters.Where(c => c.Catalog.FindKind(ClusterApiObjects.CoreGroup, "Cluster") is not null))
+        {
+            Resync(cluster);
         }
     }
 
@@ -192,6 +213,9 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
             case WorkKind.FinalizeNamespace:
                 FinalizeNamespace(item.Cluster, item.Name);
                 break;
+            case WorkKind.Related:
+                ReconcileRelated(item);
+                break;
         }
     }
 
@@ -218,6 +242,17 @@ internal sealed partial class ControllerRunner : ICommitObserver, IAsyncDisposab
         if (controller.Reconcile(context) is { } requeue)
         {
             EnqueueAfter(item, requeue);
+        }
+    }
+
+    private void ReconcileRelated(WorkItem item)
+    {
+        foreach (var controller in _related.Where(c => c.Watches(item.Cluster, item.Type!)))
+        {
+            foreach (var target in controller.Related(item.Cluster, item.Type!, item.Namespace, item.Name))
+            {
+                Enqueue(new WorkItem(item.Cluster, WorkKind.Reconcile, target.Type, target.Namespace, target.RequiredName));
+            }
         }
     }
 

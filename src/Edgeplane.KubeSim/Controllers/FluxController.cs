@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Edgeplane.KubeSim.Catalog;
+using Edgeplane.KubeSim.Helm;
 using Edgeplane.KubeSim.Json;
 
 namespace Edgeplane.KubeSim.Controllers;
@@ -7,9 +8,10 @@ namespace Edgeplane.KubeSim.Controllers;
 /// <summary>
 /// Flux helm.toolkit.fluxcd.io HelmRelease and kustomize.toolkit.fluxcd.io Kustomization: Ready=Unknown (Progressing)
 /// at once, Ready=True with observedGeneration after the Flux delay. Suspended objects are left alone.
-/// Nothing is rendered or installed.
+/// A HelmRelease whose chart is one of the server's simulated charts is installed after the delay, as its
+/// service account (<see cref="ReconcileChart"/>); any other is not rendered or installed, only given status.
 /// </summary>
-internal sealed class FluxController : IKindController
+internal sealed partial class FluxController : IKindController
 {
     public bool Handles(ResourceType type) =>
         type is { Group: "helm.toolkit.fluxcd.io", Kind: "HelmRelease", IsCustom: true }
@@ -25,6 +27,12 @@ internal sealed class FluxController : IKindController
             return null;
         }
         var helm = context.Type.Kind == "HelmRelease";
+        if (helm && context.Ready && ChartSource.Resolve(context.Cluster, context.Cluster.Runtime.Charts, obj) is var (chart, failure)
+            && (chart is not null || failure is not null))
+        {
+            ReconcileChart(context, chart, failure);
+            return null;
+        }
         context.WriteStatus(helm ? "helm-controller" : "kustomize-controller", current =>
         {
             var generation = current.Generation();

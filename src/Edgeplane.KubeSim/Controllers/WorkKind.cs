@@ -11,4 +11,7 @@ internal enum WorkKind
 
     /// <summary>Empty a terminating namespace and remove it when empty.</summary>
     FinalizeNamespace,
+
+    /// <summary>Reconcile the objects that depend on a changed object of another kind (<see cref="IRelatedObjects"/>).</summary>
+    Related,
 }

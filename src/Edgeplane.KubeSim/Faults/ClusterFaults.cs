@@ -5,9 +5,10 @@ namespace Edgeplane.KubeSim.Faults;
 /// <summary>
 /// Failure injection for one virtual cluster, settable at runtime from tests (C#) or the admin endpoint.
 /// Request faults count down per Kubernetes API request to the cluster (the admin endpoint is never affected);
-/// readiness faults keep the simulated controllers from reporting matching objects ready.
+/// readiness faults keep the simulated controllers from reporting matching objects ready; Cluster API faults make the
+/// provisioning of the Cluster objects this cluster manages fail or hang (<c>ClusterFaults.ClusterApi.cs</c>).
 /// </summary>
-public sealed class ClusterFaults
+public sealed partial class ClusterFaults
 {
     private readonly Lock _sync = new();
     private int _throttleRemaining;
@@ -96,6 +97,8 @@ public sealed class ClusterFaults
         {
             _neverReadyImages = ImmutableHashSet<string>.Empty;
             _neverReadyNames = ImmutableHashSet<string>.Empty;
+            _provisioningFailures = ImmutableDictionary<string, string>.Empty;
+            _neverReadyControlPlanes = ImmutableHashSet<string>.Empty;
         });
     }
 
@@ -125,13 +128,17 @@ public sealed class ClusterFaults
     internal bool IsNeverReady(string? ns, string name, IEnumerable<string> images)
     {
         var names = _neverReadyNames;
-        if (names.Contains(name) || ns is not null && names.Contains($"{ns}/{name}"))
+        if (Names(names, ns, name))
         {
             return true;
         }
         var rules = _neverReadyImages;
         return rules.Count > 0 && images.Any(image => rules.Any(rule => ImageMatches(rule, image)));
     }
+
+    /// <summary>A rule set naming the object as <c>name</c> or <c>namespace/name</c>.</summary>
+    private static bool Names(IReadOnlySet<string> rules, string? ns, string name) =>
+        rules.Contains(name) || ns is not null && rules.Contains($"{ns}/{name}");
 
     private static bool ImageMatches(string rule, string image) =>
         image == rule || image.StartsWith(rule + ":", StringComparison.Ordinal) || image.StartsWith(rule + "@", StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace Edgeplane.KubeSim.Schema;
 /// <summary>
 /// The validation (422 Invalid) KubeSim performs: object names, label keys/values, workload selectors matching
 /// template labels, containers with name and image, Service ports, immutable fields (workload selectors,
-/// ConfigMap/Secret with immutable=true). Everything else is accepted as is.
+/// ConfigMap/Secret with immutable=true, a binding's roleRef). Everything else is accepted as is.
 /// </summary>
 internal static partial class ObjectValidator
 {
@@ -91,6 +91,13 @@ internal static partial class ObjectValidator
             {
                 causes.Add(new("FieldValueForbidden", "Forbidden: field is immutable when `immutable` is set", "data"));
             }
+        }
+        else if (type.Kind is "RoleBinding" or "ClusterRoleBinding" && old is not null && !JsonUtil.DeepEquals(old["roleRef"], obj["roleRef"]))
+        {
+            // roleRef is immutable, so update on a binding delegates the choice of subjects only (a new role is a new binding).
+            var roleRef = obj["roleRef"];
+            causes.Add(new("FieldValueInvalid", $"Invalid value: rbac.RoleRef{{APIGroup:\"{roleRef.Str("apiGroup")}\", Kind:\"{roleRef.Str("kind")}\", " +
+                $"Name:\"{roleRef.Str("name")}\"}}: cannot change roleRef", "roleRef"));
         }
     }
 

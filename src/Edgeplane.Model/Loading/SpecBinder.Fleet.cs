@@ -54,43 +54,13 @@ internal static partial class SpecBinder
             var template = p.Name("template", required: true);
             var management = p.Name("managementCluster");
             var parameters = p.Variables("parameters");
+            var deletion = p.Enum<DeletionPolicy>("deletionPolicy", pascalCase: true);
             p.Done();
-            provisioning = template is null ? null : new ProvisioningSpec(template, management, parameters);
+            provisioning = template is null ? null
+                : new ProvisioningSpec(template, management, parameters) { DeletionPolicy = deletion ?? DeletionPolicy.Retain };
         }
         return layer is null || region is null || provider is null
             ? null
             : new ClusterSpec(layer, region, site, provider.Value, capabilities, scope, provisioning);
-    }
-
-    public static ClusterTemplateSpec? ClusterTemplate(SpecReader r)
-    {
-        var provider = r.Enum<ClusterProvider>("provider");
-        var ns = r.Name("namespace", required: true);
-        var source = Source(r.Object("source", required: true), allowHelm: false);
-        var description = r.String("description");
-        var parameters = r.List("parameters", p =>
-        {
-            var name = p.String("name", required: true);
-            if (name is not null && !Validation.Names.IsVariableName(name))
-            {
-                p.Error("name", "InvalidName", $"{p.FieldPath("name")} \"{name}\" is not a valid parameter name");
-                name = null;
-            }
-            VariableValue? fallback = null;
-            if (p.Has("default"))
-            {
-                fallback = p.Node["default"] is System.Text.Json.Nodes.JsonValue v
-                    && v.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number
-                        or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
-                    ? new VariableValue(v) : null;
-                if (fallback is null)
-                {
-                    p.Error("default", "InvalidType", $"{p.FieldPath("default")} must be a string, number or boolean");
-                }
-            }
-            var required = p.Bool("required") ?? false;
-            return name is null ? null : new TemplateParameterSpec(name, p.String("description"), fallback, required);
-        });
-        return ns is null || source is null ? null : new ClusterTemplateSpec(provider, ns, source, parameters, description);
     }
 }

@@ -75,17 +75,7 @@ internal sealed partial class FleetValidator
         if (Known(provisioning.Template, _fleet.ClusterTemplates.Names, origin.Locate("spec", "provisioning", "template"), owner,
                 "a ClusterTemplate", "spec.provisioning.template"))
         {
-            var template = _fleet.ClusterTemplates.Find(provisioning.Template)!.Spec;
-            foreach (var name in provisioning.Parameters.Keys.Order(StringComparer.Ordinal))
-            {
-                Known(name, template.Parameters.Select(p => p.Name), origin.Locate("spec", "provisioning", "parameters"), owner,
-                    $"a parameter of ClusterTemplate \"{provisioning.Template}\"", "spec.provisioning.parameters");
-            }
-            foreach (var parameter in template.Parameters.Where(p => p.Required && p.Default is null && !provisioning.Parameters.ContainsKey(p.Name)))
-            {
-                Error(origin.Locate("spec", "provisioning"), "RequiredField",
-                    $"{owner}: ClusterTemplate \"{provisioning.Template}\" needs the parameter \"{parameter.Name}\" in spec.provisioning.parameters");
-            }
+            CheckParameters(cluster, provisioning, _fleet.ClusterTemplates.Find(provisioning.Template)!);
         }
         var management = provisioning.ManagementCluster ?? FleetSpec.ManagementCluster;
         var at = provisioning.ManagementCluster is null ? origin.Locate("spec", "provisioning") : origin.Locate("spec", "provisioning", "managementCluster");

@@ -27,7 +27,7 @@ internal sealed class SourceCache
         _kustomize = new KustomizeBuilder(fleet.Repo);
     }
 
-    private sealed record PathKey(string Source, SourceType Type, string Path, string? Namespace);
+    private sealed record PathKey(string Source, SourceType Type, string Path, string? Namespace, DeletionPolicy? Provisioned);
 
     /// <summary>Compiles objects made by <paramref name="make"/> once per <paramref name="key"/>.</summary>
     public CompiledSource Generated(object key, string source, string? defaultNamespace, SourceLocation at, Func<IReadOnlyList<JsonObject>> make) =>
@@ -35,21 +35,25 @@ internal sealed class SourceCache
 
     /// <summary>
     /// The objects of a manifests or kustomize source, <paramref name="path"/> already substituted and relative to
-    /// <paramref name="origin"/>'s directory.
+    /// <paramref name="origin"/>'s directory. For a ClusterTemplate's objects, <paramref name="provisioned"/> is the
+    /// deletion policy of the cluster they provision (see <see cref="ObjectCompiler.Provisioned"/>): one compile per policy.
     /// </summary>
-    public CompiledSource FromPath(ResourceOrigin origin, string source, SourceType type, string path, string? defaultNamespace)
+    public CompiledSource FromPath(ResourceOrigin origin, string source, SourceType type, string path, string? defaultNamespace,
+        DeletionPolicy? provisioned = null)
     {
-        var key = new PathKey(source, type, $"{origin.Directory}|{path}", defaultNamespace);
-        return _cache.GetOrAdd(key, _ => new Lazy<CompiledSource>(() => Load(origin, source, type, path, defaultNamespace))).Value;
+        var key = new PathKey(source, type, $"{origin.Directory}|{path}", defaultNamespace, provisioned);
+        return _cache.GetOrAdd(key, _ => new Lazy<CompiledSource>(() => Load(origin, source, type, path, defaultNamespace, provisioned))).Value;
     }
 
-    private CompiledSource Load(ResourceOrigin origin, string source, SourceType type, string path, string? defaultNamespace)
+    private CompiledSource Load(ResourceOrigin origin, string source, SourceType type, string path, string? defaultNamespace, DeletionPolicy? provisioned)
     {
         var at = origin.Locate("spec", "source", type == SourceType.Kustomize ? "kustomize" : "manifests", "path");
         try
         {
             var resolved = _fleet.Repo.Resolve(origin.Directory, path, at);
-            return type == SourceType.Kustomize ? Kustomize(resolved, source, defaultNamespace, at) : Manifests(resolved, path, source, defaultNamespace, at);
+            return type == SourceType.Kustomize
+                ? Kustomize(resolved, source, defaultNamespace, at, provisioned)
+                : Manifests(resolved, path, source, defaultNamespace, at, provisioned);
         }
         catch (RepoPathException e)
         {
@@ -57,7 +61,7 @@ internal sealed class SourceCache
         }
     }
 
-    private CompiledSource Kustomize(string directory, string source, string? defaultNamespace, SourceLocation at)
+    private CompiledSource Kustomize(string directory, string source, string? defaultNamespace, SourceLocation at, DeletionPolicy? provisioned)
     {
         if (!_fleet.Repo.DirectoryExists(directory))
         {
@@ -78,10 +82,10 @@ internal sealed class SourceCache
         {
             return new CompiledSource([], built.Diagnostics);
         }
-        return Compile(built.Objects, source, defaultNamespace, null, at);
+        return Compile(built.Objects, source, defaultNamespace, null, at, provisioned);
     }
 
-    private CompiledSource Manifests(string resolved, string written, string source, string? defaultNamespace, SourceLocation at)
+    private CompiledSource Manifests(string resolved, string written, string source, string? defaultNamespace, SourceLocation at, DeletionPolicy? provisioned)
     {
         IReadOnlyList<string> files = _fleet.Repo.FileExists(resolved) ? [resolved]
             : _fleet.Repo.DirectoryExists(resolved) ? _fleet.Repo.EnumerateYamlFiles(resolved)
@@ -93,7 +97,7 @@ internal sealed class SourceCache
         }
         var errors = new List<Diagnostic>();
         var objects = new List<CompiledObject>();
-        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits) { Workspace = WorkspaceOf(source) };
+        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits) { Workspace = WorkspaceOf(source), Provisioned = provisioned };
         foreach (var file in files)
         {
             var loaded = YamlLoader.Load(file, _fleet.Repo.ReadText(file, at), _fleet.Repo.Limits);
@@ -134,10 +138,11 @@ internal sealed class SourceCache
         };
     }
 
-    private CompiledSource Compile(IReadOnlyList<JsonObject> made, string source, string? defaultNamespace, SourceMap? map, SourceLocation at)
+    private CompiledSource Compile(IReadOnlyList<JsonObject> made, string source, string? defaultNamespace, SourceMap? map, SourceLocation at,
+        DeletionPolicy? provisioned = null)
     {
         var errors = new List<Diagnostic>();
-        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits) { Workspace = WorkspaceOf(source) };
+        var compiler = new ObjectCompiler(errors, _fleet.Repo.Limits) { Workspace = WorkspaceOf(source), Provisioned = provisioned };
         var objects = new List<CompiledObject>(made.Count);
         for (var i = 0; i < made.Count; i++)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edgeplane.Model.Diagnostics;
 using Edgeplane.Model.Sources;
+using Edgeplane.Model.Specs;
 using Edgeplane.Model.Yaml;
 using Edgeplane.Rendering.Canonical;
 
@@ -32,6 +33,13 @@ internal sealed partial class ObjectCompiler
 
     /// <summary>The workspace whose objects this compiles, written as the <c>edgeplane.dev/workspace</c> label; null for the platform's.</summary>
     public string? Workspace { get; init; }
+
+    /// <summary>
+    /// For the objects of a ClusterTemplate, the deletion policy of the cluster they provision: every object is annotated
+    /// with it, and the Cluster API <c>Cluster</c> is labelled with the provisioned cluster's name (see
+    /// <see cref="ProvisioningContract"/>). Null for every other source.
+    /// </summary>
+    public DeletionPolicy? Provisioned { get; init; }
 
     /// <summary>
     /// Compiles <paramref name="obj"/> (which it changes). <paramref name="source"/> is <c>Kind/name</c> of the fleet
@@ -96,6 +104,16 @@ internal sealed partial class ObjectCompiler
         }
         annotations["edgeplane.dev/source"] = source;
         annotations["edgeplane.dev/source-revision"] = Marker(SegmentKind.Revision);
+        if (Provisioned is { } policy)
+        {
+            annotations[ProvisioningContract.DeletionPolicyAnnotation] = policy.ToString();
+            if (group == ProvisioningContract.ClusterApiGroup && kind == "Cluster")
+            {
+                // A variable, not the cluster-name hole: that hole is the bundle's cluster (the management cluster), while
+                // template objects are rendered in the scope of the cluster they provision.
+                labels[ProvisioningContract.ClusterLabel] = "${cluster.name}";
+            }
+        }
         if (defaultNamespace is not null && !BuiltinKinds.IsClusterScoped(group, kind))
         {
             metadata["namespace"] = Marker(SegmentKind.DefaultNamespace, defaultNamespace);

@@ -13,13 +13,15 @@ internal sealed class KindScopes
 {
     /// <summary>
     /// The custom kinds Edgeplane's generators write (Flux sources and releases for Helm units; Multus networks and
-    /// KubeVirt machines for network functions; system-upgrade-controller Plans for k3s/RKE2 upgrades). Their projects define them namespaced in every release, and their CRDs
+    /// KubeVirt machines for network functions; system-upgrade-controller Plans for k3s/RKE2 upgrades; Cluster API
+    /// ClusterResourceSets that join provisioned clusters). Their projects define them namespaced in every release, and their CRDs
     /// may come from a Helm-installed add-on rather than the bundle. A CRD in the bundle still decides first.
     /// </summary>
     private static readonly FrozenSet<(string Group, string Kind)> GeneratedNamespaced = new[]
     {
         ("source.toolkit.fluxcd.io", "HelmRepository"), ("source.toolkit.fluxcd.io", "OCIRepository"), ("helm.toolkit.fluxcd.io", "HelmRelease"),
         ("k8s.cni.cncf.io", "NetworkAttachmentDefinition"), ("kubevirt.io", "VirtualMachine"), ("upgrade.cattle.io", "Plan"),
+        ("addons.cluster.x-k8s.io", "ClusterResourceSet"),
     }.ToFrozenSet();
 
     private readonly Dictionary<(string Group, string Kind), bool> _crdClusterScoped = [];

@@ -102,9 +102,11 @@ public sealed class AgentCommandTests : IDisposable
     public async Task Agent_MissingRequiredOptions_Usage()
     {
         var run = await CliRun.Of("agent", "--hub", "https://hub:8443");
+        var noCluster = await CliRun.Of("agent", "--hub", "https://hub:8443", "--state", _dir);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--kubeconfig", run.Error, StringComparison.Ordinal);
-        Assert.Contains("--state", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Option '--state' is required", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, noCluster.ExitCode); // --kubeconfig or --in-cluster (AgentInClusterTests)
+        Assert.Equal("error: --kubeconfig FILE (or --in-cluster, in the cluster's own pod) is required", noCluster.Error.Trim());
     }
 }

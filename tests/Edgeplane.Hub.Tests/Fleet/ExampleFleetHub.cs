@@ -17,9 +17,12 @@ internal sealed class ExampleFleetHub : IAsyncDisposable
     public const string WebhookSecret = "example-fleet-secret";
 
     private readonly Func<HubOptions, HubOptions> _configure;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ExampleFleetHub(TempDirectory temp, TestRepo repo, string? store, string initialSha, Func<HubOptions, HubOptions> configure)
+    private ExampleFleetHub(TempDirectory temp, TestRepo repo, string? store, string initialSha, Func<HubOptions, HubOptions> configure,
+        Action<IServiceCollection>? services)
     {
+        _services = services;
         Temp = temp;
         Repo = repo;
         Store = store;
@@ -42,13 +45,14 @@ internal sealed class ExampleFleetHub : IAsyncDisposable
     public HubOptions Options => _configure(HubHost.Options(Repo.Path, Temp.Sub("data"), Store, WebhookSecret));
 
     /// <summary>Starts a hub over a fresh copy of the example; the caller waits for <see cref="InitialSha"/>.</summary>
-    public static async Task<ExampleFleetHub> StartAsync(StoreKind kind, Func<HubOptions, HubOptions>? configure = null)
+    public static async Task<ExampleFleetHub> StartAsync(StoreKind kind, Func<HubOptions, HubOptions>? configure = null,
+        Action<IServiceCollection>? services = null)
     {
         var temp = new TempDirectory();
         var repo = new TestRepo(temp.Sub("repo"));
         ExampleFleet.CopyInto(repo);
         var sha = repo.Commit("example fleet");
-        var hub = new ExampleFleetHub(temp, repo, await Stores.CreateAsync(kind), sha, configure ?? (o => o));
+        var hub = new ExampleFleetHub(temp, repo, await Stores.CreateAsync(kind), sha, configure ?? (o => o), services);
         await hub.RestartAsync();
         return hub;
     }
@@ -62,7 +66,11 @@ internal sealed class ExampleFleetHub : IAsyncDisposable
         }
         // The hub's own compiler, built by the hub (it reads the store to carry a rejected workspace's last good objects).
         Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null,
-            services: s => s.AddSingleton<IRevisionCompiler, FleetRevisionCompiler>());
+            services: s =>
+            {
+                s.AddSingleton<IRevisionCompiler, FleetRevisionCompiler>();
+                _services?.Invoke(s);
+            });
         if (Token.Length == 0)
         {
             Token = Host.AdminToken!;

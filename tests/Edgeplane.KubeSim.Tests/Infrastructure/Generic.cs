@@ -22,6 +22,9 @@ public static class Generic
     public static async Task<JsonObject> GetAsync(this Kubernetes client, string group, string version, string plural, string ns, string name) =>
         Node(await client.CustomObjects.GetNamespacedCustomObjectAsync(group, version, ns, plural, name));
 
+    public static async Task<JsonObject> GetClusterAsync(this Kubernetes client, string group, string version, string plural, string name) =>
+        Node(await client.CustomObjects.GetClusterCustomObjectAsync(group, version, plural, name));
+
     public static async Task<JsonObject> CreateAsync(this Kubernetes client, string group, string version, string plural, string ns, JsonObject body) =>
         Node(await client.CustomObjects.CreateNamespacedCustomObjectAsync(body, group, version, ns, plural));
 

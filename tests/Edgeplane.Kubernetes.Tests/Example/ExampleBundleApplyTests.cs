@@ -10,7 +10,8 @@ namespace Edgeplane.Kubernetes.Tests.Example;
 /// </summary>
 public sealed class ExampleBundleApplyTests
 {
-    private static readonly string[] ControlledKinds = ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "Plan", "Cluster"];
+    private static readonly string[] ControlledKinds =
+        ["Deployment", "DaemonSet", "StatefulSet", "VirtualMachine", "HelmRelease", "KubeadmControlPlane", "OpenStackCluster", "VSphereCluster", "Plan", "Cluster"];
 
     /// <summary>A Cluster API MachineDeployment or MachinePool: written once its control plane is Current.</summary>
     private static bool IsWorkerPool(System.Text.Json.Nodes.JsonObject o) =>
@@ -48,8 +49,8 @@ public sealed class ExampleBundleApplyTests
         Assert.Empty(workers.Deferred);
         Assert.Equal(HealthWaitOutcome.Current, planes.Outcome);
         Assert.Equal((bundle.Digest, bundle.Revision), (first.Inventory!.Digest, first.Inventory.Revision));
-        // Until the controllers' delay passes, workloads, VMs, Helm releases, control planes and Cluster API Clusters are in
-        // progress (nothing failed).
+        // Until the controllers' delay passes, workloads, VMs, Helm releases, control planes, Cluster API Clusters and cluster
+        // infrastructure are in progress (nothing failed).
         var waiting = beforeControllers.Where(h => h.Status != HealthStatus.Current).ToList();
         Assert.NotEmpty(waiting);
         Assert.All(waiting, h => Assert.True(h.Status == HealthStatus.InProgress && ControlledKinds.Contains(h.Object.Kind), h.ToString()));

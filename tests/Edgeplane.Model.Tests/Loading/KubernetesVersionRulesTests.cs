@@ -56,6 +56,32 @@ public sealed class KubernetesVersionRulesTests : IDisposable
         Assert.Null(result.Fleet);
     }
 
+    [Theory]
+    [InlineData("v1.30.4+k3s1")]
+    [InlineData("v1.31.0-rc1+k3s2")]
+    public void Load_ProvisionedK3sClusterWithAK3sRelease_Accepted(string version)
+    {
+        ProvisionEdgeA(version);
+
+        var result = FleetLoader.Load(_fleet.Root);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
+    [Theory]
+    [InlineData("v1.30.4")]
+    [InlineData("v1.30")]
+    public void Load_ProvisionedK3sClusterWithoutAK3sRelease_Refused(string version)
+    {
+        ProvisionEdgeA(version);
+
+        var result = FleetLoader.Load(_fleet.Root);
+
+        Assert.Equal([$"clusters/edge-a.yaml:10:22: Cluster \"edge-a\" (k3s): kubernetesVersion \"{version}\" cannot be installed by Cluster API's k3s provider, which installs a k3s release: write v1.MINOR.PATCH+k3sN, e.g. v1.30.4+k3s1"],
+            result.Diagnostics.Select(d => d.ToString()));
+        Assert.Null(result.Fleet);
+    }
+
     [Fact]
     public void Load_KubernetesUpgrade_InheritsPerField()
     {
@@ -82,6 +108,13 @@ public sealed class KubernetesVersionRulesTests : IDisposable
     public void Load_SystemUpgradeNamingNoAddOn_Refused() =>
         AssertErrors(f => f.Replace("fleet.yaml", "spec:\n", "spec:\n  systemUpgrade: {addOn: suc}\n"),
             "fleet.yaml:6:26: Fleet \"mini\": spec.systemUpgrade.addOn \"suc\" is not an AddOn");
+
+    private void ProvisionEdgeA(string version)
+    {
+        _fleet.Write("templates/capi.yaml", Template).Write("templates/manifests/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        _fleet.Replace("clusters/edge-a.yaml", "  provider: k3s\n",
+            $"  provider: k3s\n  kubernetesVersion: {version}\n  provisioning:\n    template: capi\n    managementCluster: cloud-1\n");
+    }
 
     private void AssertErrors(Action<TempFleet> change, params string[] expected)
     {

@@ -38,4 +38,8 @@ public sealed record ClusterResponse(
 /// <param name="Template">The ClusterTemplate it is made from.</param>
 /// <param name="ManagementCluster">The cluster whose bundle carries its Cluster API objects.</param>
 /// <param name="Namespace">Namespace of those objects in the management cluster.</param>
-public sealed record ProvisioningResponse(string Template, string ManagementCluster, string Namespace);
+public sealed record ProvisioningResponse(string Template, string ManagementCluster, string Namespace)
+{
+    /// <summary><c>Retain</c> (taking the cluster out of Git keeps the real cluster) or <c>Delete</c> (an approved removal deletes it).</summary>
+    public string DeletionPolicy { get; init; } = "Retain";
+}
