@@ -50,8 +50,8 @@ internal sealed partial class BundleReconciler
     }
 
     /// <summary>
-    /// On a management cluster, the Cluster API Cluster objects its bundle provisions (labelled with the fleet cluster
-    /// they make), for the status report: read when <c>/version</c> is (start, new target, health polls, drift checks),
+    /// On a management cluster, the Cluster API Cluster objects its bundle provisions (labelled
+    /// <c>edgeplane.dev/provisioned-cluster</c> with the fleet cluster they make), for the status report: read when <c>/version</c> is (start, new target, health polls, drift checks),
     /// and only where there are any: the applied bundle has such an object, or the last read found some (a retained or
     /// deleting one outlives the bundle). A failed read keeps the last one.
     /// </summary>
@@ -75,9 +75,9 @@ internal sealed partial class BundleReconciler
         }
     }
 
-    /// <summary>True when the bundle has a Cluster API Cluster labelled with another fleet cluster than this one.</summary>
-    private bool ProvisionsClusters(LoadedBundle? bundle) =>
+    /// <summary>True when the bundle has a Cluster API Cluster labelled with the fleet cluster it provisions.</summary>
+    private static bool ProvisionsClusters(LoadedBundle? bundle) =>
         bundle is not null && bundle.Document.Objects.Any(o =>
             ObjectRef.Of(o) is { Group: HealthRules.ClusterApiGroup, Kind: "Cluster" }
-            && (string?)o["metadata"]?["labels"]?[EdgeplaneMetadata.ClusterLabel] is { } named && named != _deps.Cluster);
+            && o["metadata"]?["labels"]?[EdgeplaneMetadata.ProvisionedClusterLabel] is not null);
 }

@@ -20,5 +20,6 @@ internal sealed record DeletionReview(
     /// For each cluster whose Cluster API objects leave its management cluster's bundle
     /// (<see cref="RevisionPlanner.Deprovisioned"/>), their deletion policy as that bundle writes it (null: unknown).
     /// </summary>
-    public IReadOnlyDictionary<string, string?> ProvisionedPolicies { get; init; } = new Dictionary<string, string?>();
+    public IReadOnlyDictionary<string, Edgeplane.Model.Specs.DeletionPolicy?> ProvisionedPolicies { get; init; } =
+        new Dictionary<string, Edgeplane.Model.Specs.DeletionPolicy?>();
 }

@@ -1,25 +1,25 @@
 using Edgeplane.Hub.Store;
 using Edgeplane.Protocol.Bundles;
+using Edgeplane.Model.Specs;
+using Edgeplane.Rendering;
 
 namespace Edgeplane.Hub.Pipeline;
 
 /// <summary>
 /// Reads, from a management cluster's current desired bundle, what happens to a provisioned cluster's real cluster when its
-/// Cluster API objects leave that bundle: its Cluster object (the one labelled <c>edgeplane.dev/cluster</c> with its name)
-/// carries <c>edgeplane.dev/deletion-policy</c>. <c>Retain</c>: the agent leaves the objects (and the cluster) in place;
+/// Cluster API objects leave that bundle: its Cluster object (the one labelled <c>edgeplane.dev/provisioned-cluster</c> with
+/// its name, <see cref="ProvisioningContract"/>) carries <c>edgeplane.dev/deletion-policy</c>. <c>Retain</c>: the agent leaves the objects (and the cluster) in place;
 /// <c>Delete</c>, or no annotation: they are pruned, and Cluster API deletes the cluster. No such object: unknown (null).
 /// </summary>
 internal static class ProvisionedPolicyReader
 {
-    private const string ClusterLabel = "edgeplane.dev/cluster";
-    private const string PolicyAnnotation = "edgeplane.dev/deletion-policy";
 
-    /// <summary>Cluster → <see cref="DeletionPolicies.Retain"/>, <see cref="DeletionPolicies.Delete"/>, or null when its bundle does not say.</summary>
-    public static async Task<IReadOnlyDictionary<string, string?>> ReadAsync(IRevisionStore store, IReadOnlyDictionary<string, string> deprovisioned,
+    /// <summary>Cluster → <see cref="DeletionPolicy.Retain"/>, <see cref="DeletionPolicy.Delete"/>, or null when its bundle does not say.</summary>
+    public static async Task<IReadOnlyDictionary<string, DeletionPolicy?>> ReadAsync(IRevisionStore store, IReadOnlyDictionary<string, string> deprovisioned,
         IReadOnlyDictionary<string, DesiredCluster> desired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var result = deprovisioned.Keys.ToDictionary(c => c, _ => (string?)null, StringComparer.Ordinal);
+        var result = deprovisioned.Keys.ToDictionary(c => c, _ => (DeletionPolicy?)null, StringComparer.Ordinal);
         var digests = deprovisioned.Values.Distinct(StringComparer.Ordinal)
             .Select(m => desired.GetValueOrDefault(m)?.Digest).OfType<string>().ToList();
         if (digests.Count == 0)
@@ -39,12 +39,13 @@ internal static class ProvisionedPolicyReader
             }
             foreach (var obj in document.Objects)
             {
-                if (((string?)obj["apiVersion"])?.StartsWith("cluster.x-k8s.io/", StringComparison.Ordinal) == true && (string?)obj["kind"] == "Cluster"
-                    && (string?)obj["metadata"]?["labels"]?[ClusterLabel] is { } cluster && result.ContainsKey(cluster)
+                if (((string?)obj["apiVersion"])?.StartsWith(ProvisioningContract.ClusterApiGroup + "/", StringComparison.Ordinal) == true
+                    && (string?)obj["kind"] == "Cluster"
+                    && (string?)obj["metadata"]?["labels"]?[ProvisioningContract.ClusterLabel] is { } cluster && result.ContainsKey(cluster)
                     && deprovisioned[cluster] == document.Name)
                 {
-                    result[cluster] = (string?)obj["metadata"]?["annotations"]?[PolicyAnnotation] == DeletionPolicies.Retain
-                        ? DeletionPolicies.Retain : DeletionPolicies.Delete;
+                    result[cluster] = (string?)obj["metadata"]?["annotations"]?[ProvisioningContract.DeletionPolicyAnnotation] == nameof(DeletionPolicy.Retain)
+                        ? DeletionPolicy.Retain : DeletionPolicy.Delete;
                 }
             }
         }

@@ -1,4 +1,5 @@
 using Edgeplane.Hub.Store;
+using Edgeplane.Model.Specs;
 
 namespace Edgeplane.Hub.Pipeline;
 
@@ -25,7 +26,7 @@ internal static partial class RevisionPlanner
     /// for those still declared, that the revision stops provisioning them (a hold on its own).
     /// </summary>
     private static List<string> ProvisioningFindings(IReadOnlyDictionary<string, string> deprovisioned, IReadOnlyList<string> removed,
-        IReadOnlyDictionary<string, string?> policies)
+        IReadOnlyDictionary<string, DeletionPolicy?> policies)
     {
         var parts = new List<string>();
         var kept = deprovisioned.Keys.Where(c => !removed.Contains(c)).Order(StringComparer.Ordinal).ToList();
@@ -34,9 +35,9 @@ internal static partial class RevisionPlanner
             parts.Add($"it stops provisioning {kept.Count} cluster(s) through their management cluster: {Names(kept.Select(c => $"{c} (on {deprovisioned[c]})").ToList())}");
         }
         var all = deprovisioned.Keys.Order(StringComparer.Ordinal).ToList();
-        var deleting = all.Where(c => policies.GetValueOrDefault(c) == DeletionPolicies.Delete).ToList();
+        var deleting = all.Where(c => policies.GetValueOrDefault(c) == DeletionPolicy.Delete).ToList();
         var unknown = all.Where(c => policies.GetValueOrDefault(c) is null).ToList();
-        var retained = all.Where(c => policies.GetValueOrDefault(c) == DeletionPolicies.Retain).ToList();
+        var retained = all.Where(c => policies.GetValueOrDefault(c) == DeletionPolicy.Retain).ToList();
         if (deleting.Count > 0)
         {
             parts.Add($"approving DELETES the real cluster of {deleting.Count} Cluster API cluster(s): " +
@@ -54,11 +55,4 @@ internal static partial class RevisionPlanner
         }
         return parts;
     }
-}
-
-/// <summary>The values of a provisioned cluster's <c>edgeplane.dev/deletion-policy</c> annotation.</summary>
-internal static class DeletionPolicies
-{
-    public const string Retain = "Retain";
-    public const string Delete = "Delete";
 }

@@ -50,7 +50,7 @@ internal static partial class RevisionPlanner
         var findings = new HoldFindings(removed, emptied,
             approved || review is null ? [] : MassDeletions(compiled, desired, identities, review),
             approved || review is null ? [] : EmptiedWorkspaces(review),
-            deprovisioned.Count == 0 ? [] : ProvisioningFindings(deprovisioned, removed, review?.ProvisionedPolicies ?? new Dictionary<string, string?>()),
+            deprovisioned.Count == 0 ? [] : ProvisioningFindings(deprovisioned, removed, review?.ProvisionedPolicies ?? new Dictionary<string, Edgeplane.Model.Specs.DeletionPolicy?>()),
             deprovisioned.Keys.Any(c => !removed.Contains(c)));
         var plan = new RevisionPlan(revisionId, sha, compiled.Select(c => c.Declaration).ToList(), changes, [], removed)
         {

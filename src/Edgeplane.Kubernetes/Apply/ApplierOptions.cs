@@ -16,12 +16,14 @@ public sealed record ApplierOptions
 
     /// <summary>
     /// Longest wait, within one apply, for a Cluster API control plane to be Current before the worker pools that follow it
-    /// are written; past it they are deferred to a later apply (<see cref="ApplyDeferral"/>). Zero: look once.
+    /// are written; past it they are deferred to a later apply (<see cref="ApplyDeferral"/>). Zero: look once. Short on
+    /// purpose: a real upgrade takes minutes, and the agent applies again as soon as the control plane is Current, so a
+    /// long wait would only hold the apply (and, in <c>edgeplane up</c>, the shared reconcile gate).
     /// </summary>
-    public TimeSpan ControlPlaneWait { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ControlPlaneWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the control-plane wait looks again.</summary>
-    public TimeSpan ControlPlanePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ControlPlanePollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Objects of one stage diffed (read + dry-run) at the same time; writes are always in bundle order.</summary>
     public int MaxConcurrency { get; init; } = 4;

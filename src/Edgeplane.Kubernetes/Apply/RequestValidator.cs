@@ -72,10 +72,7 @@ internal static partial class RequestValidator
         return StampOwnership(meta, obj, request, failures) ? new PlannedObject(index, obj, apiVersion, body) : null;
     }
 
-    /// <summary>
-    /// Adds missing ownership labels; refuses labels that name another owner (a renderer bug, never silently fixed), except
-    /// a Cluster API Cluster's cluster label, which names the cluster it provisions.
-    /// </summary>
+    /// <summary>Adds missing ownership labels; refuses labels that name another owner (a renderer bug, never silently fixed).</summary>
     private static bool StampOwnership(JsonObject meta, ObjectRef obj, ApplyRequest request, List<ApplyFailure> failures)
     {
         if (meta["labels"] is not JsonObject labels)
@@ -96,7 +93,7 @@ internal static partial class RequestValidator
             {
                 labels[key] = value;
             }
-            else if (existing != value && !(key == EdgeplaneMetadata.ClusterLabel && EdgeplaneMetadata.MayNameProvisionedCluster(obj.Group, obj.Kind)))
+            else if (existing != value)
             {
                 failures.Add(ApplyFailure.Invalid(obj, ApplyFailure.Reasons.OwnershipMismatch,
                     $"label {key} is \"{existing}\" but this apply is for \"{value}\""));

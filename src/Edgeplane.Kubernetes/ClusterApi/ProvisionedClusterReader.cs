@@ -8,9 +8,9 @@ namespace Edgeplane.Kubernetes.ClusterApi;
 
 /// <summary>
 /// Reads the Cluster API <c>Cluster</c> objects a management cluster's bundle provisions: in every namespace, those
-/// marked as the bundle's (<c>managed-by=edgeplane</c>, <c>edgeplane.dev/bundle</c>) whose <c>edgeplane.dev/cluster</c>
-/// label names another fleet cluster than the management cluster itself. Objects the bundle no longer has but that
-/// still exist (retained, or being deleted) are read too: the label stays on them. Served versions are tried newest first
+/// marked as the bundle's (<c>managed-by=edgeplane</c>, <c>edgeplane.dev/cluster</c> the management cluster,
+/// <c>edgeplane.dev/bundle</c>) that carry <c>edgeplane.dev/provisioned-cluster</c> with the fleet cluster they make.
+/// Objects the bundle no longer has but that still exist (retained, or being deleted) are read too: the labels stay on them. Served versions are tried newest first
 /// (<c>v1beta2</c>, then <c>v1beta1</c>); a cluster that serves neither has none.
 /// </summary>
 public sealed class ProvisionedClusterReader
@@ -47,8 +47,8 @@ public sealed class ProvisionedClusterReader
         {
             return ([], 0);
         }
-        var selector = $"{EdgeplaneMetadata.ManagedByLabel}={EdgeplaneMetadata.ManagedByValue},{EdgeplaneMetadata.BundleLabel}={bundle},"
-            + $"{EdgeplaneMetadata.ClusterLabel},{EdgeplaneMetadata.ClusterLabel}!={managementCluster}";
+        var selector = $"{EdgeplaneMetadata.ManagedByLabel}={EdgeplaneMetadata.ManagedByValue},{EdgeplaneMetadata.ClusterLabel}={managementCluster},"
+            + $"{EdgeplaneMetadata.BundleLabel}={bundle},{EdgeplaneMetadata.ProvisionedClusterLabel}";
         var found = new List<ProvisionedClusterState>();
         var seen = 0;
         string? continueToken = null;
@@ -90,7 +90,7 @@ public sealed class ProvisionedClusterReader
         var status = ObjectJson.Path(live, "status");
         var initialization = ObjectJson.Path(status, "initialization");
         return new ProvisionedClusterState(
-            ObjectJson.Label(live, EdgeplaneMetadata.ClusterLabel) ?? "",
+            ObjectJson.Label(live, EdgeplaneMetadata.ProvisionedClusterLabel) ?? "",
             ObjectJson.Namespace(live) ?? "",
             ObjectJson.Name(live),
             ObjectJson.Str(status, "phase"),

@@ -4,7 +4,7 @@ namespace Edgeplane.Kubernetes.ClusterApi;
 /// One Cluster API <c>Cluster</c> object on a management cluster, as its controllers report it (v1beta2 status; the
 /// v1beta1 fields where they differ).
 /// </summary>
-/// <param name="Cluster">The fleet cluster it provisions (its <c>edgeplane.dev/cluster</c> label).</param>
+/// <param name="Cluster">The fleet cluster it provisions (its <c>edgeplane.dev/provisioned-cluster</c> label).</param>
 /// <param name="Namespace">The object's namespace.</param>
 /// <param name="Name">The object's name.</param>
 /// <param name="Phase"><c>status.phase</c> (Pending, Provisioning, Provisioned, Deleting, Failed, Unknown), or null before the controller wrote one.</param>

@@ -55,9 +55,9 @@ public static class EdgeplaneMetadata
     public const string DeletionPolicyDelete = "Delete";
 
     /// <summary>
-    /// True for the one kind whose <see cref="ClusterLabel"/> may name another fleet cluster than the one whose bundle
-    /// carries it: a Cluster API <c>Cluster</c> in a management cluster's bundle names the cluster it provisions. Its
-    /// ownership rests on <see cref="ManagedByLabel"/> and <see cref="BundleLabel"/>.
+    /// Label the renderer puts on a provisioned cluster's Cluster API <c>Cluster</c> in its management cluster's bundle,
+    /// naming the fleet cluster it provisions (<see cref="ClusterLabel"/> names the management cluster, as on every object
+    /// of that bundle).
     /// </summary>
-    public static bool MayNameProvisionedCluster(string group, string kind) => group == "cluster.x-k8s.io" && kind == "Cluster";
+    public const string ProvisionedClusterLabel = "edgeplane.dev/provisioned-cluster";
 }

@@ -50,7 +50,7 @@ internal sealed class CrdInstances(ClusterConnection connection, string cluster,
             return false;
         }
         var obj = new ObjectRef(type.Group, type.Kind, type.Namespaced ? ObjectJson.Namespace(item) : null, ObjectJson.Name(item));
-        return Pruner.Retains(item) || !(pruning.Contains(obj) && Pruner.OwnedBy(obj, item, cluster, bundle));
+        return Pruner.Retains(item) || !(pruning.Contains(obj) && Pruner.OwnedBy(item, cluster, bundle));
     }
 
     /// <summary>

@@ -60,6 +60,6 @@ internal sealed class NamespaceContents(ClusterConnection connection, string clu
             return false;
         }
         var obj = new ObjectRef(group, kind, ObjectJson.Namespace(item), name);
-        return Pruner.Retains(item) || !(pruning.Contains(obj) && Pruner.OwnedBy(obj, item, cluster, bundle));
+        return Pruner.Retains(item) || !(pruning.Contains(obj) && Pruner.OwnedBy(item, cluster, bundle));
     }
 }

@@ -49,7 +49,7 @@ internal sealed class Pruner(ClusterConnection connection, string cluster, strin
             outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped, "already gone"));
             return;
         }
-        if (OwnershipProblem(obj, live) is { } problem)
+        if (OwnershipProblem(live) is { } problem)
         {
             outcome.Entries.Add(new ChangeSetEntry(obj, ChangeAction.Skipped, $"not pruned: {problem}"));
             return;
@@ -102,24 +102,21 @@ internal sealed class Pruner(ClusterConnection connection, string cluster, strin
     }
 
     /// <summary>Why the live object is not this bundle's to delete, or null when it is.</summary>
-    private string? OwnershipProblem(ObjectRef obj, JsonObject live)
+    private string? OwnershipProblem(JsonObject live)
     {
         if (ObjectJson.Annotation(live, EdgeplaneMetadata.ReconcileAnnotation) == EdgeplaneMetadata.ReconcileDisabledValue)
         {
             return $"{EdgeplaneMetadata.ReconcileAnnotation}: {EdgeplaneMetadata.ReconcileDisabledValue} is set";
         }
-        return OwnedBy(obj, live, cluster, bundle)
+        return OwnedBy(live, cluster, bundle)
             ? null
             : $"its labels do not mark it as Edgeplane's for cluster \"{cluster}\" and bundle \"{bundle}\"";
     }
 
-    /// <summary>
-    /// The live labels say the object is Edgeplane's for this cluster and bundle (a Cluster API Cluster's cluster label
-    /// names the cluster it provisions, so for it the bundle label decides).
-    /// </summary>
-    internal static bool OwnedBy(ObjectRef obj, JsonObject live, string cluster, string bundle) =>
+    /// <summary>The live labels say the object is Edgeplane's for this cluster and bundle.</summary>
+    internal static bool OwnedBy(JsonObject live, string cluster, string bundle) =>
         ObjectJson.Label(live, EdgeplaneMetadata.ManagedByLabel) == EdgeplaneMetadata.ManagedByValue
-        && (ObjectJson.Label(live, EdgeplaneMetadata.ClusterLabel) == cluster || EdgeplaneMetadata.MayNameProvisionedCluster(obj.Group, obj.Kind))
+        && ObjectJson.Label(live, EdgeplaneMetadata.ClusterLabel) == cluster
         && ObjectJson.Label(live, EdgeplaneMetadata.BundleLabel) == bundle;
 
     /// <summary>The live object asks to outlive its removal from the bundle (<see cref="EdgeplaneMetadata.DeletionPolicyAnnotation"/>: Retain).</summary>

@@ -1,5 +1,6 @@
 using Edgeplane.Hub.Pipeline;
 using Edgeplane.Hub.Store;
+using Edgeplane.Model.Specs;
 using Edgeplane.Rendering;
 
 namespace Edgeplane.Hub.Tests.Pipeline;
@@ -13,11 +14,11 @@ public sealed class RevisionPlannerProvisioningTests
     private static readonly ClusterProvisioning ByMgmt = new("edge-kubeadm", "mgmt", "capi");
 
     [Theory]
-    [InlineData("Retain", "1 Cluster API cluster(s) keep running: p1 (deletionPolicy Retain: its Cluster API objects stay on mgmt, no longer managed)")]
-    [InlineData("Delete", "approving DELETES the real cluster of 1 Cluster API cluster(s): p1 (deletionPolicy Delete: its Cluster API objects are pruned from mgmt)")]
+    [InlineData(DeletionPolicy.Retain, "1 Cluster API cluster(s) keep running: p1 (deletionPolicy Retain: its Cluster API objects stay on mgmt, no longer managed)")]
+    [InlineData(DeletionPolicy.Delete, "approving DELETES the real cluster of 1 Cluster API cluster(s): p1 (deletionPolicy Delete: its Cluster API objects are pruned from mgmt)")]
     [InlineData(null, "approving prunes the Cluster API objects of 1 cluster(s), which deletes the real cluster unless they are annotated "
         + "edgeplane.dev/deletion-policy: Retain: p1 (on mgmt)")]
-    public void Plan_ProvisionedClusterRemoved_HeldNamingIt_AndSayingWhatHappensToTheRealCluster(string? policy, string expected)
+    public void Plan_ProvisionedClusterRemoved_HeldNamingIt_AndSayingWhatHappensToTheRealCluster(DeletionPolicy? policy, string expected)
     {
         var (mgmt, p1) = (Compiled("mgmt"), Compiled("p1", ByMgmt));
         var desired = Desired(mgmt, p1);
@@ -40,7 +41,7 @@ public sealed class RevisionPlannerProvisioningTests
 
         var held = RevisionPlanner.Plan(2, "rev2",
             [mgmt, other, Compiled("p1"), Compiled("p2", ByMgmt with { ManagementCluster = "other" }), Compiled("p3", ByMgmt)],
-            desired, approved: false, Review(("p1", "Retain"), ("p2", "Delete")));
+            desired, approved: false, Review(("p1", DeletionPolicy.Retain), ("p2", DeletionPolicy.Delete)));
 
         Assert.Equal("held: it stops provisioning 2 cluster(s) through their management cluster: p1 (on mgmt), p2 (on mgmt); and "
             + "approving DELETES the real cluster of 1 Cluster API cluster(s): p2 (deletionPolicy Delete: its Cluster API objects are pruned from mgmt); "
@@ -68,7 +69,7 @@ public sealed class RevisionPlannerProvisioningTests
         clusters.ToDictionary(c => c.Declaration.Name, c => new DesiredCluster(c.Declaration.Name, c.Bundle.Digest, c.Bundle.ContentDigest,
             c.Bundle.ObjectCount) { ManagementCluster = c.Declaration.Provisioning?.ManagementCluster });
 
-    private static DeletionReview Review(params (string Cluster, string? Policy)[] policies) =>
+    private static DeletionReview Review(params (string Cluster, DeletionPolicy? Policy)[] policies) =>
         new(0.5, new Dictionary<string, ObjectIdentitySet>(), null, null)
         {
             ProvisionedPolicies = policies.ToDictionary(p => p.Cluster, p => p.Policy),

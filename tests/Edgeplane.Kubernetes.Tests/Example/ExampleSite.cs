@@ -3,7 +3,6 @@ using Edgeplane.Kubernetes.Apply;
 using Edgeplane.Kubernetes.Drift;
 using Edgeplane.Kubernetes.Health;
 using Edgeplane.KubeSim;
-using k8s;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edgeplane.Kubernetes.Tests.Example;
@@ -53,45 +52,6 @@ public sealed class ExampleSite : IAsyncDisposable
     public static ApplierOptions Options { get; } = new() { ControlPlaneWait = TimeSpan.Zero };
 
     public Task<ApplyResult> ApplyAsync(ApplyRequest request) => new BundleApplier(Connection, Options).ApplyAsync(request);
-
-    /// <summary>
-    /// Writes the status Cluster API's controllers report for a running cluster on the bundle's Cluster objects and worker
-    /// pools that have none yet (a KubeSim without a Cluster API simulation leaves them bare): Cluster provisioned and
-    /// Available, every worker replica ready and up to date.
-    /// </summary>
-    public async Task ReportClusterApiRunningAsync(IEnumerable<JsonObject> objects)
-    {
-        foreach (var obj in objects.Where(o => ((string?)o["apiVersion"])?.StartsWith("cluster.x-k8s.io/", StringComparison.Ordinal) == true))
-        {
-            var kind = (string)obj["kind"]!;
-            var version = ((string)obj["apiVersion"]!)["cluster.x-k8s.io/".Length..];
-            var (ns, name) = ((string)obj["metadata"]!["namespace"]!, (string)obj["metadata"]!["name"]!);
-            var plural = kind.ToLowerInvariant() + "s";
-            var live = await Client.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>("cluster.x-k8s.io", version, ns, plural, name);
-            JsonObject? status = (kind, live["status"]) switch
-            {
-                ("Cluster", null) => new JsonObject
-                {
-                    ["phase"] = "Provisioned",
-                    ["initialization"] = new JsonObject { ["infrastructureProvisioned"] = true, ["controlPlaneInitialized"] = true },
-                    ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "Available" }),
-                },
-                ("MachineDeployment" or "MachinePool", null) => new JsonObject
-                {
-                    ["replicas"] = (long?)obj["spec"]?["replicas"] ?? 1,
-                    ["readyReplicas"] = (long?)obj["spec"]?["replicas"] ?? 1,
-                    ["upToDateReplicas"] = (long?)obj["spec"]?["replicas"] ?? 1,
-                },
-                _ => null,
-            };
-            if (status is not null)
-            {
-                await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
-                    new k8s.Models.V1Patch(new JsonObject { ["status"] = status }.ToJsonString(), k8s.Models.V1Patch.PatchType.MergePatch),
-                    "cluster.x-k8s.io", version, ns, plural, name);
-            }
-        }
-    }
 
     public Task<IReadOnlyList<ObjectHealth>> CheckAsync(IEnumerable<JsonObject> objects) => new HealthChecker(Connection).CheckAsync(objects);
 

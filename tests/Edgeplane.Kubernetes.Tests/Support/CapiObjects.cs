@@ -11,13 +11,13 @@ public static class CapiObjects
     public static JsonObject[] Crds() => Fixtures.Load("capi-crds.json");
 
     /// <summary>
-    /// The Cluster object of <paramref name="cluster"/>, labelled with the fleet cluster it provisions and annotated with
-    /// its deletion policy when <paramref name="deletionPolicy"/> is given.
+    /// The Cluster object of <paramref name="cluster"/>, labelled <c>edgeplane.dev/provisioned-cluster</c> with the fleet
+    /// cluster it provisions and annotated with its deletion policy when given.
     /// </summary>
     public static JsonObject Cluster(string ns, string cluster, string? fleetCluster = null, string? deletionPolicy = null) =>
         Annotate(Fixtures.Parse($$$"""
             {"apiVersion":"cluster.x-k8s.io/v1beta2","kind":"Cluster","metadata":{"name":"{{{cluster}}}","namespace":"{{{ns}}}",
-             "labels":{{{(fleetCluster is null ? "{}" : $$"""{"edgeplane.dev/cluster":"{{fleetCluster}}"}""")}}}},
+             "labels":{{{(fleetCluster is null ? "{}" : $$"""{"edgeplane.dev/provisioned-cluster":"{{fleetCluster}}"}""")}}}},
              "spec":{"controlPlaneRef":{"apiGroup":"controlplane.cluster.x-k8s.io","kind":"KubeadmControlPlane","name":"{{{cluster}}}-cp"} } }
             """), deletionPolicy);
 
