@@ -114,7 +114,7 @@ internal sealed class AgentParts : IDisposable
     {
         try
         {
-            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigPath, options.KubeContext);
+            var config = Edgeplane.Kubernetes.Kubeconfig.Load(options.KubeconfigPath, options.KubeContext);
             return new k8s.Kubernetes(config);
         }
         catch (Exception e) when (e is KubeConfigException or IOException or ArgumentException or UnauthorizedAccessException)

@@ -34,7 +34,7 @@ public sealed class ExampleFleetTests
     {
         var bundles = RenderExample(Example);
 
-        Assert.Equal(28, bundles.Count);
+        Assert.Equal(30, bundles.Count);
         Assert.Equal(24, bundles.Count(b => b.ClusterName.StartsWith("edge-", StringComparison.Ordinal)));
         var edge = bundles.Single(b => b.ClusterName == "edge-muc-01");
         Assert.Contains(edge.Objects, o => o.Kind == "VirtualMachine" && o.Source == "NetworkFunction/vrouter");
@@ -89,7 +89,7 @@ public sealed class ExampleFleetTests
 
             Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
             var files = Directory.GetFiles(Path.Combine(dir, "a")).Select(Path.GetFileName).Order().ToList();
-            Assert.Equal(29, files.Count);
+            Assert.Equal(31, files.Count);
             Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", f!)), File.ReadAllBytes(Path.Combine(dir, "b", f!))));
         }
         finally
@@ -110,7 +110,7 @@ public sealed class ExampleFleetTests
             var a = Directory.GetFiles(Path.Combine(dir, "a"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(dir, "a"), f)).Order().ToList();
             Assert.All(a, f => Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", f)), File.ReadAllBytes(Path.Combine(dir, "b", f))));
             var bundles = RenderExample(Path.Combine(dir, "a"));
-            Assert.Equal(64, bundles.Count);
+            Assert.Equal(66, bundles.Count);
             Assert.Contains(bundles, b => b.ClusterName == "edge-site-00059");
         }
         finally

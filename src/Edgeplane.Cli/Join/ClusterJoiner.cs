@@ -59,7 +59,7 @@ internal sealed class ClusterJoiner(TextWriter progress, TimeProvider time)
         var where = $"--kubeconfig '{request.Kubeconfig}'{(request.Context is null ? "" : $" --context '{request.Context}'")}";
         try
         {
-            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(request.Kubeconfig, request.Context);
+            var config = Edgeplane.Kubernetes.Kubeconfig.Load(request.Kubeconfig, request.Context);
             return (new k8s.Kubernetes(config), config.Host);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException or ArgumentException

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Edgeplane.Cli.Tests.Diff;
 
-/// <summary><c>edgeplane diff</c> against Git revisions of a copy of examples/fleet (28 clusters, the default Rollout).</summary>
+/// <summary><c>edgeplane diff</c> against Git revisions of a copy of examples/fleet (30 clusters, the default Rollout).</summary>
 public sealed class DiffCommandTests
 {
     private const string IstioAddOn = "addons/istio/addon.yaml";
@@ -21,14 +21,14 @@ public sealed class DiffCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Error);
         Assert.Contains($"compared with HEAD ({repo.InitialSha})", run.Out);
-        Assert.Contains("28 cluster(s) change: 0 added, 0 removed, 28 changed", run.Out);
+        Assert.Contains("30 cluster(s) change: 0 added, 0 removed, 30 changed", run.Out);
         Assert.Contains("  ~ apps/v1/Deployment/istio-system/istiod\n      " + ImageLine + "\n", run.Out);
         Assert.DoesNotContain("source-revision", run.Out);
         var waves = run.Out[run.Out.IndexOf("ROLLOUT", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
         Assert.Equal(["canary", "edge-first-tenth", "edge", "regional", "cloud"], waves.Select(w => w.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
         Assert.Matches(@"^default\s+canary\s+1\s+1h\s+edge-iad-01, edge-muc-01$", waves[0]);
         Assert.Matches(@"^default\s+regional\s+1\s+15m\s+os-fra, vs-iad$", waves[3]);
-        Assert.Matches(@"^default\s+cloud\s+1\s+15m\s+aks-us-east, eks-eu-west$", waves[4]);
+        Assert.Matches(@"^default\s+cloud\s+1\s+15m\s+gke-eu-west, eks-us-east, aks-us-east, eks-eu-west$", waves[4]);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DiffCommandTests
         Assert.Empty(report["refused"]!.AsArray());
         Assert.Equal($"HEAD ({repo.InitialSha})", (string?)report["base"]);
         var clusters = report["clusters"]!.AsArray();
-        Assert.Equal(28, clusters.Count);
+        Assert.Equal(30, clusters.Count);
         var muc = clusters.Single(c => (string?)c!["name"] == "edge-muc-01")!.AsObject();
         Assert.Equal(["name", "change", "objects"], muc.Select(p => p.Key));
         Assert.Equal("changed", (string?)muc["change"]);
@@ -62,7 +62,7 @@ public sealed class DiffCommandTests
             """), waves[0]), waves[0]!.ToJsonString());
         Assert.Equal(3, waves[1]!["clusters"]!.AsArray().Count); // ceil(10% of the 22 other edge clusters)
         Assert.Equal((19, 4), (waves[2]!["clusters"]!.AsArray().Count, (int)waves[2]!["maxUnavailable"]!)); // 25% of 19, rounded down
-        Assert.Equal(28, waves.Sum(w => w!["clusters"]!.AsArray().Count));
+        Assert.Equal(30, waves.Sum(w => w!["clusters"]!.AsArray().Count));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class DiffCommandTests
 
         Assert.Equal((1, 1), (run.ExitCode, table.ExitCode));
         var clusters = JsonNode.Parse(run.Out)!["clusters"]!.AsArray();
-        Assert.Equal(28, clusters.Count);
+        Assert.Equal(30, clusters.Count);
         Assert.All(clusters, c =>
         {
             Assert.Equal(["v1/ConfigMap/istio-system/mesh"], c!["objects"]!["added"]!.AsArray().Select(i => (string?)i));
@@ -143,7 +143,7 @@ public sealed class DiffCommandTests
             Assert.Empty(c["objects"]!["changed"]!.AsArray());
         });
         Assert.Contains("\nchanged: aks-us-east, edge-ams-01, ", table.Out);
-        Assert.Contains("(28 clusters; -o json lists all)\n  + v1/ConfigMap/istio-system/mesh\n  - v1/Service/istio-system/istiod\n\nwaves", table.Out);
+        Assert.Contains("(30 clusters; -o json lists all)\n  + v1/ConfigMap/istio-system/mesh\n  - v1/Service/istio-system/istiod\n\nwaves", table.Out);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class DiffCommandTests
         Assert.Equal(1, run.ExitCode);
         var waves = JsonNode.Parse(run.Out)!["waves"]!.AsArray();
         Assert.Equal(["at-once", "canary", "edge-first-tenth", "edge", "regional", "cloud"], waves.Select(w => (string?)w!["name"]));
-        Assert.Equal(["aks-us-east", "eks-eu-west", "os-fra", "vs-iad"], waves[0]!["clusters"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(["aks-us-east", "eks-eu-west", "eks-us-east", "gke-eu-west", "os-fra", "vs-iad"], waves[0]!["clusters"]!.AsArray().Select(c => (string?)c));
         Assert.Equal("not governed by any rollout", (string?)waves[0]!["reason"]);
         Assert.Empty(waves[4]!["clusters"]!.AsArray()); // empty waves are kept, as the run shows them
         Assert.Empty(waves[5]!["clusters"]!.AsArray());
@@ -234,7 +234,7 @@ public sealed class DiffCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("note: HEAD:fleet does not exist: every cluster is new", run.Error);
         var report = JsonNode.Parse(run.Out)!;
-        Assert.Equal(28, report["clusters"]!.AsArray().Count(c => (string?)c!["change"] == "added"));
-        Assert.Equal(28, Assert.Single(report["waves"]!.AsArray())!["clusters"]!.AsArray().Count);
+        Assert.Equal(30, report["clusters"]!.AsArray().Count(c => (string?)c!["change"] == "added"));
+        Assert.Equal(30, Assert.Single(report["waves"]!.AsArray())!["clusters"]!.AsArray().Count);
     }
 }

@@ -17,7 +17,7 @@ namespace Edgeplane.Cli.Tests.HubFleet;
 /// </summary>
 public sealed class ExampleFleetHubFixture : IAsyncLifetime
 {
-    public const int ClusterCount = 28;
+    public const int ClusterCount = 30;
     private const string WebhookSecret = "cli-example-fleet-secret";
     private string? _token;
 

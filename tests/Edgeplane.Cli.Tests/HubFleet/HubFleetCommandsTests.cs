@@ -17,7 +17,7 @@ public sealed class HubFleetCommandsTests(ExampleFleetHubFixture hub) : IClassFi
         Assert.Equal(0, run.ExitCode);
         var rows = run.Out.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(c => c.Length == 6).ToList();
         Assert.Equal(["LAYER", "cloud", "regional", "edge", "total"], rows.Select(r => r[0]));
-        Assert.Equal(["CLUSTERS", "2", "2", "24", "28"], rows.Select(r => r[1]));
+        Assert.Equal(["CLUSTERS", "4", "2", "24", "30"], rows.Select(r => r[1]));
         Assert.Contains($"revision:   {hub.InitialSha[..12]} example fleet", run.Out);
         Assert.DoesNotContain("last error", run.Out);
     }
@@ -78,7 +78,7 @@ public sealed class HubFleetCommandsTests(ExampleFleetHubFixture hub) : IClassFi
         var run = await HubCli.RunAsync(["revisions", .. hub.Connection]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches($@"\n{hub.InitialSha[..12]}\s+Applied\s+28\s+28\s+CLI Test <cli@example.com>\s+example fleet\n", run.Out);
+        Assert.Matches($@"\n{hub.InitialSha[..12]}\s+Applied\s+30\s+30\s+CLI Test <cli@example.com>\s+example fleet\n", run.Out);
     }
 
     /// <summary>What FleetRenderer gives for the fixture's commit: the hub must serve exactly these.</summary>

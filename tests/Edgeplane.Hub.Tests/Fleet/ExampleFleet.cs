@@ -11,7 +11,7 @@ namespace Edgeplane.Hub.Tests.Fleet;
 internal static class ExampleFleet
 {
     /// <summary>Clusters the example declares: 2 cloud, 2 regional, 24 edge.</summary>
-    public const int ClusterCount = 28;
+    public const int ClusterCount = 30;
 
     /// <summary>The text in fleet.yaml that gives site muc-01 (cluster edge-muc-01) its siteId.</summary>
     public const string MucSiteVariable = "- name: muc-01\n          labels: {site-tier: edge}\n          variables: {siteId: \"eu02\"}";

@@ -38,7 +38,7 @@ public sealed class ExampleFleetServingTests
             Assert.Equal(new DigestRef(expected[c.Name], hub.InitialSha), c.Desired);
             Assert.Equal(c.Desired, c.Target);
         });
-        Assert.Equal([("cloud", 2), ("edge", 24), ("regional", 2)],
+        Assert.Equal([("cloud", 4), ("edge", 24), ("regional", 2)],
             clusters.Values.GroupBy(c => c.Layer).Select(g => (g.Key, g.Count())).Order());
     }
 
