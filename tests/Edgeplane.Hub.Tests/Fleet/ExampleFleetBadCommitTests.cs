@@ -140,8 +140,10 @@ public sealed class ExampleFleetBadCommitTests
         Assert.Equal(RevisionState.Held, revision.State);
         var edge = before.Values.Where(c => c.Layer == "edge").Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(24, edge.Count);
-        Assert.Equal($"held: it removes 24 cluster(s) from the fleet: {string.Join(", ", edge)}. Nothing changed. To accept it, an admin runs " +
-            $"'edgeplane revisions approve {revision.Sha}' (POST /api/v1/revisions/{revision.Sha}/approve).", revision.Reason);
+        // edge-lux-01 is made by Cluster API on eks-eu-west (deletionPolicy Retain by default): the hold says it keeps running.
+        Assert.Equal($"held: it removes 24 cluster(s) from the fleet: {string.Join(", ", edge)}; and 1 Cluster API cluster(s) keep running: " +
+            "edge-lux-01 (deletionPolicy Retain: its Cluster API objects stay on eks-eu-west, no longer managed). Nothing changed. To accept it, " +
+            $"an admin runs 'edgeplane revisions approve {revision.Sha}' (POST /api/v1/revisions/{revision.Sha}/approve).", revision.Reason);
         await AssertNothingChangedAsync(hub, before, revision);
     }
 

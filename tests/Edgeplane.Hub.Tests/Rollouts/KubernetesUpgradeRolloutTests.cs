@@ -41,7 +41,11 @@ public sealed class KubernetesUpgradeRolloutTests
         // An agent reports the new version only once the test lets its cluster's upgrade finish.
         fleet.KubernetesVersion = c => upgraded.Contains(c.Name) && c.Target.Digest == c.Desired.Digest ? c.KubernetesVersion : "v1.30.4+k3s1";
         var before = await fleet.Hub.ClustersAsync();
-        var edge = before.Values.Where(c => c.KubernetesVersion == "v1.30.4+k3s1").Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        // edge-lux-01 is made by Cluster API on eks-eu-west: its upgrade is in eks-eu-west's bundle, so it moves in eks-eu-west's wave.
+        var edge = before.Values.Where(c => c.KubernetesVersion == "v1.30.4+k3s1" && c.Provisioning is null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var management = before.Values.Where(c => c.KubernetesVersion == "v1.30.4+k3s1" && c.Provisioning is not null)
+            .Select(c => c.Provisioning!.ManagementCluster).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["eks-eu-west"], management);
 
         var sha = await fleet.CommitAsync("fleet.yaml", EdgeVersion, "      kubernetesVersion: v1.31.1+k3s1\n", "edge: Kubernetes 1.31");
 
@@ -75,11 +79,14 @@ public sealed class KubernetesUpgradeRolloutTests
 
         var done = await fleet.RolloutOfAsync(sha);
         Assert.Equal(RolloutState.Succeeded, done.State);
-        Assert.Equal(["canary", "edge"], done.Waves.Where(w => w.Clusters.Count > 0).Select(w => w.Name));
-        Assert.Equal(edge.Order(StringComparer.Ordinal), done.Waves.SelectMany(w => w.Clusters).Order(StringComparer.Ordinal));
+        Assert.Equal(["canary", "edge", "rest"], done.Waves.Where(w => w.Clusters.Count > 0).Select(w => w.Name));
+        Assert.Equal(management.Order(StringComparer.Ordinal), done.Waves.Single(w => w.Name == "rest").Clusters);
+        Assert.Equal(edge.Concat(management).Order(StringComparer.Ordinal), done.Waves.SelectMany(w => w.Clusters).Order(StringComparer.Ordinal));
         var after = await fleet.Hub.ClustersAsync();
         Assert.All(edge, c => Assert.Equal(("v1.31.1+k3s1", after[c].Desired.Digest), (after[c].Status.KubernetesVersion, after[c].Target.Digest)));
-        Assert.All(after.Values.Where(c => !edge.Contains(c.Name)), c => Assert.Equal(before[c.Name].Target.Digest, c.Target.Digest));
+        Assert.All(management, c => Assert.Equal(after[c].Desired.Digest, after[c].Target.Digest));
+        Assert.All(after.Values.Where(c => !edge.Contains(c.Name) && !management.Contains(c.Name)),
+            c => Assert.Equal(before[c.Name].Target.Digest, c.Target.Digest));
     }
 
     [StoreTheory]
