@@ -6,13 +6,16 @@ namespace Edgeplane.Hub.Sources;
 
 /// <summary>
 /// The fleet repo, mirrored in a bare repository under the data folder (<c>source.git</c>). Fetches one branch and
-/// writes a commit's tree to a folder for the compiler. LibGit2Sharp repositories are not thread-safe: one lock guards both.
+/// writes a commit's tree to a folder for the compiler. LibGit2Sharp repositories are not thread-safe: one lock guards both,
+/// and disposal too: the native repository is freed only once no fetch or checkout runs on it (a hub disposed without
+/// being stopped first would otherwise free it under a running fetch, and libgit2 would crash the process).
 /// </summary>
-internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> logger) : IDisposable
+internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> logger) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly GitRemote _remote = GitRemote.Parse(options.Repo, options.RepoCredentials);
     private Repository? _repository;
+    private bool _disposed;
 
     private string TrackingRef => $"refs/remotes/origin/{options.Branch}";
 
@@ -74,6 +77,7 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
 
     private Repository Open()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_repository is not null)
         {
             return _repository;
@@ -106,10 +110,39 @@ internal sealed partial class GitSource(HubOptions options, ILogger<GitSource> l
     private static string RepoUrl(string repo) =>
         repo.Contains("://", StringComparison.Ordinal) || repo.Contains('@', StringComparison.Ordinal) ? repo : Path.GetFullPath(repo);
 
+    /// <summary>Frees the repository once the fetch or checkout in progress, if any, has ended (they stop when the hub stops).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            DisposeRepository();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose()
     {
+        _lock.Wait();
+        try
+        {
+            DisposeRepository();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private void DisposeRepository()
+    {
+        _disposed = true;
         _repository?.Dispose();
-        _lock.Dispose();
+        _repository = null;
     }
 
     [LoggerMessage(EventId = 104, Level = Microsoft.Extensions.Logging.LogLevel.Warning,

@@ -86,9 +86,17 @@ public sealed class UpCommandTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_root))
+        try
         {
-            Directory.Delete(_root, recursive: true);
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Seen once in CI ("Directory not empty" under hub/, not reproduced since, nothing left open once up has
+            // returned): cleanup of a temp folder is not what these tests judge, as in HostedHub.
         }
     }
 }
