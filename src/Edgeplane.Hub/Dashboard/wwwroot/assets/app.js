@@ -77,6 +77,9 @@ async function show({ refresh = false, changes = null, moveFocus = false } = {})
   }
   const { view: current, params } = refresh ? { view: app.current.view, params: app.current.ctx.params } : match(location.pathname);
   const ctx = refresh ? { ...app.current.ctx, whoami: app.whoami, can: permissions(app.whoami) } : context(params);
+  // Another query of the same view (a filter) may start from the data on screen, which live updates keep current.
+  const kept = !refresh && current.keepsData && app.current?.view === current && app.current.ctx.path === location.pathname
+    ? app.current.data : null;
   if (!refresh) {
     app.current = { view: current, ctx, data: null, key };
     markNavigation(current.nav);
@@ -86,7 +89,7 @@ async function show({ refresh = false, changes = null, moveFocus = false } = {})
   }
   app.loading = true;
   try {
-    const data = await current.load(ctx, refresh ? app.current.data : null, changes);
+    const data = await current.load(ctx, refresh ? app.current.data : kept, changes);
     if (app.current?.key !== key || app.current.view !== current) return;
     app.current.data = data;
     render(view, current.render(data, ctx), { refresh });

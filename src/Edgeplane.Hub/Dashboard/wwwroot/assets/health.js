@@ -14,6 +14,7 @@ export function flags(cluster) {
     offline: Boolean(cluster.offline),
     unknown: cluster.connection?.state === 'Unknown',
     held: cluster.heldByRollout !== null && cluster.heldByRollout !== undefined,
+    behind: Boolean(cluster.desired?.digest) && cluster.desired?.digest !== cluster.target?.digest,
   };
 }
 
@@ -25,6 +26,7 @@ export const STATES = [
   { key: 'drifted', label: 'Drifted', text: 'drifted from its bundle' },
   { key: 'unknown', label: 'Link unknown', text: 'link unknown: no live hub process vouches for it' },
   { key: 'syncing', label: 'Syncing', text: 'not yet at its target bundle' },
+  { key: 'waiting', label: 'Waiting for its wave', text: 'at its target, which a rollout holds behind the desired bundle' },
   { key: 'in-sync', label: 'In sync', text: 'in sync' },
 ];
 
@@ -37,6 +39,7 @@ export function state(cluster) {
   if (f.drifted) return 'drifted';
   if (f.unknown) return 'unknown';
   if (!f.inSync) return 'syncing';
+  if (f.behind) return 'waiting';
   return 'in-sync';
 }
 
@@ -51,6 +54,7 @@ export const HEALTH_FILTERS = [
   { key: 'offline', label: 'Offline', test: f => f.offline },
   { key: 'unknown', label: 'Link unknown', test: f => f.unknown },
   { key: 'held', label: 'Held by a rollout', test: f => f.held },
+  { key: 'waiting', label: 'Waiting for a rollout', test: f => f.behind && !f.held },
 ];
 
 export function matchesHealth(cluster, key) {

@@ -1,0 +1,71 @@
+using System.Net;
+using Edgeplane.Dashboard.Tests.Support;
+using Edgeplane.Hub.Api.Contracts;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Edgeplane.Dashboard.Tests;
+
+/// <summary>Steering a rollout from its page, and the same page for a viewer: no buttons, and a forged request refused.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class RolloutControlTests(DashboardStack stack, Chromium chromium)
+{
+    [Fact]
+    public async Task PauseButton_PausesTheRun_TheApiAgrees_AndResumeTakesItOn()
+    {
+        var id = stack.Rollout.Id;
+        await using var tab = await DashboardPage.OpenAsync(chromium, stack, stack.AdminToken, "/rollouts");
+        var page = tab.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Rollout {id}", Exact = true }).ClickAsync();
+        await tab.WaitForViewAsync();
+        await Expect(page.Locator("#view h1")).ToHaveTextAsync($"Rollout {id}");
+        await Expect(page.Locator("li[data-wave='canary'] h3 .badge").First).ToHaveTextAsync("Soaking");
+        await tab.ScreenshotAsync("dashboard-rollout", fullPage: false);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+
+        await Expect(page.Locator("[data-field='state'] .badge")).ToHaveTextAsync("Paused");
+        await Expect(page.Locator("[data-field='reason']")).ToHaveTextAsync("paused by token:admin");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Rollout {id} paused." })).ToHaveCountAsync(1);
+        var paused = await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}");
+        Assert.Equal(RolloutState.Paused, paused.State);
+        Assert.Equal("paused by token:admin", paused.Reason);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+
+        await Expect(page.Locator("[data-field='state'] .badge")).ToHaveTextAsync("Progressing");
+        Assert.Equal(RolloutState.Progressing, (await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}")).State);
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Viewer_SeesNoActionButtons_AndAForgedPauseIsRefused403()
+    {
+        var id = stack.Rollout.Id;
+        var (viewer, subject) = await stack.CreateTokenAsync("viewer");
+        await using var tab = await DashboardPage.OpenAsync(chromium, stack, viewer, $"/rollouts/{id}");
+        var page = tab.Page;
+        var before = await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}");
+
+        await Expect(page.Locator("#view h1")).ToHaveTextAsync($"Rollout {id}");
+        await Expect(page.Locator("li[data-wave='canary']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#who")).ToContainTextAsync("viewer");
+        await Expect(page.Locator("button[data-action]")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToHaveCountAsync(0);
+
+        var forged = await page.APIRequest.PostAsync($"/api/v1/rollouts/{id}/pause", new()
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {viewer}" },
+        });
+
+        Assert.Equal((int)HttpStatusCode.Forbidden, forged.Status);
+        var after = await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}");
+        Assert.Equal(before.State, after.State);
+        Assert.NotEqual(RolloutState.Paused, after.State);
+        var denied = await stack.GetAsync<PageResponse<AuditEntryResponse>>(
+            $"/api/v1/audit?action=api.denied&subject={Uri.EscapeDataString(subject)}");
+        Assert.Equal($"POST /api/v1/rollouts/{id}/pause", Assert.Single(denied.Items).Target);
+        tab.AssertNoConsoleErrors();
+    }
+}
