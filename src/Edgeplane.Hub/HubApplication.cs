@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Edgeplane.Hub.Api;
 using Edgeplane.Hub.Auth;
+using Edgeplane.Hub.Dashboard;
+using Edgeplane.Hub.Events;
 using Edgeplane.Hub.Gateway;
 using Edgeplane.Hub.Hosting;
 using Edgeplane.Hub.Identity;
@@ -114,7 +116,9 @@ public static class HubApplication
         services.AddSingleton(options);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IDbContextFactory<HubDbContext>>(new HubDbContextFactory(settings));
+        var events = new FleetEvents();
+        services.AddSingleton(events);
+        services.AddSingleton<IDbContextFactory<HubDbContext>>(new HubDbContextFactory(settings, new FleetChangeInterceptor(events)));
         services.AddSingleton<ClusterTargetFeed>();
         services.AddSingleton<IClusterTargetFeed>(sp => sp.GetRequiredService<ClusterTargetFeed>());
         if (settings.Provider == StoreProvider.Postgres)
@@ -194,6 +198,8 @@ public static class HubApplication
         }
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedCallAuditor>();
         services.AddAuthorizationBuilder().AddHubPolicies();
+        services.AddSingleton<DashboardAssets>();
+        services.AddHostedService<FleetEventRelay>();
     }
 
     private static void MapHub(WebApplication app, HubOptions options)
@@ -216,8 +222,10 @@ public static class HubApplication
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(HubPolicies.Read);
         var api = app.MapGroup("/api/v1");
         api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
+        api.MapEventsApi().MapWhoAmIApi().MapWorkspacesApi();
         api.MapTokensApi();
         // Any role reads the audit log; AuditApi narrows a workspace-confined caller to its workspaces' entries.
         api.MapGroup("").RequireAuthorization(HubPolicies.Read).MapAuditApi();
+        app.MapDashboard();
     }
 }

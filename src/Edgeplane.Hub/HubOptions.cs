@@ -69,6 +69,12 @@ public sealed record HubOptions
     /// <summary>How long webhook delivery ids are remembered to reject replays (default 1 h).</summary>
     public TimeSpan WebhookReplayWindow { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long <c>GET /api/v1/events</c> gathers changes after the first before it sends them, so a burst is one event
+    /// per kind (default 150 ms; zero sends at once).
+    /// </summary>
+    public TimeSpan EventCoalesce { get; init; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>A cluster whose agent was not seen for this long counts as offline (default 5 min).</summary>
     public TimeSpan OfflineAfter { get; init; } = TimeSpan.FromMinutes(5);
 

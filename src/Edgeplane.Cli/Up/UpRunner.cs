@@ -62,6 +62,7 @@ internal sealed class UpRunner(UpSettings settings, TextWriter output, TextWrite
         var lines = new[]
         {
             $"Edgeplane is up: {stack.Agents.Count} clusters, each with its own agent{(stack.CreatedRepo ? "" : " (reusing the data folder)")}",
+            $"  dashboard    {Authority(stack.HubUrl)}/   open it in a browser and sign in with the admin token",
             $"  hub API      {Authority(stack.HubUrl)}   edgeplane login --hub {Authority(stack.HubUrl)} --token \"$(cat {layout.AdminToken})\"",
             $"  admin token  {token}",
             $"  gateway      {Authority(stack.GatewayUrl)} (gRPC, mutual TLS; agents enrolled with bootstrap tokens)",

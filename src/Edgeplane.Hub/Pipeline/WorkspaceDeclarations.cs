@@ -12,11 +12,26 @@ internal static class WorkspaceDeclarations
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(clusters);
-        return fleet.Workspaces.Select(w => new DeclaredWorkspace(w.Name, StrongestRoles(w.Spec.Members), w.Spec.Namespaces,
-            clusters.Select(c => c.Declaration)
-                .Where(d => w.Spec.Targets.Matches(d.Name, d.Layer, d.Region ?? "", d.Site, d.Labels))
-                .Select(d => d.Name).ToList())).ToList();
+        return fleet.Workspaces.Select(w =>
+        {
+            var targeted = clusters.Select(c => c.Declaration)
+                .Where(d => w.Spec.Targets.Matches(d.Name, d.Layer, d.Region ?? "", d.Site, d.Labels)).ToList();
+            return new DeclaredWorkspace(w.Name, StrongestRoles(w.Spec.Members), w.Spec.Namespaces, targeted.Select(d => d.Name).ToList())
+            {
+                Workloads =
+                [
+                    .. fleet.Applications.Where(a => a.Spec.Workspace == w.Name)
+                        .Select(a => new DeclaredWorkload("Application", a.Name, a.Spec.Namespace, Placed(a.Spec.Placement, targeted))),
+                    .. fleet.NetworkFunctions.Where(n => n.Spec.Workspace == w.Name)
+                        .Select(n => new DeclaredWorkload("NetworkFunction", n.Name, n.Spec.Namespace, Placed(n.Spec.Placement, targeted))),
+                ],
+            };
+        }).ToList();
     }
+
+    /// <summary>The workspace's clusters a workload's placement selects (it never lands outside its workspace's targets).</summary>
+    private static List<string> Placed(PlacementSpec placement, IReadOnlyList<DeclaredCluster> targeted) =>
+        targeted.Where(d => placement.Matches(d.Name, d.Layer, d.Region ?? "", d.Site, d.Labels)).Select(d => d.Name).ToList();
 
     private static Dictionary<string, string> StrongestRoles(IReadOnlyList<WorkspaceMemberSpec> members)
     {

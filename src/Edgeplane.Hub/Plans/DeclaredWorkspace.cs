@@ -6,4 +6,11 @@ namespace Edgeplane.Hub.Plans;
 /// namespaces, and the declared clusters its <c>spec.targets</c> select.
 /// </summary>
 internal sealed record DeclaredWorkspace(
-    string Name, IReadOnlyDictionary<string, string> Members, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Clusters);
+    string Name, IReadOnlyDictionary<string, string> Members, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Clusters)
+{
+    /// <summary>Its Applications and NetworkFunctions, each with the clusters its placement selects among <see cref="Clusters"/>.</summary>
+    public IReadOnlyList<DeclaredWorkload> Workloads { get; init; } = [];
+}
+
+/// <summary>A workspace's Application or NetworkFunction (<paramref name="Kind"/>) and where it is placed.</summary>
+internal sealed record DeclaredWorkload(string Kind, string Name, string Namespace, IReadOnlyList<string> Clusters);

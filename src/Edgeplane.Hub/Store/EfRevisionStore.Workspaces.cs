@@ -22,6 +22,7 @@ internal sealed partial class EfRevisionStore
             {
                 Name = workspace.Name, Revision = plan.Sha,
                 MembersJson = JsonSerializer.Serialize(workspace.Members), NamespacesJson = JsonSerializer.Serialize(workspace.Namespaces),
+                WorkloadsJson = JsonSerializer.Serialize(workspace.Workloads),
             });
             db.WorkspaceClusters.AddRange(workspace.Clusters.Distinct(StringComparer.Ordinal)
                 .Select(c => new WorkspaceClusterRecord { Workspace = workspace.Name, Cluster = c }));

@@ -9,6 +9,23 @@ namespace Edgeplane.Hub.Store;
 /// </summary>
 internal sealed class EfWorkspaceStore(IDbContextFactory<HubDbContext> contexts) : IWorkspaceStore
 {
+    public async Task<IReadOnlyList<WorkspaceView>> ListAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var names = only?.ToList();
+        var rows = await db.Workspaces.AsNoTracking().Where(w => names == null || names.Contains(w.Name)).OrderBy(w => w.Name)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var listed = rows.Select(r => r.Name).ToList();
+        var clusters = (await db.WorkspaceClusters.AsNoTracking().Where(c => listed.Contains(c.Workspace)).ToListAsync(cancellationToken)
+                .ConfigureAwait(false))
+            .ToLookup(c => c.Workspace, c => c.Cluster, StringComparer.Ordinal);
+        return rows.Select(r => new WorkspaceView(r.Name, r.Revision,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.MembersJson) ?? [],
+            JsonSerializer.Deserialize<List<string>>(r.NamespacesJson) ?? [],
+            clusters[r.Name].Order(StringComparer.Ordinal).ToList(),
+            JsonSerializer.Deserialize<List<Plans.DeclaredWorkload>>(r.WorkloadsJson) ?? [])).ToList();
+    }
+
     public async Task<bool> ExistsAsync(string workspace, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();

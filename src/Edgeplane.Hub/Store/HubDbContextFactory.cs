@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Edgeplane.Hub.Store;
@@ -15,8 +16,8 @@ internal sealed class HubDbContextFactory : IDbContextFactory<HubDbContext>
 
     private readonly Func<HubDbContext> _create;
 
-    /// <summary>Builds the options for <paramref name="settings"/> once.</summary>
-    public HubDbContextFactory(StoreSettings settings)
+    /// <summary>Builds the options for <paramref name="settings"/> once; <paramref name="interceptors"/> see every save.</summary>
+    public HubDbContextFactory(StoreSettings settings, params IInterceptor[] interceptors)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
@@ -24,6 +25,7 @@ internal sealed class HubDbContextFactory : IDbContextFactory<HubDbContext>
         {
             var options = new DbContextOptionsBuilder<SqliteHubDbContext>()
                 .UseSqlite(settings.ConnectionString, o => o.MaxBatchSize(MaxBatchSize))
+                .AddInterceptors(interceptors)
                 .Options;
             var pool = new PooledDbContextFactory<SqliteHubDbContext>(options);
             _create = pool.CreateDbContext;
@@ -32,6 +34,7 @@ internal sealed class HubDbContextFactory : IDbContextFactory<HubDbContext>
         {
             var options = new DbContextOptionsBuilder<PostgresHubDbContext>()
                 .UseNpgsql(settings.ConnectionString, o => o.MaxBatchSize(MaxBatchSize))
+                .AddInterceptors(interceptors)
                 .Options;
             var pool = new PooledDbContextFactory<PostgresHubDbContext>(options);
             _create = pool.CreateDbContext;

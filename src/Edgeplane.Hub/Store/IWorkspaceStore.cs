@@ -6,6 +6,9 @@ internal interface IWorkspaceStore
     /// <summary>Every workspace's members (subject → <c>admin</c>, <c>member</c> or <c>viewer</c>), by workspace name.</summary>
     Task<IReadOnlyList<(string Workspace, IReadOnlyDictionary<string, string> Members)>> ListMembersAsync(CancellationToken cancellationToken);
 
+    /// <summary>The workspaces of the last applied revision (only <paramref name="only"/> when given), by name.</summary>
+    Task<IReadOnlyList<WorkspaceView>> ListAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken);
+
     /// <summary>True when the last applied revision declares <paramref name="workspace"/>.</summary>
     Task<bool> ExistsAsync(string workspace, CancellationToken cancellationToken);
 

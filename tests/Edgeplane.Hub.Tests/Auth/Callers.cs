@@ -34,6 +34,7 @@ internal static class Callers
         {
             request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         }
-        return await host.Anonymous.SendAsync(request);
+        // Headers only: the event stream (GET /api/v1/events) never ends; disposing the response closes it.
+        return await host.Anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 }

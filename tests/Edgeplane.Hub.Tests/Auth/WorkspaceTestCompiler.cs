@@ -31,8 +31,14 @@ internal sealed class WorkspaceTestCompiler : IRevisionCompiler
         {
             Workspaces =
             [
-                new DeclaredWorkspace("ran", Members, ["ran-du"], Layer("edge")),
-                new DeclaredWorkspace("core", new Dictionary<string, string> { ["user:lena@example.com"] = "viewer" }, ["core"], Layer("cloud")),
+                new DeclaredWorkspace("ran", Members, ["ran-du"], Layer("edge"))
+                {
+                    Workloads = [new DeclaredWorkload("Application", "du-app", "ran-du", Layer("edge")), new DeclaredWorkload("NetworkFunction", "upf", "ran-du", [])],
+                },
+                new DeclaredWorkspace("core", new Dictionary<string, string> { ["user:lena@example.com"] = "viewer" }, ["core"], Layer("cloud"))
+                {
+                    Workloads = [new DeclaredWorkload("Application", "core-app", "core", Layer("cloud"))],
+                },
             ],
         };
     }

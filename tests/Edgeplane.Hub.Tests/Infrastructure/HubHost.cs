@@ -17,7 +17,7 @@ namespace Edgeplane.Hub.Tests.Infrastructure;
 internal sealed class HubHost : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private bool _disposed;
 
     private HubHost(WebApplication app, FakeTimeProvider time, string? adminToken, string token)

@@ -9,6 +9,7 @@ internal sealed class HubScenario : IAsyncDisposable
     public const string WebhookSecret = "s3cret-for-tests";
 
     private readonly Func<HubOptions, HubOptions> _configure;
+    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
 
     private HubScenario(TempDirectory temp, TestRepo repo, string? store, string initialSha, Func<HubOptions, HubOptions>? configure)
     {
@@ -34,11 +35,12 @@ internal sealed class HubScenario : IAsyncDisposable
     public HubOptions Options => _configure(HubHost.Options(Repo.Path, Temp.Sub("data"), Store, WebhookSecret));
 
     public static async Task<HubScenario> StartAsync(StoreKind kind, string fixture = "fleet", Func<HubOptions, HubOptions>? configure = null,
-        Edgeplane.Hub.Pipeline.IRevisionCompiler? compiler = null)
+        Edgeplane.Hub.Pipeline.IRevisionCompiler? compiler = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var temp = new TempDirectory();
         var repo = TestRepo.FromFixture(temp.Sub("repo"), fixture, out var sha);
-        var scenario = new HubScenario(temp, repo, await Stores.CreateAsync(kind), sha, configure);
+        var scenario = new HubScenario(temp, repo, await Stores.CreateAsync(kind), sha, configure) { _services = services };
         await scenario.RestartAsync(compiler);
         var first = await scenario.Host.WaitForRevisionAsync(sha);
         Assert.Equal(RevisionState.Applied, first.State);
@@ -52,7 +54,7 @@ internal sealed class HubScenario : IAsyncDisposable
         {
             await Host.DisposeAsync();
         }
-        Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null, compiler);
+        Host = await HubHost.StartAsync(Options, Token.Length > 0 ? Token : null, compiler, services: _services);
         if (Token.Length == 0)
         {
             Token = Host.AdminToken!;

@@ -20,7 +20,8 @@ internal sealed partial class AvailabilityMonitor(
     HubReadiness readiness,
     GatewayOptions options,
     TimeProvider time,
-    ILogger<AvailabilityMonitor> logger) : BackgroundService
+    ILogger<AvailabilityMonitor> logger,
+    Events.FleetEvents? events = null) : BackgroundService
 {
     private DateTimeOffset _lastSeenFlush;
     private DateTimeOffset _lastRenewal;
@@ -90,6 +91,7 @@ internal sealed partial class AvailabilityMonitor(
             if (swept > 0)
             {
                 LogSwept(logger, swept);
+                events?.Reset(); // one bulk statement, names unknown: live views re-read
             }
         }
     }
@@ -129,6 +131,7 @@ internal sealed partial class AvailabilityMonitor(
             throw;
         }
         tracker.MarkStored(changes, refused);
+        events?.ClustersChanged(changes.Select(c => c.Cluster).Except(refused, StringComparer.Ordinal).ToList());
         foreach (var change in changes.Where(c => c.Availability != nameof(AvailabilityState.Online)))
         {
             LogChanged(logger, change.Cluster, change.Availability, change.Reason);

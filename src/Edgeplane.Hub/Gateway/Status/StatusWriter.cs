@@ -26,7 +26,8 @@ internal sealed partial class StatusWriter(
     GatewayMetrics metrics,
     TimeProvider time,
     ILogger<StatusWriter> logger,
-    LifecycleSignals? lifecycle = null) : BackgroundService
+    LifecycleSignals? lifecycle = null,
+    Events.FleetEvents? events = null) : BackgroundService
 {
     /// <summary>Attempts to store one batch, the first included.</summary>
     public const int MaxAttempts = 4;
@@ -96,7 +97,9 @@ internal sealed partial class StatusWriter(
             }
             return;
         }
-        lifecycle?.Mark(batch.Where((_, i) => outcomes[i] == StatusReportOutcome.Recorded).Select(p => p.Report.Cluster));
+        var recorded = batch.Where((_, i) => outcomes[i] == StatusReportOutcome.Recorded).Select(p => p.Report.Cluster).ToList();
+        lifecycle?.Mark(recorded);
+        events?.ClustersChanged(recorded); // written in bulk statements: announced here, not by the store's save hook
         for (var i = 0; i < batch.Count; i++)
         {
             metrics.StatusReports.WithLabels(Label(outcomes[i])).Inc();

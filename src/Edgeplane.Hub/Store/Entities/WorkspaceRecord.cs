@@ -13,4 +13,7 @@ internal sealed class WorkspaceRecord
 
     /// <summary>JSON array of the namespaces it owns.</summary>
     public required string NamespacesJson { get; set; }
+
+    /// <summary>JSON array of its Applications and NetworkFunctions with their placement (<c>StoredWorkload</c>).</summary>
+    public string WorkloadsJson { get; set; } = "[]";
 }

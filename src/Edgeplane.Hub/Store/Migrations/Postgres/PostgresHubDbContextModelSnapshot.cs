@@ -832,6 +832,10 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("WorkloadsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Name");
 
                     b.ToTable("workspaces", (string)null);

@@ -819,6 +819,10 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkloadsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Name");
 
                     b.ToTable("workspaces", (string)null);
