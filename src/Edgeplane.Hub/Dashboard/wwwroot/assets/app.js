@@ -5,6 +5,7 @@ import { storedToken, storeToken, forgetToken, takeTokenFromUrl, permissions, de
 import { LiveEvents } from './events.js';
 import { render, focusHeading, html } from './dom.js';
 import { match, interceptLinks } from './router.js';
+import { age } from './format.js';
 import login from './views/login.js';
 
 const view = document.getElementById('view');
@@ -244,7 +245,17 @@ function onSubmit(event) {
   }
 }
 
+/** Ages ("45s ago") move on between refreshes; the exact time stays in each <time>'s title. */
+function tickAges() {
+  const now = Date.now();
+  for (const time of view.querySelectorAll('time[datetime]')) {
+    const text = `${age(time.dateTime, now)} ago`;
+    if (time.textContent !== text) time.textContent = text;
+  }
+}
+
 function start() {
+  setInterval(tickAges, 5000);
   interceptLinks(document, url => navigate(url));
   window.addEventListener('popstate', () => { if (app.api) show(); });
   main.addEventListener('submit', onSubmit);

@@ -49,3 +49,6 @@ export function span(text) {
 
 /** First line of a commit message. */
 export const subject = message => (message ?? '').split('\n')[0];
+
+/** Free text from the hub with every full sha256 digest and 40-digit sha cut to 12 digits, for reading (the page shows them whole elsewhere). */
+export const tidy = text => (text ?? '').replace(/\b(sha256:[0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…').replace(/\b([0-9a-f]{12})[0-9a-f]{28}\b/g, '$1…');

@@ -1,7 +1,7 @@
 // The audit log (GET /api/v1/audit) with the API's filters in the address. `since` and `until` take RFC 3339 times,
 // or an age such as 1h or 7d (like `edgeplane audit --since 1h`), turned into a time when the page loads.
 import { html } from '../dom.js';
-import { when } from '../format.js';
+import { tidy, when } from '../format.js';
 import { wordBadge } from '../health.js';
 
 const PAGE = 50;
@@ -64,8 +64,8 @@ export default {
           <tbody>${data.page.items.map(e => html`<tr data-entry="${e.id}">
             <td>${when(e.time)}</td>
             <td>${e.actor}${e.credential ? html`<br><span class="muted">${e.credential}</span>` : ''}</td>
-            <th scope="row">${e.action}</th><td class="wrap">${e.target}</td><td>${wordBadge(e.outcome)}</td>
-            <td>${e.workspace ?? ''}</td><td>${e.source ?? ''}</td><td class="wrap">${e.details ?? ''}</td></tr>`)}
+            <th scope="row">${e.action}</th><td class="wrap" title="${e.target}">${tidy(e.target)}</td><td>${wordBadge(e.outcome)}</td>
+            <td>${e.workspace ?? ''}</td><td>${e.source ?? ''}</td><td class="wrap">${tidy(e.details)}</td></tr>`)}
           ${data.page.items.length === 0 ? html`<tr><td colspan="8">No entry matches.</td></tr>` : ''}</tbody>
         </table></div>
         <nav class="pager" aria-label="Pages of the audit log">

@@ -2,7 +2,7 @@
 // status, drift field by field, objects that are not Current, the bundle's objects, the applications placed on it,
 // the rollouts that moved it and its audit trail.
 import { html } from '../dom.js';
-import { count, shortDigest, shortSha, utc, when, subject } from '../format.js';
+import { count, shortDigest, shortSha, utc, when, subject, tidy } from '../format.js';
 import { state, badge, wordBadge } from '../health.js';
 
 /** Bundle objects drawn at once; the rest behind a button (a management cluster's bundle can be large). */
@@ -41,9 +41,11 @@ export default {
         <p class="lede">${badge(state(c))} ${wordBadge(c.lifecycle?.phase ?? 'Declared')}
           ${c.converged ? 'Runs its desired bundle and is healthy.' : 'Not converged yet.'}</p>
       </div>
-      ${overview(c)}
-      ${link(c)}
-      ${status(c, data.detail.statusDetails)}
+      <div class="columns">
+        ${overview(c)}
+        <div>${link(c)}${status(c, data.detail.statusDetails)}</div>
+      </div>
+      ${conditions(c)}
       ${drift(data.detail.statusDetails)}
       ${unready(data.detail.statusDetails)}
       ${applications(c, data.workspaces)}
@@ -66,7 +68,7 @@ function overview(c) {
       <dt>Backend</dt><dd>${p ? html`Cluster API: template <code>${p.template}</code> on management cluster
         <a href="/clusters/${encodeURIComponent(p.managementCluster)}">${p.managementCluster}</a> (namespace <code>${p.namespace}</code>,
         deletion policy ${p.deletionPolicy})` : 'an existing cluster, joined by its agent'}</dd>
-      <dt>Lifecycle</dt><dd data-field="phase">${wordBadge(c.lifecycle?.phase ?? 'Declared')} ${c.lifecycle?.reason ?? ''}
+      <dt>Lifecycle</dt><dd data-field="phase">${wordBadge(c.lifecycle?.phase ?? 'Declared')} ${tidy(c.lifecycle?.reason)}
         ${c.lifecycle?.since ? html`(since ${when(c.lifecycle.since)})` : ''}</dd>
       <dt>Phases reached</dt><dd>${Object.entries(c.lifecycle?.transitions ?? {}).sort((a, b) => a[1].localeCompare(b[1]))
         .map(([phase, at]) => html`<span class="chip">${phase} ${utc(at)}</span> `)}</dd>
@@ -110,10 +112,15 @@ function status(c, details) {
       <dt>Objects</dt><dd>${count(o.total)} reported, ${count(o.failed)} failed, ${count(o.inProgress)} in progress, ${count(o.drifted)} drifted</dd>
       ${changes ? html`<dt>Last apply</dt><dd>${count(changes.created)} created, ${count(changes.configured)} configured,
         ${count(changes.unchanged)} unchanged, ${count(changes.deleted)} deleted, ${count(changes.skipped)} skipped, ${count(changes.failed)} failed</dd>` : ''}
-    </dl>
-    <div class="table-wrap"><table class="list"><caption>Conditions</caption>
+    </dl></section>`;
+}
+
+function conditions(c) {
+  const s = c.status ?? {};
+  return html`<section aria-labelledby="conditions-title"><h2 id="conditions-title">Conditions</h2>
+    <div class="table-wrap"><table class="list"><caption class="visually-hidden">Conditions the agent reported</caption>
       <thead><tr><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Message</th></tr></thead>
-      <tbody>${(s.conditions ?? []).map(k => html`<tr><th scope="row">${k.type}</th><td>${wordBadge(k.status)}</td><td>${k.reason ?? ''}</td><td class="wrap">${k.message ?? ''}</td></tr>`)}
+      <tbody>${(s.conditions ?? []).map(k => html`<tr><th scope="row">${k.type}</th><td>${wordBadge(k.status)}</td><td>${k.reason ?? ''}</td><td class="wrap">${tidy(k.message)}</td></tr>`)}
         ${(s.conditions ?? []).length === 0 ? html`<tr><td colspan="4">No conditions reported yet.</td></tr>` : ''}</tbody>
     </table></div></section>`;
 }
@@ -147,7 +154,7 @@ function applications(c, workspaces) {
   const placed = workspaces.flatMap(w => (w.applications ?? []).filter(a => (a.clusters ?? []).includes(c.name)).map(a => ({ ...a, workspace: w.name })));
   return html`<section aria-labelledby="apps-title"><h2 id="apps-title">Applications</h2>
     ${placed.length === 0 ? html`<p>No workspace application you may see is placed here.</p>` : html`
-    <ul class="inline">${placed.map(a => html`<li><span class="chip">${a.name}</span> in <code>${a.namespace}</code> of workspace
+    <ul class="inline" id="applications">${placed.map(a => html`<li data-application="${a.name}"><span class="chip">${a.name}</span> (${a.kind ?? 'Application'}) in <code>${a.namespace}</code> of workspace
       <a href="/workspaces/${encodeURIComponent(a.workspace)}">${a.workspace}</a></li>`)}</ul>`}</section>`;
 }
 
@@ -190,6 +197,6 @@ function audit(entries) {
     ${entries.length === 0 ? html`<p>No audit entry names this cluster.</p>` : html`
     <div class="table-wrap"><table class="list"><caption class="visually-hidden">Newest audit entries about this cluster</caption>
       <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Outcome</th><th scope="col">Details</th></tr></thead>
-      <tbody>${entries.map(e => html`<tr><td>${when(e.time)}</td><td>${e.actor}</td><th scope="row">${e.action}</th><td>${wordBadge(e.outcome)}</td><td class="wrap">${subject(e.details)}</td></tr>`)}</tbody>
+      <tbody>${entries.map(e => html`<tr><td>${when(e.time)}</td><td>${e.actor}</td><th scope="row">${e.action}</th><td>${wordBadge(e.outcome)}</td><td class="wrap">${tidy(subject(e.details))}</td></tr>`)}</tbody>
     </table></div>`}</section>`;
 }

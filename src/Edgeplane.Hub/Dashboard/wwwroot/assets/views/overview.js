@@ -4,6 +4,8 @@ import { html } from '../dom.js';
 import { count, shortSha, subject, when } from '../format.js';
 import { flags, state, STATES, HEALTH_FILTERS, matchesHealth, tally, badge } from '../health.js';
 
+const ACTIVE_ROLLOUTS = new Set(['Pending', 'Progressing', 'Paused', 'WaitingForWindow']);
+
 /** Above this many changed clusters a live update refetches the whole list instead of each cluster. */
 const PATCH_LIMIT = 50;
 
@@ -54,7 +56,7 @@ export default {
   /** A new filter works on the clusters already loaded: 10,000 of them are not fetched again for each click. */
   keepsData: true,
 
-  watches: changes => changes.clusters.size > 0 || changes.revisions.size > 0,
+  watches: changes => changes.clusters.size > 0 || changes.revisions.size > 0 || changes.rollouts.size > 0,
 
   async load(ctx, previous, changes) {
     const f = filtersOf(ctx.query);
@@ -63,10 +65,12 @@ export default {
       return { ...previous, selected: selection.selected, selectorError: selection.selectorError, label: f.label };
     }
     const fleet = ctx.api.get('/fleet');
+    const rollouts = ctx.api.get('/rollouts', { limit: 20 });
     const incremental = previous && changes && !changes.reset && changes.clusters.size <= PATCH_LIMIT;
     const clusters = incremental ? await patch(ctx.api, previous.clusters, changes.clusters) : await ctx.api.all('/clusters');
     const selection = await selectorMatches(ctx.api, f.label);
-    return { fleet: await fleet, clusters, ...selection, label: f.label };
+    const active = (await rollouts).items.filter(r => ACTIVE_ROLLOUTS.has(r.state));
+    return { fleet: await fleet, clusters, active, ...selection, label: f.label };
   },
 
   render(data, ctx) {
@@ -113,6 +117,10 @@ function notices(data) {
     items.push(html`<p class="notice" data-kind="${lastError.state}">Revision
       <a href="/revisions/${lastError.sha}"><code>${shortSha(lastError.sha)}</code></a> is ${lastError.state}:
       ${lastError.reason ?? ''}</p>`);
+  }
+  for (const run of data.active) {
+    items.push(html`<p class="info">Rollout <a href="/rollouts/${run.id}">${run.id}</a> is ${run.state}${run.currentWave ? html` in wave ${run.currentWave}` : ''}:
+      ${run.changes.length ? run.changes.join(', ') : 'bundle changes'}${run.reason ? html` (${run.reason})` : ''}</p>`);
   }
   if (source.lastFetchError) items.push(html`<p class="notice">The last fetch failed: ${source.lastFetchError}</p>`);
   if (data.selectorError) items.push(html`<p class="notice" role="alert">Label selector refused: ${data.selectorError}</p>`);

@@ -24,10 +24,10 @@ export default {
         <ul class="inline">${w.namespaces.map(n => html`<li><code>${n}</code></li>`)}</ul></section>
       <section aria-labelledby="apps-title"><h2 id="apps-title">Applications</h2>
         <div class="table-wrap"><table class="list" id="applications"><caption class="visually-hidden">Applications and where they run</caption>
-          <thead><tr><th scope="col">Application</th><th scope="col">Namespace</th><th scope="col">Placed on</th></tr></thead>
-          <tbody>${w.applications.map(a => html`<tr data-application="${a.name}"><th scope="row">${a.name}</th><td><code>${a.namespace}</code></td>
+          <thead><tr><th scope="col">Application</th><th scope="col">Kind</th><th scope="col">Namespace</th><th scope="col">Placed on</th></tr></thead>
+          <tbody>${w.applications.map(a => html`<tr data-application="${a.name}"><th scope="row">${a.name}</th><td>${a.kind ?? 'Application'}</td><td><code>${a.namespace}</code></td>
             <td>${count(a.clusters.length)} cluster(s): ${a.clusters.map(c => html`<a href="/clusters/${encodeURIComponent(c)}">${c}</a> `)}</td></tr>`)}
-            ${w.applications.length === 0 ? html`<tr><td colspan="3">No applications.</td></tr>` : ''}</tbody>
+            ${w.applications.length === 0 ? html`<tr><td colspan="4">No applications.</td></tr>` : ''}</tbody>
         </table></div></section>
       <section aria-labelledby="targets-title"><h2 id="targets-title">Clusters it targets (${count(w.clusters.length)})</h2>
         <ul class="inline names">${w.clusters.map(c => html`<li><a href="/clusters/${encodeURIComponent(c)}">${c}</a></li>`)}</ul></section>`;
