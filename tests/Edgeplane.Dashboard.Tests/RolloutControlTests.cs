@@ -19,7 +19,7 @@ public sealed class RolloutControlTests(DashboardStack stack, Chromium chromium)
         await page.GetByRole(AriaRole.Link, new() { Name = $"Rollout {id}", Exact = true }).ClickAsync();
         await tab.WaitForViewAsync();
         await Expect(page.Locator("#view h1")).ToHaveTextAsync($"Rollout {id}");
-        await Expect(page.Locator("li[data-wave='canary'] h3 .badge").First).ToHaveTextAsync("Soaking");
+        await Expect(page.Locator("li.wave.current h3 .badge").First).ToHaveTextAsync("Soaking");
         await tab.ScreenshotAsync("dashboard-rollout", fullPage: false);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
@@ -36,6 +36,60 @@ public sealed class RolloutControlTests(DashboardStack stack, Chromium chromium)
 
         await Expect(page.Locator("[data-field='state'] .badge")).ToHaveTextAsync("Progressing");
         Assert.Equal(RolloutState.Progressing, (await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}")).State);
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task PromoteButton_AfterConfirming_EndsTheCanarySoak_AndTheNextWaveShowsLiveWithoutReload()
+    {
+        var id = stack.Rollout.Id;
+        await using var tab = await DashboardPage.OpenAsync(chromium, stack, stack.AdminToken, $"/rollouts/{id}");
+        var page = tab.Page;
+        await page.EvaluateAsync("window.__sameDocument = 'yes'");
+        var current = await page.Locator("li.wave.current").GetAttributeAsync("data-wave");
+        var next = stack.Rollout.Waves.SkipWhile(w => w.Name != current).Skip(1).FirstOrDefault()?.Name;
+        Assert.True(next is not null, $"the run is in its last wave ({current}): nothing to promote to");
+        string? asked = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Promote" }).ClickAsync();
+
+        await Expect(page.Locator($"li[data-wave='{current}'] h3 .badge").First).ToHaveTextAsync("Succeeded");
+        await Expect(page.Locator("li.wave.current")).ToHaveAttributeAsync("data-wave", next!);
+        await Expect(page.Locator($"li[data-wave='{next}'] h3 .badge").First).ToHaveTextAsync("Soaking", new() { Timeout = 120_000 });
+        Assert.StartsWith($"Promote rollout {id}?", asked);
+        var run = await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}");
+        Assert.Equal(next, run.CurrentWave);
+        Assert.Equal("yes", await page.EvaluateAsync<string>("window.__sameDocument"));
+        await tab.ScreenshotAsync("rollout-promoted", fullPage: false);
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task AbortButton_ConfirmDismissed_ChangesNothing()
+    {
+        var id = stack.Rollout.Id;
+        await using var tab = await DashboardPage.OpenAsync(chromium, stack, stack.AdminToken, $"/rollouts/{id}");
+        var page = tab.Page;
+        var before = await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}");
+        var dismissed = new TaskCompletionSource<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            await dialog.DismissAsync();
+            dismissed.TrySetResult(dialog.Message);
+        };
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abort" }).ClickAsync();
+
+        Assert.StartsWith($"Abort rollout {id}?", await dismissed.Task.WaitAsync(DashboardStack.Timeout));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Abort" })).ToBeEnabledAsync();
+        Assert.Equal(before.State, (await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}")).State);
+        var aborts = await stack.GetAsync<PageResponse<AuditEntryResponse>>($"/api/v1/audit?action=rollout.abort&target={id}");
+        Assert.Empty(aborts.Items);
         tab.AssertNoConsoleErrors();
     }
 

@@ -41,6 +41,7 @@ export default {
           ${p.done} of ${p.total} members healthy</p>
       </div>
       ${controls(run, ctx)}
+      <div class="columns narrow-first">
       <section aria-labelledby="run-title"><h2 id="run-title">Run</h2>
         <dl class="facts">
           <dt>Revision</dt><dd><a href="/revisions/${run.revision}"><code>${shortSha(run.revision)}</code></a></dd>
@@ -54,7 +55,9 @@ export default {
           <dt>Finished</dt><dd>${utc(run.finishedAt) || '–'}</dd>
         </dl>
       </section>
-      <section aria-labelledby="waves-title"><h2 id="waves-title">Waves</h2>
+      ${summary(run)}
+      </div>
+      <section aria-labelledby="members-title"><h2 id="members-title">Members by wave</h2>
         <ol class="waves">${run.waves.map((w, i) => wave(run, w, i, ctx))}</ol>
       </section>`;
   },
@@ -73,17 +76,36 @@ function controls(run, ctx) {
   </div>`;
 }
 
+const healthyCount = w => w.members.filter(m => m.state === 'Healthy' || m.state === 'Promoted').length;
+
+function summary(run) {
+  return html`<section aria-labelledby="waves-title"><h2 id="waves-title">Waves</h2>
+    <div class="table-wrap"><table class="list" id="waves"><caption class="visually-hidden">Waves in order, with their progress</caption>
+      <thead><tr><th scope="col">Wave</th><th scope="col">State</th><th scope="col">Healthy</th><th scope="col" class="num">Max unavailable</th>
+        <th scope="col">Soak</th><th scope="col">Finished</th></tr></thead>
+      <tbody>${run.waves.map(w => {
+        const healthy = healthyCount(w);
+        return html`<tr data-wave="${w.name}"${run.currentWave === w.name ? html` class="current-row"` : ''}>
+          <th scope="row"><a href="#wave-${w.name}">${w.name}</a>${run.currentWave === w.name ? html` <span class="chip">current</span>` : ''}</th>
+          <td>${wordBadge(w.state)}</td>
+          <td><progress max="${Math.max(w.members.length, 1)}" value="${healthy}" aria-label="Wave ${w.name}: ${healthy} of ${w.members.length} healthy"></progress>
+            <span class="num">${healthy}/${w.members.length}</span></td>
+          <td class="num">${w.maxUnavailable}</td>
+          <td>${span(w.soakTime)}${w.state === 'Soaking' && w.soakUntil ? html`, until ${utc(w.soakUntil)}` : ''}</td>
+          <td>${when(w.finishedAt)}</td></tr>`;
+      })}</tbody></table></div></section>`;
+}
+
 function wave(run, w, index, ctx) {
-  const healthy = w.members.filter(m => m.state === 'Healthy' || m.state === 'Promoted').length;
+  const healthy = healthyCount(w);
   const states = new Map();
-  for (const m of w.members) states.set(m.state, (states.get(m.state) ?? 0) + 1);
+  for (const m of w.members) if (m.state !== 'Healthy') states.set(m.state, (states.get(m.state) ?? 0) + 1);
   const all = ctx.query.get('members') === w.name;
   const members = all ? w.members : w.members.slice(0, MEMBER_LIMIT);
   const current = run.currentWave === w.name;
-  return html`<li class="wave${current ? ' current' : ''}" data-wave="${w.name}">
+  return html`<li class="wave${current ? ' current' : ''}" data-wave="${w.name}" id="wave-${w.name}">
     <h3>${index + 1}. ${w.name} ${wordBadge(w.state)} ${current ? html`<span class="chip">current</span>` : ''}</h3>
-    <p><progress max="${Math.max(w.members.length, 1)}" value="${healthy}" aria-label="Wave ${w.name}: ${healthy} of ${w.members.length} healthy"></progress>
-      ${healthy} of ${w.members.length} healthy${[...states].map(([s, n]) => html` · ${count(n)} ${s}`)}</p>
+    <p>${healthy} of ${w.members.length} healthy${[...states].map(([s, n]) => html` · ${count(n)} ${s}`)}</p>
     <p class="help">At most ${w.maxUnavailable} unavailable at once · soak ${span(w.soakTime)}${w.soakUntil && w.state === 'Soaking' ? html`, soaking until ${utc(w.soakUntil)}` : ''}
       · started ${utc(w.startedAt) || '–'} · finished ${utc(w.finishedAt) || '–'}</p>
     ${w.members.length === 0 ? html`<p>No changed cluster in this wave.</p>` : html`
