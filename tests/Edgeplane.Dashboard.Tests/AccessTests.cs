@@ -45,9 +45,29 @@ public sealed class AccessTests(DashboardStack stack, Chromium chromium)
     }
 
     [Fact]
+    public async Task RevokedToken_NextCall_ShowsTheSignInFormSayingWhy()
+    {
+        var viewer = await stack.CreateTokenAsync("viewer");
+        await using var tab = await DashboardPage.OpenAsync(chromium, stack, viewer.Token, "/clusters");
+        var page = tab.Page;
+        using (var api = stack.Api(stack.AdminToken))
+        {
+            using var revoked = await api.DeleteAsync($"/api/v1/tokens/{viewer.Id}");
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Rollouts" }).ClickAsync();
+
+        await Expect(page.Locator("#view h1")).ToHaveTextAsync("Sign in to Edgeplane");
+        await Expect(page.Locator(".login [role='alert']")).ToContainTextAsync("The hub refused the API token");
+        await Expect(page.GetByLabel("API token")).ToBeFocusedAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('edgeplane.token')"));
+    }
+
+    [Fact]
     public async Task WorkspaceMember_SeesItsWorkspaceOnly_NeverAnotherWorkspacesApplications()
     {
-        var (member, _) = await stack.CreateTokenAsync("workspace-member", "ran");
+        var member = (await stack.CreateTokenAsync("workspace-member", "ran")).Token;
         await using var tab = await DashboardPage.OpenAsync(chromium, stack, member, "/workspaces");
         var page = tab.Page;
 

@@ -21,7 +21,7 @@ public sealed class RevisionTests(DashboardStack stack, Chromium chromium)
         try
         {
             Assert.Equal(RevisionState.Held, (await stack.Stack.WaitForRevisionAsync(sha, DashboardStack.Timeout)).State);
-            var (viewer, _) = await stack.CreateTokenAsync("viewer");
+            var viewer = (await stack.CreateTokenAsync("viewer")).Token;
             await using var admin = await DashboardPage.OpenAsync(chromium, stack, stack.AdminToken, $"/revisions/{sha}");
             await using var reader = await DashboardPage.OpenAsync(chromium, stack, viewer, $"/revisions/{sha}");
 

@@ -97,7 +97,8 @@ public sealed class RolloutControlTests(DashboardStack stack, Chromium chromium)
     public async Task Viewer_SeesNoActionButtons_AndAForgedPauseIsRefused403()
     {
         var id = stack.Rollout.Id;
-        var (viewer, subject) = await stack.CreateTokenAsync("viewer");
+        var created = await stack.CreateTokenAsync("viewer");
+        var (viewer, subject) = (created.Token, created.Subject);
         await using var tab = await DashboardPage.OpenAsync(chromium, stack, viewer, $"/rollouts/{id}");
         var page = tab.Page;
         var before = await stack.GetAsync<RolloutResponse>($"/api/v1/rollouts/{id}");

@@ -157,14 +157,14 @@ public sealed class DashboardStack : IAsyncLifetime
     }
 
     /// <summary>A new API token (POST /api/v1/tokens with the admin token) for a subject of the test's own.</summary>
-    public async Task<(string Token, string Subject)> CreateTokenAsync(string role, string? workspace = null)
+    public async Task<CreatedApiTokenResponse> CreateTokenAsync(string role, string? workspace = null)
     {
         using var api = Api(AdminToken);
         var subject = $"user:{role}-{Guid.NewGuid().ToString("N")[..8]}@dashboard.test";
         using var response = await api.PostAsJsonAsync("/api/v1/tokens",
             new CreateApiTokenRequest(subject, role, workspace, "1h", "dashboard test"), Json);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/v1/tokens answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return ((await response.Content.ReadFromJsonAsync<CreatedApiTokenResponse>(Json))!.Token, subject);
+        return (await response.Content.ReadFromJsonAsync<CreatedApiTokenResponse>(Json))!;
     }
 
     public async Task DisposeAsync()

@@ -91,7 +91,7 @@ function summary(run) {
           <td><progress max="${Math.max(w.members.length, 1)}" value="${healthy}" aria-label="Wave ${w.name}: ${healthy} of ${w.members.length} healthy"></progress>
             <span class="num">${healthy}/${w.members.length}</span></td>
           <td class="num">${w.maxUnavailable}</td>
-          <td>${span(w.soakTime)}${w.state === 'Soaking' && w.soakUntil ? html`, until ${utc(w.soakUntil)}` : ''}</td>
+          <td>${span(w.soakTime)}${w.state === 'Soaking' && w.soakUntil ? html`, until <span title="${utc(w.soakUntil)}">${utc(w.soakUntil).slice(11)}</span>` : ''}</td>
           <td>${when(w.finishedAt)}</td></tr>`;
       })}</tbody></table></div></section>`;
 }
