@@ -86,6 +86,7 @@ public sealed class OverviewTests(DashboardStack stack, Chromium chromium)
 
         await Expect(page).ToHaveURLAsync(new Regex("/\\?label=site-tier%3Dfar-edge$"));
         await Expect(page.Locator("#layers tr[data-layer='total'] td[data-count='clusters']")).ToHaveTextAsync(selected.Items.Count.ToString());
+        await Expect(page.GetByLabel("Label selector")).ToBeFocusedAsync();
         await Expect(page.Locator(".map .cell")).ToHaveCountAsync(selected.Items.Count);
         await page.ReloadAsync();
         await tab.WaitForViewAsync();

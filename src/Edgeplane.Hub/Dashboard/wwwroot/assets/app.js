@@ -42,11 +42,15 @@ function showFlash(message) {
   flash.textContent = message ?? '';
 }
 
-function navigate(url, { replace = false } = {}) {
+/**
+ * Shows `url`. Focus goes to the new page's heading, or, for a filter applied from a form, back to the field that
+ * applied it (the page around it changed, the user's place in the form did not).
+ */
+function navigate(url, { replace = false, focusId = null } = {}) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  show({ moveFocus: true });
-  if (!replace) window.scrollTo(0, 0);
+  show({ moveFocus: !focusId, focusId });
+  if (!replace && !focusId) window.scrollTo(0, 0);
 }
 
 function context(params) {
@@ -70,7 +74,7 @@ function markNavigation(key) {
 }
 
 /** Shows the view of the current address; on a refresh, refetches and re-renders it in place. */
-async function show({ refresh = false, changes = null, moveFocus = false } = {}) {
+async function show({ refresh = false, changes = null, moveFocus = false, focusId = null } = {}) {
   const key = location.pathname + location.search;
   if (refresh && (app.loading || app.current?.key !== key)) {
     app.pending = merge(app.pending ?? emptyChanges(), changes);
@@ -95,7 +99,8 @@ async function show({ refresh = false, changes = null, moveFocus = false } = {})
     app.current.data = data;
     render(view, current.render(data, ctx), { refresh });
     document.title = `${current.title(data, ctx)} · Edgeplane`;
-    if (moveFocus && !app.firstPage) focusHeading(view);
+    if (focusId) document.getElementById(focusId)?.focus();
+    else if (moveFocus && !app.firstPage) focusHeading(view);
     app.firstPage = false;
   } catch (error) {
     if (error.name === 'AbortError' || app.current?.key !== key) return;
@@ -181,6 +186,7 @@ function refused(error) {
 }
 
 async function signIn(token, { fromForm = false } = {}) {
+  app.events?.stop();
   const api = new Api(token, refused);
   let whoami;
   try {
@@ -241,7 +247,8 @@ function onSubmit(event) {
       if (String(value).trim() !== '') query.set(name, String(value).trim());
     }
     const text = query.toString();
-    navigate(location.pathname + (text ? `?${text}` : ''));
+    const field = form.contains(document.activeElement) && document.activeElement.id ? document.activeElement.id : null;
+    navigate(location.pathname + (text ? `?${text}` : ''), { focusId: field ?? form.querySelector('[id]')?.id });
   }
 }
 
@@ -257,7 +264,10 @@ function tickAges() {
 function start() {
   setInterval(tickAges, 5000);
   interceptLinks(document, url => navigate(url));
-  window.addEventListener('popstate', () => { if (app.api) show(); });
+  // Back and forward; an in-page anchor (#wave-edge) changes only the hash and is left to the browser.
+  window.addEventListener('popstate', () => {
+    if (app.api && location.pathname + location.search !== app.current?.key) show();
+  });
   main.addEventListener('submit', onSubmit);
   main.addEventListener('click', event => {
     const button = event.target.closest('button[data-action]');
