@@ -39,7 +39,7 @@ public sealed class RolloutPolicyTests
         scenario.Stack.Commit("rollout policy");
 
         var good = await CommitIstioAsync(scenario, "1.23.2", "1.23.3");
-        var run = await EndedAsync(scenario, good);
+        var run = await scenario.WaitForRolloutEndAsync(good);
 
         Assert.Equal(RolloutState.Succeeded, run.State);
         Assert.Equal(["edge", "cloud"], run.Waves.Select(w => w.Name));
@@ -52,7 +52,7 @@ public sealed class RolloutPolicyTests
             scenario.Stack.KubeSim.Clusters[cluster].Faults.NeverReadyImage("docker.io/istio/pilot:1.99.0");
         }
         var bad = await CommitIstioAsync(scenario, "1.23.3", "1.99.0");
-        var failed = await EndedAsync(scenario, bad);
+        var failed = await scenario.WaitForRolloutEndAsync(bad);
 
         Assert.Equal(RolloutState.RolledBack, failed.State);
         Assert.Equal([TestFleet.Edge], failed.FailedClusters);
@@ -85,7 +85,7 @@ public sealed class RolloutPolicyTests
         await File.WriteAllTextAsync(fleet, text.Replace("kubernetesVersion: v1.30.4+k3s1\n", "kubernetesVersion: v1.31.2+k3s1\n", StringComparison.Ordinal));
         var sha = scenario.Stack.Commit("edge: Kubernetes 1.31");
         Assert.Equal(RevisionState.Applied, (await scenario.Stack.WaitForRevisionAsync(sha, E2eScenario.Timeout)).State);
-        var run = await EndedAsync(scenario, sha);
+        var run = await scenario.WaitForRolloutEndAsync(sha);
 
         Assert.True(run.State == RolloutState.Succeeded,
             $"{run.State}: {run.Reason}; {string.Join("; ", run.Waves.SelectMany(w => w.Members).Select(m => $"{m.Cluster} {m.State} {m.Reason}"))}");
@@ -107,37 +107,5 @@ public sealed class RolloutPolicyTests
         var sha = scenario.Stack.Commit($"istio {to}");
         Assert.Equal(RevisionState.Applied, (await scenario.Stack.WaitForRevisionAsync(sha, E2eScenario.Timeout)).State);
         return sha;
-    }
-
-    /// <summary>
-    /// The run of <paramref name="sha"/> once it has ended. Soaks and gates end on the hub's clock without any agent
-    /// changing, so besides the stack's change events this reads the API once a second.
-    /// </summary>
-    private static async Task<RolloutResponse> EndedAsync(E2eScenario scenario, string sha)
-    {
-        using var limit = new CancellationTokenSource(E2eScenario.Timeout);
-        using var api = scenario.Api();
-        RolloutResponse? run = null;
-        while (!limit.IsCancellationRequested)
-        {
-            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            void OnChanged() => changed.TrySetResult();
-            scenario.Stack.Changed += OnChanged;
-            try
-            {
-                var list = await api.GetFromJsonAsync<PageResponse<RolloutResponse>>("/api/v1/rollouts", E2eScenario.Json, limit.Token);
-                run = list!.Items.FirstOrDefault(r => r.Revision == sha);
-                if (run is { State: RolloutState.Succeeded or RolloutState.RolledBack or RolloutState.Failed or RolloutState.Aborted })
-                {
-                    return run;
-                }
-                await Task.WhenAny(changed.Task, Task.Delay(TimeSpan.FromSeconds(1), limit.Token));
-            }
-            finally
-            {
-                scenario.Stack.Changed -= OnChanged;
-            }
-        }
-        throw new TimeoutException($"the rollout of {sha} did not end within {E2eScenario.Timeout}: {run?.State} {run?.Reason}");
     }
 }

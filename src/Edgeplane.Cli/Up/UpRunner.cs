@@ -61,7 +61,9 @@ internal sealed class UpRunner(UpSettings settings, TextWriter output, TextWrite
             : $"stored in {layout.AdminToken} (created at first start)";
         var lines = new[]
         {
-            $"Edgeplane is up: {stack.Agents.Count} clusters, each with its own agent{(stack.CreatedRepo ? "" : " (reusing the data folder)")}",
+            $"Edgeplane is up: {stack.Agents.Count} clusters, each with its own agent"
+                + (stack.ProvisionedClusters > 0 ? $"; {stack.ProvisionedClusters} more made by Cluster API (simulated) join by themselves" : "")
+                + (stack.CreatedRepo ? "" : " (reusing the data folder)"),
             $"  dashboard    {Authority(stack.HubUrl)}/   open it in a browser and sign in with the admin token",
             $"  hub API      {Authority(stack.HubUrl)}   edgeplane login --hub {Authority(stack.HubUrl)} --token \"$(cat {layout.AdminToken})\"",
             $"  admin token  {token}",

@@ -57,6 +57,9 @@ public sealed partial class UpStack
     public async Task<IReadOnlyList<ClusterResponse>> ListClustersAsync(CancellationToken cancellationToken = default) =>
         await Api.ListClustersAsync("", cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Clusters of the fleet made by Cluster API (their agents arrive by a ClusterResourceSet), at the last sync.</summary>
+    public int ProvisionedClusters { get; private set; }
+
     /// <summary>
     /// Gives every cluster the hub knows that exists nowhere yet a KubeSim virtual cluster, a kubeconfig context and a
     /// running agent (new clusters appear when a commit adds them). Not so for a cluster Cluster API provisions (the Cluster
@@ -70,6 +73,7 @@ public sealed partial class UpStack
         try
         {
             var clusters = await ListClustersAsync(cancellationToken).ConfigureAwait(false);
+            ProvisionedClusters = clusters.Count(c => c.Provisioning is not null);
             // only clusters never started here: an agent a caller stopped on purpose stays stopped
             var fresh = clusters.Where(c => c.Provisioning is null && !_podOwners.ContainsKey(c.Name) && _started.Add(c.Name)).ToList();
             var direct = new List<string>();

@@ -15,8 +15,9 @@ namespace Edgeplane.Hub.Lifecycle;
 /// management cluster reports its Cluster object, Declared until then; a cluster that exists already: Declared.</item>
 /// </list>
 /// Declared → Provisioning → Provisioned → Joined → Ready only go forward: a Ready cluster that receives a new bundle stays
-/// Ready, a Joined one whose agent restarts stays Joined. From Failed, Deleting, Deleted and Removed it goes wherever the
-/// facts say next (a cluster added back to Git starts again, with a fresh record of its transitions).
+/// Ready, a Joined one whose agent restarts stays Joined; a move past several of them at once records the ones it passed
+/// over. From Failed, Deleting, Deleted and Removed it goes wherever the facts say next (a cluster added back to Git
+/// starts again, with a fresh record of its transitions).
 /// </summary>
 internal static class LifecycleRule
 {
@@ -40,6 +41,10 @@ internal static class LifecycleRule
         var restart = facts.Phase is LifecyclePhases.Removed or LifecyclePhases.Deleted && !facts.Removed;
         var transitions = restart || facts.TransitionsJson is null ? new SortedDictionary<string, DateTime>(StringComparer.Ordinal)
             : JsonSerializer.Deserialize<SortedDictionary<string, DateTime>>(facts.TransitionsJson) ?? new(StringComparer.Ordinal);
+        foreach (var passed in PassedOver(facts, phase))
+        {
+            transitions.TryAdd(passed, DateTime.SpecifyKind(now, DateTimeKind.Utc));
+        }
         return new LifecycleChange(facts.Name, facts.Phase, facts.Reason, phase, reason, now, Transitions(transitions, phase, now));
     }
 
@@ -47,6 +52,24 @@ internal static class LifecycleRule
     {
         transitions.TryAdd(phase, DateTime.SpecifyKind(now, DateTimeKind.Utc));
         return JsonSerializer.Serialize(transitions);
+    }
+
+    /// <summary>
+    /// The phases of the cluster's way that a forward move from its stored phase to <paramref name="phase"/> passes over.
+    /// Each is implied by the later one (an agent that enrolled from inside a provisioned cluster means its control plane
+    /// was initialized, whether or not its management cluster's report of that has arrived yet), so they count as reached
+    /// now. Without this, which phases a cluster's record shows would depend on which of two agents reported first.
+    /// </summary>
+    private static IEnumerable<string> PassedOver(LifecycleFacts facts, string phase)
+    {
+        if (LifecyclePhases.Rank(facts.Phase) is not { } from || LifecyclePhases.Rank(phase) is not { } to)
+        {
+            return [];
+        }
+        string[] way = facts.ManagementCluster is null
+            ? [LifecyclePhases.Declared, LifecyclePhases.Joined, LifecyclePhases.Ready]
+            : [LifecyclePhases.Declared, LifecyclePhases.Provisioning, LifecyclePhases.Provisioned, LifecyclePhases.Joined, LifecyclePhases.Ready];
+        return way.Where(p => LifecyclePhases.Rank(p) > from && LifecyclePhases.Rank(p) < to);
     }
 
     /// <summary>The phase and reason the facts call for (before the forward-only rule).</summary>

@@ -81,7 +81,8 @@ internal sealed partial class EfRevisionStore
         {
             RevisionId = plan.RevisionId, Sha = plan.Sha, Policy = policy.Name, State = nameof(RolloutState.Pending),
             PolicyJson = RolloutPolicy.From(policy.Spec).ToJson(), CreatedAt = Now, UpdatedAt = Now,
-            ChangesJson = JsonSerializer.Serialize(Changes(members.Select(m => (existing[m.Cluster.Name].VersionsJson, m.Cluster.Versions)))),
+            ChangesJson = JsonSerializer.Serialize(Changes(members.Select(m => (existing[m.Cluster.Name].VersionsJson, m.Cluster.Versions)),
+                ProvisionedUpgrades(plan, byName.Keys, existing))),
         };
         var waves = WaveAssignment.Assign(policy.Spec, members.Select(m => MemberOf(m.Cluster)));
         for (var i = 0; i < waves.Count; i++)
@@ -102,8 +103,29 @@ internal sealed partial class EfRevisionStore
         return run;
     }
 
+    /// <summary>
+    /// "kubernetes v1.30.4 → v1.31.2 on edge-ams-02 (made by eks-eu-west)" for each cluster a member provisions whose version
+    /// changes: its Cluster API objects are in the member's bundle, so this run upgrades it with its management cluster.
+    /// </summary>
+    private static IEnumerable<string> ProvisionedUpgrades(RevisionPlan plan, IEnumerable<string> members, Dictionary<string, ClusterRecord> existing)
+    {
+        var managers = members.ToHashSet(StringComparer.Ordinal);
+        foreach (var cluster in plan.Declared.Where(c => c.Provisioning is { } p && managers.Contains(p.ManagementCluster)).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var before = existing.TryGetValue(cluster.Name, out var record)
+                ? (JsonSerializer.Deserialize<Dictionary<string, string>>(record.VersionsJson) ?? []).GetValueOrDefault("kubernetes")
+                : null;
+            var after = cluster.Versions.GetValueOrDefault("kubernetes");
+            if (before is not null && after is not null && before != after)
+            {
+                yield return $"kubernetes {before} → {after} on {cluster.Name} (made by {cluster.Provisioning!.ManagementCluster})";
+            }
+        }
+    }
+
     /// <summary>"istio 1.23.2 → 1.23.3" for every version that differs between the stored and the new declaration, most common first.</summary>
-    internal static List<string> Changes(IEnumerable<(string Stored, IReadOnlyDictionary<string, string> Next)> clusters)
+    internal static List<string> Changes(IEnumerable<(string Stored, IReadOnlyDictionary<string, string> Next)> clusters,
+        IEnumerable<string>? provisioned = null)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (stored, next) in clusters)
@@ -120,7 +142,8 @@ internal sealed partial class EfRevisionStore
                 }
             }
         }
-        var changes = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxChanges).Select(c => c.Key).ToList();
+        var changes = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key)
+            .Concat(provisioned ?? []).Take(MaxChanges).ToList();
         return changes.Count > 0 ? changes : ["bundle contents (no add-on or Kubernetes version changed)"];
     }
 

@@ -75,6 +75,7 @@ public sealed class UpCommandTests : IDisposable
         Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains($"fleet repo   {Path.Combine(Data, "fleet")}", run.Out);
         Assert.Contains("admin token  ep_", run.Out);
+        Assert.Matches(@"dashboard    http://127\.0\.0\.1:\d+/   open it in a browser", run.Out);
         Assert.Contains("of 30 clusters did not converge within 0 s:", run.Error);
         foreach (var column in new[] { "cluster", "desired", "applied", "health", "reason", "edge-dub-01", "eks-eu-west" })
         {

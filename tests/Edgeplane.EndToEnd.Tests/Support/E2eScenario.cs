@@ -155,6 +155,38 @@ public sealed class E2eScenario : IAsyncDisposable
         return (await api.GetFromJsonAsync<ClusterDetailResponse>($"/api/v1/clusters/{name}", Json))!;
     }
 
+    /// <summary>
+    /// The run of <paramref name="sha"/> once it has ended. Soaks and gates end on the hub's clock without any agent
+    /// changing, so besides the stack's change events this reads the API once a second.
+    /// </summary>
+    public async Task<RolloutResponse> WaitForRolloutEndAsync(string sha)
+    {
+        using var limit = new CancellationTokenSource(Timeout);
+        using var api = Api();
+        RolloutResponse? run = null;
+        while (!limit.IsCancellationRequested)
+        {
+            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnChanged() => changed.TrySetResult();
+            Stack.Changed += OnChanged;
+            try
+            {
+                var list = await api.GetFromJsonAsync<PageResponse<RolloutResponse>>("/api/v1/rollouts", Json, limit.Token);
+                run = list!.Items.FirstOrDefault(r => r.Revision == sha);
+                if (run is { State: RolloutState.Succeeded or RolloutState.RolledBack or RolloutState.Failed or RolloutState.Aborted })
+                {
+                    return run;
+                }
+                await Task.WhenAny(changed.Task, Task.Delay(TimeSpan.FromSeconds(1), limit.Token));
+            }
+            finally
+            {
+                Stack.Changed -= OnChanged;
+            }
+        }
+        throw new TimeoutException($"the rollout of {sha} did not end within {Timeout}: {run?.State} {run?.Reason}");
+    }
+
     /// <summary>Starts the stack again on the same data folder (as a second <c>edgeplane up</c> would).</summary>
     public async Task RestartStackAsync()
     {

@@ -112,6 +112,36 @@ public sealed class LifecycleRuleTests
     }
 
     [Fact]
+    public void Next_PastSeveralPhasesAtOnce_RecordsThePhasesPassedOverOnTheClustersWay()
+    {
+        var provisioning = Facts() with
+        {
+            Observation = Observed(Capi("Provisioning", infra: true)), Phase = LifecyclePhases.Provisioning, Reason = "p", Since = Now.AddMinutes(-1),
+            TransitionsJson = """{"Declared":"2026-12-01T09:58:00Z","Provisioning":"2026-12-01T09:59:00Z"}""",
+        };
+        var existing = Facts() with
+        {
+            ManagementCluster = null, Phase = LifecyclePhases.Declared, Reason = "d", Since = Now.AddMinutes(-2), TransitionsJson = """{"Declared":"2026-12-01T09:58:00Z"}""",
+        };
+        var failed = existing with { Phase = LifecyclePhases.Failed, TransitionsJson = """{"Failed":"2026-12-01T09:58:00Z"}""" };
+
+        // Its agent enrolled before its management cluster's report of the control plane arrived.
+        var joined = LifecycleRule.Next(provisioning with { Enrolled = true }, Now)!;
+        var ready = LifecycleRule.Next(existing with { Enrolled = true, Converged = true }, Now)!;
+        var back = LifecycleRule.Next(failed with { Enrolled = true, Converged = true }, Now)!;
+
+        Assert.Equal("Provisioning → Joined: its agent enrolled with the hub; waiting for it to run the desired bundle healthy", joined.AuditDetails);
+        Assert.Equal(new Dictionary<string, DateTime>
+        {
+            ["Declared"] = Now.AddMinutes(-2), ["Provisioning"] = Now.AddMinutes(-1), ["Provisioned"] = Now, ["Joined"] = Now,
+        }, JsonSerializer.Deserialize<Dictionary<string, DateTime>>(joined.TransitionsJson));
+        Assert.Equal(new Dictionary<string, DateTime> { ["Declared"] = Now.AddMinutes(-2), ["Joined"] = Now, ["Ready"] = Now },
+            JsonSerializer.Deserialize<Dictionary<string, DateTime>>(ready.TransitionsJson)); // an existing cluster never provisions
+        Assert.Equal(new Dictionary<string, DateTime> { ["Failed"] = Now.AddMinutes(-2), ["Ready"] = Now },
+            JsonSerializer.Deserialize<Dictionary<string, DateTime>>(back.TransitionsJson)); // from outside the way nothing is implied
+    }
+
+    [Fact]
     public void Next_AddedBackToGit_StartsAFreshRecord()
     {
         var removed = Facts() with { Phase = LifecyclePhases.Removed, Reason = "x", TransitionsJson = """{"Declared":"2026-11-01T00:00:00Z","Removed":"2026-11-02T00:00:00Z"}""" };

@@ -59,6 +59,8 @@ public sealed class KubernetesUpgradeRolloutTests
         Assert.Equal(RolloutState.Progressing, waiting.State);
         Assert.Equal("canary", waiting.CurrentWave);
         Assert.Contains("kubernetes v1.30.4+k3s1 → v1.31.1+k3s1", waiting.Changes);
+        // The run names what it does to the clusters its members provision, though their own bundles do not change.
+        Assert.Contains("kubernetes v1.30.4+k3s1 → v1.31.1+k3s1 on edge-lux-01 (made by eks-eu-west)", waiting.Changes);
         var moving = Assert.Single(waiting.Waves[0].Members, m => m.State == "Moving");
         Assert.Contains("Kubernetes v1.30.4+k3s1 (wants v1.31.1+k3s1)", moving.Reason);
         Assert.All(waiting.Waves.Skip(1), w => Assert.Null(w.StartedAt));
