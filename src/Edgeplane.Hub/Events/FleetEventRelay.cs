@@ -28,10 +28,9 @@ internal sealed class FleetEventRelay(IClusterTargetFeed feed, FleetEvents event
                 }
                 if (subscription.TakeOverflow())
                 {
-                    events.Reset(remote: true);
+                    events.Reset();
                 }
-                // remote: target changes reach every replica through the target feed itself, so they are not relayed again.
-                events.ClustersChanged(names.Distinct(StringComparer.Ordinal).ToList(), remote: true);
+                events.ClustersChanged(names.Distinct(StringComparer.Ordinal).ToList());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
