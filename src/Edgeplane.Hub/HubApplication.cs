@@ -125,6 +125,9 @@ public static class HubApplication
         {
             services.AddSingleton<ITargetChangePublisher, PostgresTargetChangePublisher>();
             services.AddSingleton<IPostgresChannel, TargetNotificationChannel>();
+            services.AddSingleton<PostgresFleetEventRelay>();
+            services.AddSingleton<IPostgresChannel>(sp => sp.GetRequiredService<PostgresFleetEventRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresFleetEventRelay>());
             services.AddHostedService<PostgresNotificationListener>();
         }
         else

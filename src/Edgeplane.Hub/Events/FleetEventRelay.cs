@@ -28,9 +28,10 @@ internal sealed class FleetEventRelay(IClusterTargetFeed feed, FleetEvents event
                 }
                 if (subscription.TakeOverflow())
                 {
-                    events.Reset();
+                    events.Reset(remote: true);
                 }
-                events.ClustersChanged(names.Distinct(StringComparer.Ordinal).ToList());
+                // remote: target changes reach every replica through the target feed itself, so they are not relayed again.
+                events.ClustersChanged(names.Distinct(StringComparer.Ordinal).ToList(), remote: true);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

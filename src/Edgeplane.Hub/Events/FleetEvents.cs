@@ -22,75 +22,72 @@ internal sealed class FleetEvents
     /// <summary>Live subscribers now.</summary>
     public int SubscriberCount => _subscribers.Count;
 
-    /// <summary>A new subscriber, or null when <see cref="MaxSubscribers"/> are open. Dispose it to stop.</summary>
-    public FleetEventSubscription? Subscribe()
+    /// <summary>
+    /// A new subscriber, or null when <see cref="MaxSubscribers"/> are open. Dispose it to stop. With
+    /// <paramref name="localOnly"/>, it hears only of changes this hub made (what a relay to other replicas sends on).
+    /// </summary>
+    public FleetEventSubscription? Subscribe(bool localOnly = false)
     {
         if (_subscribers.Count >= MaxSubscribers)
         {
             return null;
         }
-        var subscription = new FleetEventSubscription(MaxPendingPerSubscriber, s => _subscribers.TryRemove(s, out _));
+        var subscription = new FleetEventSubscription(MaxPendingPerSubscriber, localOnly, s => _subscribers.TryRemove(s, out _));
         _subscribers[subscription] = 0;
         return subscription;
     }
 
-    /// <summary>These clusters' records changed (status, health, drift, link, lifecycle, targets).</summary>
-    public void ClustersChanged(IEnumerable<string> names)
-    {
-        var list = names as IReadOnlyCollection<string> ?? names.ToList();
-        if (list.Count == 0)
-        {
-            return;
-        }
-        foreach (var subscriber in _subscribers.Keys)
-        {
-            subscriber.Add(FleetEventKind.Clusters, list);
-        }
-    }
+    /// <summary>
+    /// These clusters' records changed (status, health, drift, link, lifecycle, targets). <paramref name="remote"/>: every
+    /// replica knows already (another replica announced it, or it came through a channel all of them hear): not relayed.
+    /// </summary>
+    public void ClustersChanged(IEnumerable<string> names, bool remote = false) => AddToAll(FleetEventKind.Clusters, names, remote);
 
     /// <summary>These revisions changed (new, processed, approved).</summary>
-    public void RevisionsChanged(IEnumerable<string> shas) => AddToAll(FleetEventKind.Revisions, shas);
+    public void RevisionsChanged(IEnumerable<string> shas, bool remote = false) => AddToAll(FleetEventKind.Revisions, shas, remote);
 
     /// <summary>These rollout runs changed.</summary>
-    public void RolloutsChanged(IEnumerable<long> ids)
+    public void RolloutsChanged(IEnumerable<long> ids, bool remote = false)
     {
         var list = ids.ToList();
         if (list.Count == 0)
         {
             return;
         }
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var subscriber in Hearing(remote))
         {
             subscriber.AddRollouts(list);
         }
     }
 
     /// <summary>The audit log grew.</summary>
-    public void AuditAppended()
+    public void AuditAppended(bool remote = false)
     {
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var subscriber in Hearing(remote))
         {
             subscriber.Add(FleetEventKind.Audit, []);
         }
     }
 
     /// <summary>Every subscriber must re-read everything (changes may have been missed).</summary>
-    public void Reset()
+    public void Reset(bool remote = false)
     {
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var subscriber in Hearing(remote))
         {
             subscriber.MarkReset();
         }
     }
 
-    private void AddToAll(FleetEventKind kind, IEnumerable<string> keys)
+    private IEnumerable<FleetEventSubscription> Hearing(bool remote) => _subscribers.Keys.Where(s => !(remote && s.LocalOnly));
+
+    private void AddToAll(FleetEventKind kind, IEnumerable<string> keys, bool remote)
     {
         var list = keys as IReadOnlyCollection<string> ?? keys.ToList();
         if (list.Count == 0)
         {
             return;
         }
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var subscriber in Hearing(remote))
         {
             subscriber.Add(kind, list);
         }
@@ -125,11 +122,15 @@ internal sealed class FleetEventSubscription : IDisposable
     private bool _reset;
     private TaskCompletionSource _signal = NewSignal();
 
-    internal FleetEventSubscription(int limit, Action<FleetEventSubscription> onDispose)
+    internal FleetEventSubscription(int limit, bool localOnly, Action<FleetEventSubscription> onDispose)
     {
         _limit = limit;
+        LocalOnly = localOnly;
         _onDispose = onDispose;
     }
+
+    /// <summary>True when it hears only of changes this hub made.</summary>
+    public bool LocalOnly { get; }
 
     /// <summary>Completes when a change is pending (at once if one is).</summary>
     public Task WaitAsync(CancellationToken cancellationToken)

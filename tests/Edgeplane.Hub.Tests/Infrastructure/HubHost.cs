@@ -25,6 +25,7 @@ internal sealed class HubHost : IAsyncDisposable
         App = app;
         Time = time;
         AdminToken = adminToken;
+        Token = token;
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -37,6 +38,9 @@ internal sealed class HubHost : IAsyncDisposable
 
     /// <summary>The admin token printed at first start (null when the store already had one).</summary>
     public string? AdminToken { get; }
+
+    /// <summary>The admin API token <see cref="Client"/> sends.</summary>
+    public string Token { get; }
 
     public Uri BaseAddress { get; }
 
