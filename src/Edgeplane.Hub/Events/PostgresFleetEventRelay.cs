@@ -130,6 +130,6 @@ internal sealed partial class PostgresFleetEventRelay(
         return payloads;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not tell the other hub replicas what changed (their live views re-read later)")]
+    [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "Could not tell the other hub replicas what changed (their live views re-read later)")]
     private static partial void LogSendFailed(ILogger logger, Exception error);
 }
