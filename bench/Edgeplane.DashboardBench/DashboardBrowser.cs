@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Edgeplane.Benchmarks.Gateway;
 using Microsoft.Playwright;
 
@@ -18,7 +19,8 @@ internal sealed class DashboardBrowser : IAsyncDisposable
 
     /// <summary>
     /// The overview has rendered with every count: the view's h1 is there, no loading note is left, the layer table's
-    /// total and the health map both count every cluster. Returns performance.now() (ms since navigation start).
+    /// total and the health map both count every cluster. Returns performance.now() (ms since navigation start), and when
+    /// the last REST response (not the event stream) had arrived, by Resource Timing on the same clock.
     /// </summary>
     private const string Rendered = """
         n => {
@@ -27,7 +29,8 @@ internal sealed class DashboardBrowser : IAsyncDisposable
           const total = document.querySelector('#layers tfoot td[data-count="clusters"]');
           if (!total || Number(total.textContent.replace(/\D/g, '')) !== n) return false;
           if (document.querySelectorAll('.map a.cell').length !== n) return false;
-          return performance.now();
+          const api = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/') && !e.name.includes('/api/v1/events'));
+          return { rendered: performance.now(), apiDone: Math.max(0, ...api.map(e => e.responseEnd)), requests: api.length };
         }
         """;
 
@@ -74,8 +77,9 @@ internal sealed class DashboardBrowser : IAsyncDisposable
             {
                 var started = Stopwatch.GetTimestamp();
                 await page.GotoAsync("/?token=" + Uri.EscapeDataString(_token));
-                var rendered = await (await page.WaitForFunctionAsync(Rendered, clusters, Wait())).JsonValueAsync<double>();
-                result.Add(new OverviewLoad(i, rendered, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                var rendered = await (await page.WaitForFunctionAsync(Rendered, clusters, Wait())).JsonValueAsync<JsonElement>();
+                result.Add(new OverviewLoad(i, rendered.GetProperty("rendered").GetDouble(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    rendered.GetProperty("apiDone").GetDouble(), rendered.GetProperty("requests").GetInt32()));
             }
         }
         return result;
