@@ -105,14 +105,17 @@ internal sealed partial class SimulatedAgent(string cluster, AgentCredentials cr
         }
     }
 
-    /// <summary>Numbers a new status report, buffers it and sends it if a stream is open.</summary>
-    public async Task<(ulong Sequence, long SentAt)> ReportAsync()
+    /// <summary>
+    /// Numbers a new status report, buffers it and sends it if a stream is open. A <paramref name="degraded"/> report has
+    /// one failed object and Ready False, so the hub marks the cluster Degraded (the dashboard benchmark's status change).
+    /// </summary>
+    public async Task<(ulong Sequence, long SentAt)> ReportAsync(bool degraded = false)
     {
         StatusReport report;
         AsyncDuplexStreamingCall<AgentMessage, HubMessage>? call;
         lock (_lock)
         {
-            report = NewReport(++_sequence);
+            report = NewReport(++_sequence, degraded);
             _unacked.Add(report);
             call = _call;
         }
@@ -124,7 +127,7 @@ internal sealed partial class SimulatedAgent(string cluster, AgentCredentials cr
         return (report.Sequence, sent);
     }
 
-    private StatusReport NewReport(ulong sequence)
+    private StatusReport NewReport(ulong sequence, bool degraded)
     {
         var report = new StatusReport
         {
@@ -136,13 +139,15 @@ internal sealed partial class SimulatedAgent(string cluster, AgentCredentials cr
             AgentVersion = AgentVersion,
             Time = Timestamp.FromDateTime(DateTime.UtcNow),
         };
-        report.Conditions.Add(new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "ReconciliationSucceeded" });
+        report.Conditions.Add(degraded
+            ? new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.False, Reason = "HealthCheckFailed" }
+            : new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "ReconciliationSucceeded" });
         foreach (var name in (string[])["calico-node", "istiod", "vmagent"])
         {
             report.Objects.Add(new ObjectHealth
             {
                 Object = new ObjectRef { ApiVersion = "apps/v1", Kind = "Deployment", Namespace = "kube-system", Name = name },
-                Status = HealthStatus.Current,
+                Status = degraded && name == "vmagent" ? HealthStatus.Failed : HealthStatus.Current,
             });
         }
         return report;

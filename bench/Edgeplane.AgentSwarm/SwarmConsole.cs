@@ -6,7 +6,8 @@ namespace Edgeplane.AgentSwarm;
 
 /// <summary>
 /// Loads every listed agent's stored identity and answers the driver's commands, one per stdin line, each with one
-/// JSON line on stdout (progress goes to stderr). Commands: connect, report-all, targets, probe CLUSTER, storm, seqs,
+/// JSON line on stdout (progress goes to stderr). Commands: connect, report-all, targets, probe CLUSTER, degrade CLUSTER (a
+/// report that makes it Degraded), storm, seqs,
 /// rss (resident set and CPU time used), quit. Times in answers are <see cref="Stopwatch"/> timestamps or seconds.
 /// </summary>
 internal static class SwarmConsole
@@ -48,6 +49,10 @@ internal static class SwarmConsole
                 case "probe":
                     var (sequence, sentAt) = await byName[parts[1]].ReportAsync();
                     Reply(new { sequence, sentAt });
+                    break;
+                case "degrade":
+                    var (degradedSequence, degradedAt) = await byName[parts[1]].ReportAsync(degraded: true);
+                    Reply(new { sequence = degradedSequence, sentAt = degradedAt });
                     break;
                 case "storm":
                     Reply(await StormAsync(agents));

@@ -1,0 +1,24 @@
+namespace Edgeplane.DashboardBench;
+
+/// <summary>
+/// One overview load in a fresh browser context: from navigation start to rendered by the page's own clock
+/// (performance.now(), whose origin is the navigation start), and from Playwright's goto to rendered by this process's clock;
+/// when the last REST response had arrived (page clock) and how many REST requests the load made.
+/// </summary>
+internal sealed record OverviewLoad(int Load, double NavigationToRenderedMs, double GotoToRenderedMs, double LastApiResponseMs, int ApiRequests);
+
+/// <summary>Everything one run measured.</summary>
+internal sealed record DashboardResult(
+    string Commit,
+    DateTime Date,
+    string Machine,
+    DashboardSettings Settings,
+    int Clusters,
+    double ConnectSeconds,
+    string Browser,
+    IReadOnlyList<OverviewLoad> Loads,
+    Percentiles NavigationToRendered,
+    Percentiles GotoToRendered,
+    Percentiles StatusToPage,
+    string LoadAverageStart,
+    string LoadAverageEnd);
