@@ -13,6 +13,7 @@ namespace Edgeplane.Hub.Events;
 internal sealed class FleetChangeInterceptor(FleetEvents events) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, object> _detected = [];
 
     /// <summary>What a save changes; rollout rows are kept as entities, as a new run's id exists only once it is saved.</summary>
     private sealed record Pending(List<string> Clusters, List<string> Revisions, List<object> Rollouts, bool Audit);
@@ -47,7 +48,23 @@ internal sealed class FleetChangeInterceptor(FleetEvents events) : SaveChangesIn
         if (eventData.Context is { } context)
         {
             _pending.Remove(context);
+            RestoreDetection(context);
         }
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+            RestoreDetection(context);
+        }
+    }
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesCanceled(eventData);
+        return Task.CompletedTask;
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -61,6 +78,15 @@ internal sealed class FleetChangeInterceptor(FleetEvents events) : SaveChangesIn
         if (context is null)
         {
             return;
+        }
+        // This hook runs before SaveChanges detects changes: detect them once here and let the save skip its own pass
+        // (a 10,000-cluster commit tracks tens of thousands of rows); the setting is restored when the save ends.
+        var tracker = context.ChangeTracker;
+        if (tracker.AutoDetectChangesEnabled)
+        {
+            tracker.DetectChanges();
+            tracker.AutoDetectChangesEnabled = false;
+            _detected.AddOrUpdate(context, this);
         }
         List<string> clusters = [];
         List<string> revisions = [];
@@ -107,8 +133,20 @@ internal sealed class FleetChangeInterceptor(FleetEvents events) : SaveChangesIn
         _ => 0,
     };
 
+    private void RestoreDetection(DbContext context)
+    {
+        if (_detected.Remove(context))
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     private void Announce(DbContext? context)
     {
+        if (context is not null)
+        {
+            RestoreDetection(context);
+        }
         if (context is null || !_pending.TryGetValue(context, out var pending))
         {
             return;
