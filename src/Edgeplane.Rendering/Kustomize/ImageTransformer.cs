@@ -16,19 +16,12 @@ internal static class ImageTransformer
 
     public static void Apply(ResourceList list, ImageSpec image)
     {
-        try
+        foreach (var resource in list.Items)
         {
-            foreach (var resource in list.Items)
+            if (resource.Kind != "CustomResourceDefinition")
             {
-                if (resource.Kind != "CustomResourceDefinition")
-                {
-                    Walk(resource.Node, image, list);
-                }
+                Walk(resource.Node, image, list);
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            throw KustomizeException.At(image.At, "InvalidImage", $"image name '{image.Name}' took too long to match as a pattern");
         }
     }
 
@@ -98,8 +91,7 @@ internal static class ImageTransformer
         {
             try
             {
-                regex = new Regex("^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$",
-                    RegexOptions.CultureInvariant, RegexCache.MatchTimeout);
+                regex = RegexCache.Linear("^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$", name);
             }
             catch (ArgumentException)
             {

@@ -9,30 +9,22 @@ internal static class PatchTransformer
 {
     public static void Apply(ResourceList list, PatchSpec spec, LoadedPatch patch, RegexCache regexes)
     {
-        try
+        if (patch.Operations is not null)
         {
-            if (patch.Operations is not null)
-            {
-                ApplyJson(list, spec, patch, regexes);
-                return;
-            }
-            foreach (var document in patch.Strategic)
-            {
-                List<KustomizeResource> targets = spec.Target is null
-                    ? [list.GetById(IdOf(document), spec.At)]
-                    : PatchTargetMatcher.Create(spec.Target, regexes).Select(list);
-                var bytes = JsonSize.Of(document);
-                foreach (var target in targets)
-                {
-                    list.Grow(bytes, spec.At); // a merge adds at most the patch to its target
-                    ApplyStrategic(list, target, document, spec, patch.Source);
-                }
-            }
+            ApplyJson(list, spec, patch, regexes);
+            return;
         }
-        catch (RegexMatchTimeoutException)
+        foreach (var document in patch.Strategic)
         {
-            throw KustomizeException.At(spec.Target?.At ?? spec.At, "InvalidPatchTarget",
-                $"a patch target pattern took longer than {RegexCache.MatchTimeout.TotalMilliseconds} ms to match");
+            List<KustomizeResource> targets = spec.Target is null
+                ? [list.GetById(IdOf(document), spec.At)]
+                : PatchTargetMatcher.Create(spec.Target, regexes).Select(list);
+            var bytes = JsonSize.Of(document);
+            foreach (var target in targets)
+            {
+                list.Grow(bytes, spec.At); // a merge adds at most the patch to its target
+                ApplyStrategic(list, target, document, spec, patch.Source);
+            }
         }
     }
 

@@ -105,6 +105,20 @@ public sealed class TemplateParameterTests : IDisposable
             "templates/capi.yaml:13:16: ClusterTemplate \"capi\": spec.parameters[0].pattern is longer than 1024 characters");
 
     [Fact]
+    public void Load_ValueLongerThanTheLimit_Refused() =>
+        AssertTemplateErrors($"    - name: p\n      type: string\n      default: '{new string('a', 4097)}'\n",
+            "templates/capi.yaml:13:16: ClusterTemplate \"capi\": spec.parameters[0].default is longer than 4096 characters (4097)");
+
+    /// <summary>
+    /// A pattern that makes a backtracking engine take exponential time answers at once, the same on any machine: the
+    /// verdict never depends on a match timeout (which on a loaded hub refused valid defaults).
+    /// </summary>
+    [Fact]
+    public void Load_CatastrophicPatternOnALongValue_AnsweredInLinearTime() =>
+        AssertTemplateErrors($"    - name: p\n      type: string\n      pattern: '(a+)+b'\n      default: '{new string('a', 4000)}'\n",
+            $"templates/capi.yaml:14:16: ClusterTemplate \"capi\": spec.parameters[0].default must match the pattern (a+)+b, not \"{new string('a', 4000)}\"");
+
+    [Fact]
     public void Load_DeletionPolicyDelete_Bound()
     {
         Provision("      region: eu-west-1\n", "    deletionPolicy: Delete\n");

@@ -107,6 +107,56 @@ public sealed class KustomizeErrorTests
     }
 
     [Fact]
+    public void Build_PatchTargetWithABackreference_RefusedAsNotLinear()
+    {
+        using var repo = new TempRepo(("kustomization.yaml", """
+            resources:
+            - d.yaml
+            patches:
+            - target:
+                name: "(web)\\1"
+              patch: |-
+                - op: add
+                  path: /metadata/labels
+                  value: {}
+            """), ("d.yaml", Deployment));
+
+        Assert.StartsWith("kustomization.yaml:5:5: patch target name '(web)\\1' is not a valid regular expression: it cannot be matched in linear time",
+            BuildError(repo));
+    }
+
+    [Fact]
+    public void Build_PatchTargetLongerThanTheLimit_Refused()
+    {
+        var pattern = new string('w', RegexCache.MaxPatternLength + 1);
+        using var repo = new TempRepo(("kustomization.yaml", $$"""
+            resources:
+            - d.yaml
+            patches:
+            - target:
+                name: "{{pattern}}"
+              patch: |-
+                - op: add
+                  path: /metadata/labels
+                  value: {}
+            """), ("d.yaml", Deployment));
+
+        Assert.Equal($"kustomization.yaml:5:5: patch target name '{pattern}' is not a valid regular expression: the pattern is longer than 1024 characters",
+            BuildError(repo));
+    }
+
+    /// <summary>Patterns never time out (a timeout made renders depend on machine load): they run on the linear engine.</summary>
+    [Fact]
+    public void Linear_IsNonBacktrackingWithoutTimeout_AndAnswersACatastrophicPatternAtOnce()
+    {
+        var regex = RegexCache.Linear("^(?:(a+)+b)$", "(a+)+b");
+
+        Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        Assert.Equal(System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, regex.MatchTimeout);
+        Assert.DoesNotMatch(regex, new string('a', 5000));
+    }
+
+    [Fact]
     public void Build_StrategicMergePatchWithoutMatchingObject_NamesTheMissingId()
     {
         using var repo = new TempRepo(("kustomization.yaml", """
