@@ -46,6 +46,15 @@ public sealed record HubLimits
     /// <summary>Largest page size a client may ask for (1,000).</summary>
     public int MaxPageSize { get; init; } = 1_000;
 
+    /// <summary>
+    /// Largest page of the fleet map (<c>GET /api/v1/fleet/map</c>, default 20,000 and its default page size): a map row
+    /// is a few dozen bytes, so a dashboard reads a 10,000-site fleet in one request.
+    /// </summary>
+    public int MaxMapPageSize { get; init; } = 20_000;
+
+    /// <summary>Most cluster names one fleet map request may ask for with <c>?names=</c> (default 1,000).</summary>
+    public int MaxMapNames { get; init; } = 1_000;
+
     /// <summary>Webhook requests per second per remote address (an IPv6 /64), sustained (default 1); more get 429.</summary>
     public double WebhookRatePerAddress { get; init; } = 1;
 

@@ -21,6 +21,7 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.OidcOptions",
         "Edgeplane.Hub.Api.Contracts.AgentConnectionResponse",
         "Edgeplane.Hub.Api.Contracts.AgentStatusDetails",
+        "Edgeplane.Hub.Api.Contracts.FleetMapItem",
         "Edgeplane.Hub.Api.Contracts.ApiTokenResponse",
         "Edgeplane.Hub.Api.Contracts.CallerAbilities",
         "Edgeplane.Hub.Api.Contracts.GrantResponse",

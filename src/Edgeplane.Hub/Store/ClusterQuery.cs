@@ -15,9 +15,12 @@ internal sealed record ClusterQuery
     /// <summary>Lifecycle phase (<see cref="LifecyclePhases"/>); <c>Declared</c> also matches clusters not judged yet.</summary>
     public string? Phase { get; init; }
 
+    /// <summary>Only clusters of these names; null: any name.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+
     public IReadOnlyList<LabelRequirement> Selector { get; init; } = [];
 
-    /// <summary>Page size (1..1000).</summary>
+    /// <summary>Page size (1..1000; the fleet map up to <see cref="HubLimits.MaxMapPageSize"/>).</summary>
     public int Limit { get; init; } = 100;
 
     /// <summary>List names after this one (the decoded continue token).</summary>

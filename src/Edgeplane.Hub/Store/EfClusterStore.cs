@@ -24,6 +24,33 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
         return new Page<ClusterView>(page.Items.Select(c => ClusterView.Of(c, live)).ToList(), page.Continue);
     }
 
+    public async Task<Page<ClusterMapRow>> ListMapAsync(ClusterQuery query, DateTime offlineBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = contexts.CreateDbContext();
+        var clusters = Filter(Scoped(db, db.Clusters.AsNoTracking().Where(c => !c.Removed), query.Workspaces), query);
+        if (query.After is not null)
+        {
+            clusters = clusters.Where(c => string.Compare(c.Name, query.After) > 0);
+        }
+        // Only the columns the states need: no labels, conditions or status documents (at 10,000 sites those are most
+        // of a full listing's cost).
+        var items = await clusters.OrderBy(c => c.Name).Take(query.Limit + 1)
+            .Select(c => new ClusterRecord
+            {
+                Name = c.Name, Layer = c.Layer, Region = c.Region, Site = c.Site,
+                DesiredDigest = c.DesiredDigest, TargetDigest = c.TargetDigest, AppliedDigest = c.AppliedDigest,
+                Health = c.Health, Drifted = c.Drifted, LastSeen = c.LastSeen, HeldByRollout = c.HeldByRollout,
+                Availability = c.Availability, OwnerInstance = c.OwnerInstance,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = StoreRows.Paged(items, query.Limit, c => c.Name);
+        var live = await LiveInstancesAsync(db, cancellationToken).ConfigureAwait(false);
+        return new Page<ClusterMapRow>(
+            page.Items.Select(c => new ClusterMapRow(c.Name, c.Layer, c.Region, c.Site, ClusterStateRule.Of(c, live, offlineBefore))).ToList(),
+            page.Continue);
+    }
+
     private static IQueryable<ClusterRecord> Filter(IQueryable<ClusterRecord> clusters, ClusterQuery query)
     {
         if (query.Layer is not null)
@@ -49,6 +76,11 @@ internal sealed class EfClusterStore(IDbContextFactory<HubDbContext> contexts, I
             clusters = query.Phase == LifecyclePhases.Declared
                 ? clusters.Where(c => c.LifecyclePhase == null || c.LifecyclePhase == LifecyclePhases.Declared)
                 : clusters.Where(c => c.LifecyclePhase == query.Phase);
+        }
+        if (query.Names is { } names)
+        {
+            var list = names.ToList();
+            clusters = clusters.Where(c => list.Contains(c.Name));
         }
         foreach (var term in query.Selector)
         {

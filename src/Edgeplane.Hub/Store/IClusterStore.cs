@@ -8,6 +8,12 @@ internal interface IClusterStore
     /// <summary>Clusters matching <paramref name="query"/>, by name.</summary>
     Task<Page<ClusterView>> ListClustersAsync(ClusterQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The fleet map: clusters matching <paramref name="query"/>, by name, with only their place and states (a cluster
+    /// no gateway tracks is offline when it has not reported since <paramref name="offlineBefore"/>).
+    /// </summary>
+    Task<Page<ClusterMapRow>> ListMapAsync(ClusterQuery query, DateTime offlineBefore, CancellationToken cancellationToken);
+
     /// <summary>One cluster with its labels, or null.</summary>
     Task<ClusterView?> GetClusterAsync(string name, CancellationToken cancellationToken);
 

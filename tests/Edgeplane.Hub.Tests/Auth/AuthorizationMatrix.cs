@@ -30,6 +30,7 @@ internal static class AuthorizationMatrix
             ["POST /api/v1/webhooks/{provider}"] = ("anonymous", "/api/v1/webhooks/none", "{}"),
             ["GET /openapi/{documentName}.json"] = (HubPolicies.Read, "/openapi/v1.json", null),
             ["GET /api/v1/fleet"] = (HubPolicies.Read, "/api/v1/fleet", null),
+            ["GET /api/v1/fleet/map"] = (HubPolicies.Read, "/api/v1/fleet/map", null),
             ["GET /api/v1/clusters"] = (HubPolicies.Read, "/api/v1/clusters", null),
             ["GET /api/v1/clusters/{name}"] = (HubPolicies.Read, "/api/v1/clusters/edge-site-1", null),
             ["GET /api/v1/revisions"] = (HubPolicies.Read, "/api/v1/revisions", null),

@@ -53,12 +53,15 @@ export class Api {
 
   post(path, body) { return this.request('POST', path, { body }); }
 
-  /** Every item of a paged list, following `continue` (1000 per page, the API's maximum). */
-  async all(path, query = {}, { signal } = {}) {
+  /**
+   * Every item of a paged list, following `continue`: `pageSize` per page (1000, the lists' maximum; null leaves the
+   * endpoint's default, e.g. the fleet map's 20,000).
+   */
+  async all(path, query = {}, { signal, pageSize = 1000 } = {}) {
     const items = [];
     let next = null;
     do {
-      const page = await this.get(path, { ...query, limit: 1000, continue: next }, { signal });
+      const page = await this.get(path, { ...query, limit: pageSize ?? undefined, continue: next }, { signal });
       for (const item of page.items) items.push(item);
       next = page.continue;
     } while (next);

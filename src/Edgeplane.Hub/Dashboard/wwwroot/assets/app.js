@@ -16,8 +16,8 @@ const session = document.getElementById('session');
 const announcer = document.getElementById('announcer');
 const live = document.getElementById('live');
 
-/** Coalesces events for this long before a view refetches (a revision touches many clusters at once). */
-const DEBOUNCE_MS = 100;
+/** Coalesces events for this long before a view refetches (the hub already gathers them for 150 ms per stream). */
+const DEBOUNCE_MS = 50;
 
 const app = {
   api: null,
@@ -138,7 +138,10 @@ function merge(into, changes) {
   return into;
 }
 
-/** Collects one event; after a quiet DEBOUNCE_MS the current view refetches if it shows any of it. */
+/**
+ * Collects one event; DEBOUNCE_MS after the first of a batch the current view refetches if it shows any of it. The
+ * window is not pushed back by later events: a hub busy with thousands of agents sends events more often than that.
+ */
 let collected = emptyChanges();
 function onEvent(type, data) {
   switch (type) {
@@ -149,8 +152,9 @@ function onEvent(type, data) {
     case 'reset': collected.reset = true; break;
     default: return; // hello, and kinds this dashboard does not know
   }
-  clearTimeout(app.timer);
+  if (app.timer) return;
   app.timer = setTimeout(() => {
+    app.timer = null;
     const changes = collected;
     collected = emptyChanges();
     if (!app.current) return;

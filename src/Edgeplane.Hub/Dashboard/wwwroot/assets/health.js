@@ -4,8 +4,19 @@ import { html } from './dom.js';
 
 const QUIET_HEALTH = new Set(['Healthy', 'Unknown', 'Progressing']);
 
-/** What a cluster is, as independent flags (a cluster may be drifted and unhealthy at once). */
+/** The fleet map's state words (GET /api/v1/fleet/map) → the flags below. */
+const MAP_STATES = { inSync: 'inSync', drifted: 'drifted', unhealthy: 'unhealthy', offline: 'offline', linkUnknown: 'unknown', held: 'held', behind: 'behind' };
+
+/**
+ * What a cluster is, as independent flags (a cluster may be drifted and unhealthy at once): from a fleet map row's
+ * `states`, which the hub computes with its counting rules, or from a full cluster (GET /api/v1/clusters) by the same rules.
+ */
 export function flags(cluster) {
+  if (Array.isArray(cluster.states)) {
+    const f = { inSync: false, drifted: false, unhealthy: false, offline: false, unknown: false, held: false, behind: false };
+    for (const word of cluster.states) if (MAP_STATES[word]) f[MAP_STATES[word]] = true;
+    return f;
+  }
   const health = cluster.status?.health;
   return {
     inSync: Boolean(cluster.inSync),

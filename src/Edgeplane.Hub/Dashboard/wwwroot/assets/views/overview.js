@@ -6,8 +6,8 @@ import { flags, state, STATES, HEALTH_FILTERS, matchesHealth, tally, badge } fro
 
 const ACTIVE_ROLLOUTS = new Set(['Pending', 'Progressing', 'Paused', 'WaitingForWindow']);
 
-/** Above this many changed clusters a live update refetches the whole list instead of each cluster. */
-const PATCH_LIMIT = 50;
+/** Above this many changed clusters a live update rereads the whole map (the hub's ?names= limit is 1,000). */
+const PATCH_LIMIT = 1000;
 
 const COLUMNS = [
   ['clusters', 'Clusters'], ['inSync', 'In sync'], ['drifted', 'Drifted'], ['unhealthy', 'Unhealthy'],
@@ -25,24 +25,25 @@ function filtersOf(query) {
 
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** The clusters of `previous` with the changed ones read again (a cluster the hub no longer knows is dropped). */
+/** Every cluster the caller sees, with its place and states: one request for 10,000 sites (docs/api.md, fleet map). */
+const readMap = (api, query = {}) => api.all('/fleet/map', query, { pageSize: null });
+
+/**
+ * The clusters of `previous` with the changed ones read again in one request (a cluster the hub no longer shows is
+ * dropped: removed, or no longer the caller's).
+ */
 async function patch(api, previous, names) {
   const byKey = new Map(previous.map(c => [c.name, c]));
-  await Promise.all([...names].map(async name => {
-    try {
-      byKey.set(name, (await api.get(`/clusters/${encodeURIComponent(name)}`)).cluster);
-    } catch (error) {
-      if (error.status === 404) byKey.delete(name);
-      else throw error;
-    }
-  }));
+  const fresh = await readMap(api, { names: [...names].join(',') });
+  for (const name of names) byKey.delete(name);
+  for (const cluster of fresh) byKey.set(cluster.name, cluster);
   return [...byKey.values()].sort(byName);
 }
 
 async function selectorMatches(api, label) {
   if (!label) return { selected: null, selectorError: null };
   try {
-    return { selected: new Set((await api.all('/clusters', { selector: label })).map(c => c.name)), selectorError: null };
+    return { selected: new Set((await readMap(api, { selector: label })).map(c => c.name)), selectorError: null };
   } catch (error) {
     if (error.status === 400) return { selected: new Set(), selectorError: error.detail };
     throw error;
@@ -64,13 +65,19 @@ export default {
       const selection = f.label === previous.label ? previous : await selectorMatches(ctx.api, f.label);
       return { ...previous, selected: selection.selected, selectorError: selection.selectorError, label: f.label };
     }
-    const fleet = ctx.api.get('/fleet');
-    const rollouts = ctx.api.get('/rollouts', { limit: 20 });
     const incremental = previous && changes && !changes.reset && changes.clusters.size <= PATCH_LIMIT;
-    const clusters = incremental ? await patch(ctx.api, previous.clusters, changes.clusters) : await ctx.api.all('/clusters');
-    const selection = await selectorMatches(ctx.api, f.label);
-    const active = (await rollouts).items.filter(r => ACTIVE_ROLLOUTS.has(r.state));
-    return { fleet: await fleet, clusters, active, ...selection, label: f.label };
+    // A status report changes clusters only: the active rollouts are read again when a rollout or revision changed.
+    const rolloutsChanged = !incremental || changes.rollouts.size > 0 || changes.revisions.size > 0;
+    const fleet = ctx.api.get('/fleet');
+    const rollouts = rolloutsChanged ? ctx.api.get('/rollouts', { limit: 20 }) : null;
+    // Labels come from Git: a label selection is asked again when a revision changed, not for each status report.
+    const selection = incremental && f.label === previous.label && changes.revisions.size === 0
+      ? { selected: previous.selected, selectorError: previous.selectorError }
+      : selectorMatches(ctx.api, f.label);
+    const clusters = !incremental ? await readMap(ctx.api)
+      : changes.clusters.size > 0 ? await patch(ctx.api, previous.clusters, changes.clusters) : previous.clusters;
+    const active = rollouts ? (await rollouts).items.filter(r => ACTIVE_ROLLOUTS.has(r.state)) : previous.active;
+    return { fleet: await fleet, clusters, active, ...(await selection), label: f.label };
   },
 
   render(data, ctx) {
