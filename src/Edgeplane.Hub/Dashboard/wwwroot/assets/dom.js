@@ -48,31 +48,93 @@ function focusKey(element) {
 }
 
 /**
- * Puts `markup` into `container`. On a refresh (live update) only the top-level children whose markup changed are
- * replaced; children marked `data-keep` (filter forms the user may be typing into) are left alone; the focused element
- * is focused again when it was inside a replaced child; open <details> stay open.
+ * Markup whose element holds many similar children (the health map's squares), in chunks. On a live update `render`
+ * compares chunk by chunk and parses only the chunks that changed, so one cluster changing state re-creates a few
+ * hundred squares, not 10,000. `before` must open exactly one element marked `data-chunks` whose children are the chunks
+ * (each chunk one element); `after` closes what `before` opened.
  */
-export function render(container, markup, { refresh = false } = {}) {
-  const text = String(markup);
-  if (!refresh) {
-    container.innerHTML = text;
-    return;
+class Chunked extends Markup {
+  constructor(before, chunks, after) {
+    super(before + chunks.join('') + after);
+    this.before = before;
+    this.chunks = chunks;
+    this.after = after;
   }
+}
+
+/** See `Chunked`: `chunks` are markup strings, each one element. */
+export const chunked = (before, chunks, after) => new Chunked(String(before), chunks.map(String), String(after));
+
+/** Parses markup of one element; null when it is not exactly one element. */
+function parseOne(text) {
   const template = document.createElement('template');
   template.innerHTML = text;
-  const next = [...template.content.children];
-  const current = [...container.children];
+  const { childNodes } = template.content;
+  return childNodes.length === 1 && childNodes[0].nodeType === Node.ELEMENT_NODE ? childNodes[0] : null;
+}
+
+/**
+ * A live update of a view rendered as pieces (an array of markup, one top-level element each): only the pieces whose
+ * markup changed are parsed and replaced, a chunked piece only in its changed chunks. False when the page does not
+ * have the pieces' shape (then the caller renders in full).
+ */
+function refreshPieces(container, pieces) {
+  const previous = container.edgeplanePieces;
+  if (!previous || previous.length !== pieces.length || container.children.length !== pieces.length) return false;
+  const children = [...container.children];
+  pieces.forEach((next, i) => {
+    const old = previous[i];
+    const element = children[i];
+    if (String(old) === String(next) || element.hasAttribute('data-keep')) return;
+    if (old instanceof Chunked && next instanceof Chunked && old.before === next.before && old.after === next.after
+      && old.chunks.length === next.chunks.length) {
+      const holder = element.matches('[data-chunks]') ? element : element.querySelector('[data-chunks]');
+      if (holder && holder.children.length === old.chunks.length) {
+        const chunks = [...holder.children];
+        next.chunks.forEach((chunk, j) => {
+          if (chunk !== old.chunks[j]) chunks[j].replaceWith(parseOne(chunk) ?? document.createElement('span'));
+        });
+        return;
+      }
+    }
+    element.replaceWith(parseOne(String(next)) ?? document.createElement('div'));
+  });
+  container.edgeplanePieces = pieces;
+  return true;
+}
+
+/**
+ * Puts `markup` into `container`: one markup, or an array of pieces (each one top-level element, see `refreshPieces`).
+ * On a refresh (live update) only what changed is replaced; children marked `data-keep` (filter forms the user may be
+ * typing into) are left alone; the focused element is focused again when it was inside a replaced child; open
+ * <details> stay open.
+ */
+export function render(container, markup, { refresh = false } = {}) {
+  const pieces = Array.isArray(markup) ? markup.filter(piece => String(piece) !== '') : null;
+  const text = pieces ? pieces.join('') : String(markup);
+  if (!refresh) {
+    container.innerHTML = text;
+    container.edgeplanePieces = pieces && container.children.length === pieces.length ? pieces : null;
+    return;
+  }
   const active = container.contains(document.activeElement) ? document.activeElement : null;
   const key = focusKey(active);
   const open = new Set([...container.querySelectorAll('details[open][id]')].map(d => d.id));
-  if (next.length !== current.length || next.some((n, i) => n.tagName !== current[i].tagName)) {
-    container.replaceChildren(template.content);
-  } else {
-    next.forEach((node, i) => {
-      const old = current[i];
-      if (old.hasAttribute('data-keep') || old.outerHTML === node.outerHTML) return;
-      old.replaceWith(node);
-    });
+  if (!pieces || !refreshPieces(container, pieces)) {
+    const template = document.createElement('template');
+    template.innerHTML = text;
+    const next = [...template.content.children];
+    const current = [...container.children];
+    if (next.length !== current.length || next.some((n, i) => n.tagName !== current[i].tagName)) {
+      container.replaceChildren(template.content);
+    } else {
+      next.forEach((node, i) => {
+        const old = current[i];
+        if (old.hasAttribute('data-keep') || old.outerHTML === node.outerHTML) return;
+        old.replaceWith(node);
+      });
+    }
+    container.edgeplanePieces = pieces && container.children.length === pieces.length ? pieces : null;
   }
   for (const id of open) document.getElementById(id)?.setAttribute('open', '');
   if (active && !container.contains(active) && key) {

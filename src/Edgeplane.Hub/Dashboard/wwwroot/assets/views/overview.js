@@ -1,6 +1,6 @@
 // Fleet overview: layers → regions → sites with their counts, a health map of every cluster, and filters by layer,
 // region, label selector and health kept in the address (?layer=edge&region=eu-west&label=geo%3Deu&health=drifted).
-import { html } from '../dom.js';
+import { html, chunked, esc } from '../dom.js';
 import { count, shortSha, subject, when } from '../format.js';
 import { flags, state, STATES, HEALTH_FILTERS, matchesHealth, tally, badge } from '../health.js';
 
@@ -86,17 +86,19 @@ export default {
     const shown = data.clusters.filter(c => (!f.layer || c.layer === f.layer) && (!f.region || c.region === f.region)
       && (!data.selected || data.selected.has(c.name)) && (!f.health || matchesHealth(c, f.health)));
     const layers = layerOrder(data);
-    return html`
-      <div class="page-head">
+    // Pieces, one top-level element each: a live update re-creates only the pieces (and map chunks) that changed.
+    return [
+      html`<div class="page-head">
         <h1>Fleet overview</h1>
         ${sourceLine(data.fleet)}
-      </div>
-      ${notices(data)}
-      ${filterForm(data, f, layers)}
-      ${summary(data, shown, filtered)}
-      ${layerTable(data, shown, filtered, layers)}
-      ${healthMap(shown, layers)}
-      ${f.region ? sites(shown, f, layers) : regions(shown, f, layers)}`;
+      </div>`,
+      notices(data),
+      filterForm(data, f, layers),
+      summary(data, shown, filtered),
+      layerTable(data, shown, filtered, layers),
+      ...healthMap(shown, layers),
+      f.region ? sites(shown, f, layers) : regions(shown, f, layers),
+    ];
   },
 };
 
@@ -199,20 +201,38 @@ function cell(key, value) {
 
 const byPlace = (a, b) => (a.region ?? '').localeCompare(b.region ?? '') || (a.site ?? '').localeCompare(b.site ?? '') || byName(a, b);
 
+/** Most squares per chunk of the health map: a live update re-creates the chunks with a changed square. */
+const CHUNK = 250;
+
+/** The health map: a heading with the legend, then one row per layer, its squares in chunks (see dom.js `chunked`). */
 function healthMap(shown, layers) {
   const states = new Map(STATES.map(s => [s.key, 0]));
   for (const c of shown) states.set(state(c), states.get(state(c)) + 1);
-  return html`<section aria-labelledby="map-title">
+  const head = html`<section aria-labelledby="map-title" class="map-head">
     <h2 id="map-title">Health map</h2>
     <p class="help">One square per cluster, by region and site; the tables list the same clusters.</p>
     <ul class="legend" aria-label="States of the health map">${STATES.map(s => html`<li>${badge(s.key)} <span class="num">${count(states.get(s.key))}</span></li>`)}</ul>
-    ${layers.map(layer => {
-      const members = shown.filter(c => c.layer === layer).sort(byPlace);
-      if (members.length === 0) return '';
-      return html`<div class="map-row"><span class="map-label">${layer}</span>
-        <div class="map${members.length > 1500 ? ' dense' : ''}" aria-hidden="true">${members.map(c => html`<a class="cell st-${state(c)}" tabindex="-1" href="/clusters/${encodeURIComponent(c.name)}" title="${c.name}: ${STATES.find(s => s.key === state(c)).text}"></a>`)}</div></div>`;
-    })}
   </section>`;
+  const rows = layers.map(layer => {
+    const members = shown.filter(c => c.layer === layer).sort(byPlace);
+    if (members.length === 0) return '';
+    // A chunk holds one region's squares, at most CHUNK of them.
+    const groups = [];
+    for (const c of members) {
+      const last = groups[groups.length - 1];
+      if (last && last.region === (c.region ?? '') && last.members.length < CHUNK) last.members.push(c);
+      else groups.push({ region: c.region ?? '', members: [c] });
+    }
+    const chunks = groups.map(g => html`<span class="map-chunk">${g.members.map(square)}</span>`);
+    return chunked(`<div class="map-row" data-map="${esc(layer)}"><span class="map-label">${esc(layer)}</span><div class="map${members.length > 1500 ? ' dense' : ''}" aria-hidden="true" data-chunks>`,
+      chunks, '</div></div>');
+  });
+  return [head, ...rows];
+}
+
+function square(c) {
+  const key = state(c);
+  return html`<a class="cell st-${key}" tabindex="-1" href="/clusters/${encodeURIComponent(c.name)}" title="${c.name}: ${STATES.find(s => s.key === key).text}"></a>`;
 }
 
 function regions(shown, f, layers) {
