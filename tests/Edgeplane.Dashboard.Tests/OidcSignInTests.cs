@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Edgeplane.Dashboard.Tests.Support;
 using Edgeplane.Hub.Api.Contracts;
 using Microsoft.Playwright;
@@ -31,6 +32,7 @@ public sealed class OidcSignInTests(OidcHub hub, Chromium chromium)
 
         await Expect(page.Locator("#view h1")).ToHaveTextAsync("Fleet overview");
         await Expect(page.Locator("#who")).ToHaveTextAsync("user:vera@example.com · viewer");
+        await Expect(page.Locator("#live")).ToHaveTextAsync("Live"); // the event stream takes the ID token too
         var fleet = await GetAsync<FleetSummaryResponse>("/api/v1/fleet");
         await Expect(page.Locator("#layers tbody th")).ToHaveTextAsync(fleet.Layers.Select(l => l.Layer));
         await Expect(page.Locator("#layers tr[data-layer='total'] td[data-count='clusters']")).ToHaveTextAsync(fleet.Total.Clusters.ToString());
@@ -134,16 +136,11 @@ public sealed class OidcSignInTests(OidcHub hub, Chromium chromium)
     [Fact]
     public async Task SignIn_IssuerRefusesToTradeTheCode_ShowsWhy()
     {
-        await using var tab = await OpenSignInAsync("/");
         hub.Provider.Browser.TokenError = "invalid_grant";
         try
         {
-            await AtIssuerAsync(tab.Page);
-            await ApproveAsync(tab.Page, "tara@example.com", OidcHub.ViewerGroup);
-
-            await Expect(tab.Page.Locator(".login [role='alert']")).ToContainTextAsync(
+            await AssertSignInRefusedAsync("tara@example.com", OidcHub.ViewerGroup,
                 "refused to trade the sign-in code for a token: invalid_grant (test provider says invalid_grant)");
-            await AssertSignedOutAsync(tab.Page);
         }
         finally
         {
@@ -154,15 +151,10 @@ public sealed class OidcSignInTests(OidcHub hub, Chromium chromium)
     [Fact]
     public async Task SignIn_IdTokenWithAnotherNonce_RefusedInTheBrowser()
     {
-        await using var tab = await OpenSignInAsync("/");
         hub.Provider.Browser.EditIdToken = claims => claims["nonce"] = "the-nonce-of-another-sign-in";
         try
         {
-            await AtIssuerAsync(tab.Page);
-            await ApproveAsync(tab.Page, "nina@example.com", OidcHub.AdminGroup);
-
-            await Expect(tab.Page.Locator(".login [role='alert']")).ToContainTextAsync("its nonce is not the one this tab sent");
-            await AssertSignedOutAsync(tab.Page);
+            await AssertSignInRefusedAsync("nina@example.com", OidcHub.AdminGroup, "its nonce is not the one this tab sent");
         }
         finally
         {
@@ -173,14 +165,8 @@ public sealed class OidcSignInTests(OidcHub hub, Chromium chromium)
     [Fact]
     public async Task SignIn_IdTokenTheHubRefuses_ShowsTheHubsReason()
     {
-        await using var tab = await OpenSignInAsync("/");
-        await AtIssuerAsync(tab.Page);
-
-        await ApproveAsync(tab.Page, "", OidcHub.AdminGroup); // no username: the hub refuses it (fail closed)
-
-        await Expect(tab.Page.Locator(".login [role='alert']")).ToContainTextAsync($"The hub refused your sign-in through {hub.IssuerName} (");
-        await Expect(tab.Page.Locator(".login [role='alert']")).ToContainTextAsync("email");
-        await AssertSignedOutAsync(tab.Page);
+        // no username: the hub refuses the token (fail closed), and says which claim
+        await AssertSignInRefusedAsync("", OidcHub.AdminGroup, $"The hub refused your sign-in through {hub.IssuerName} (the token has no 'email' claim, or it is empty");
     }
 
     [Fact]
@@ -226,6 +212,22 @@ public sealed class OidcSignInTests(OidcHub hub, Chromium chromium)
         tab.AssertNoConsoleErrors();
     }
 
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task SignInPage_IssuerAndTokenWithAMessage_AxeFindsNothingSerious(ColorScheme scheme)
+    {
+        await using var tab = await DashboardPage.NewAsync(chromium, hub.HubUrl, scheme);
+        await tab.Page.GotoAsync("/login/callback?code=planted-code&state=planted-state");
+        await Expect(tab.Page.Locator(".login [role='alert']")).ToBeVisibleAsync();
+
+        var result = await tab.Page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target?.ToString()))}")));
+    }
+
     /// <summary>A new tab at <paramref name="path"/>, on the sign-in page that offers the issuer.</summary>
     private async Task<DashboardPage> OpenSignInAsync(string path)
     {
@@ -247,6 +249,17 @@ public sealed class OidcSignInTests(OidcHub hub, Chromium chromium)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Groups").FillAsync(groups);
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+    }
+
+    /// <summary>Signs in at the issuer as <paramref name="email"/>; the sign-in page must then say <paramref name="why"/>, keeping nothing.</summary>
+    private async Task AssertSignInRefusedAsync(string email, string group, string why)
+    {
+        await using var tab = await OpenSignInAsync("/");
+        await AtIssuerAsync(tab.Page);
+        await ApproveAsync(tab.Page, email, group);
+
+        await Expect(tab.Page.Locator(".login [role='alert']")).ToContainTextAsync(why);
+        await AssertSignedOutAsync(tab.Page);
     }
 
     /// <summary>The sign-in page, with no token, no OIDC session and no sign-in under way kept in the tab.</summary>
