@@ -225,7 +225,7 @@ public static class HubApplication
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(HubPolicies.Read);
         var api = app.MapGroup("/api/v1");
         api.MapFleetApi().MapClustersApi().MapRevisionsApi().MapBundlesApi().MapWebhooksApi().MapClusterIdentityApi().MapRolloutsApi();
-        api.MapEventsApi().MapWhoAmIApi().MapWorkspacesApi();
+        api.MapEventsApi().MapWhoAmIApi().MapAuthConfigApi().MapWorkspacesApi();
         api.MapTokensApi();
         // Any role reads the audit log; AuditApi narrows a workspace-confined caller to its workspaces' entries.
         api.MapGroup("").RequireAuthorization(HubPolicies.Read).MapAuditApi();

@@ -28,6 +28,13 @@ public sealed record OidcOptions
     /// <summary>Groups whose members are fleet-wide viewers (default none).</summary>
     public IReadOnlyList<string> ViewerGroups { get; init; } = [];
 
+    /// <summary>
+    /// The scopes the dashboard asks the issuer for when a person signs in in the browser (default <c>openid email profile
+    /// groups</c>, Dex's names); must include <c>openid</c>. An issuer without a <c>groups</c> scope (Keycloak, Entra ID)
+    /// needs its own list. The CLI's device flow asks for its own.
+    /// </summary>
+    public IReadOnlyList<string> Scopes { get; init; } = ["openid", "email", "profile", "groups"];
+
     /// <summary>How far <c>exp</c> and <c>nbf</c> may be off the hub's clock (default 60 s; at most 5 min).</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -30,6 +30,8 @@ public sealed class HubSurfaceTests
         "Edgeplane.Hub.Api.Contracts.WorkspaceMemberResponse",
         "Edgeplane.Hub.Api.Contracts.WorkspaceResponse",
         "Edgeplane.Hub.Api.Contracts.AuditEntryResponse",
+        "Edgeplane.Hub.Api.Contracts.AuthConfigResponse",
+        "Edgeplane.Hub.Api.Contracts.OidcConfigResponse",
         "Edgeplane.Hub.Api.Contracts.BootstrapTokenResponse",
         "Edgeplane.Hub.Api.Contracts.BundleSummaryResponse",
         "Edgeplane.Hub.Api.Contracts.ChangeSetCounts",

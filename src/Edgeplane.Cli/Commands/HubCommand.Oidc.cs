@@ -43,6 +43,12 @@ internal static partial class HubCommand
             Description = "Group whose members are fleet-wide viewers (repeatable; default none)",
         };
 
+        private readonly Option<string[]> _scopes = new("--oidc-scope")
+        {
+            Description = "Scope the dashboard asks the issuer for when a person signs in in the browser (repeatable; must include openid). " +
+                "Default: openid email profile groups",
+        };
+
         private readonly Option<int> _clockSkew = new("--oidc-clock-skew")
         {
             Description = "Seconds a token's exp and nbf may be off the hub's clock (0-300)",
@@ -51,7 +57,7 @@ internal static partial class HubCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _issuer, _audience, _usernameClaim, _groupsClaim, _adminGroups, _viewerGroups, _clockSkew })
+            foreach (var option in new Option[] { _issuer, _audience, _usernameClaim, _groupsClaim, _adminGroups, _viewerGroups, _scopes, _clockSkew })
             {
                 command.Options.Add(option);
             }
@@ -62,7 +68,7 @@ internal static partial class HubCommand
         {
             if (parse.GetValue(_issuer) is not { } issuer)
             {
-                var orphan = new Option[] { _audience, _usernameClaim, _groupsClaim, _adminGroups, _viewerGroups, _clockSkew }
+                var orphan = new Option[] { _audience, _usernameClaim, _groupsClaim, _adminGroups, _viewerGroups, _scopes, _clockSkew }
                     .FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
                 return orphan is null ? null : throw new ArgumentException($"{orphan.Name} needs --oidc-issuer");
             }
@@ -74,6 +80,7 @@ internal static partial class HubCommand
                 GroupsClaim = parse.GetRequiredValue(_groupsClaim),
                 AdminGroups = parse.GetValue(_adminGroups) ?? [],
                 ViewerGroups = parse.GetValue(_viewerGroups) ?? [],
+                Scopes = parse.GetValue(_scopes) is { Length: > 0 } scopes ? scopes : Defaults.Scopes,
                 ClockSkew = TimeSpan.FromSeconds(parse.GetValue(_clockSkew)),
             };
         }

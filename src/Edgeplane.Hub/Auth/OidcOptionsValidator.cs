@@ -6,6 +6,11 @@ internal static class OidcOptionsValidator
     /// <summary>Most clock skew allowed (5 min).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Most scopes the dashboard may ask for, and the longest one.</summary>
+    public const int MaxScopes = 20;
+
+    public const int MaxScopeLength = 128;
+
     public static void Validate(OidcOptions oidc)
     {
         ArgumentNullException.ThrowIfNull(oidc);
@@ -25,6 +30,7 @@ internal static class OidcOptionsValidator
         {
             throw new ArgumentException("an OIDC admin or viewer group (--oidc-admin-group, --oidc-viewer-group) is empty");
         }
+        ValidateScopes(oidc.Scopes);
         if (oidc.ClockSkew < TimeSpan.Zero || oidc.ClockSkew > MaxClockSkew)
         {
             throw new ArgumentException($"the OIDC clock skew (--oidc-clock-skew) is {oidc.ClockSkew}; it must be between 0 and {MaxClockSkew}");
@@ -34,6 +40,24 @@ internal static class OidcOptionsValidator
             throw new ArgumentException(
                 "the OIDC key refresh intervals must be at least 1 s, and the regular one at least the minimum one " +
                 $"(got {oidc.KeysRefreshInterval} and {oidc.KeysMinimumRefreshInterval})");
+        }
+    }
+
+    private static void ValidateScopes(IReadOnlyList<string> scopes)
+    {
+        if (scopes.Count > MaxScopes)
+        {
+            throw new ArgumentException($"the OIDC scopes (--oidc-scope) are {scopes.Count}; at most {MaxScopes} are allowed");
+        }
+        // RFC 6749 §3.3: a scope token is 1*( %x21 / %x23-5B / %x5D-7E ): printable ASCII without space, " or \
+        if (scopes.FirstOrDefault(s => s.Length is 0 or > MaxScopeLength || s.Any(c => c is < '!' or > '~' or '"' or '\\')) is { } bad)
+        {
+            throw new ArgumentException(
+                $"the OIDC scope (--oidc-scope) '{bad}' is not a scope: 1 to {MaxScopeLength} printable ASCII characters without spaces, quotes or backslashes");
+        }
+        if (!scopes.Contains("openid", StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"the OIDC scopes (--oidc-scope) '{string.Join(' ', scopes)}' must include openid, or the issuer gives no ID token");
         }
     }
 

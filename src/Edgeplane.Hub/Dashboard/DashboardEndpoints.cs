@@ -16,12 +16,29 @@ namespace Edgeplane.Hub.Dashboard;
 internal static class DashboardEndpoints
 {
     /// <summary>
-    /// The page's Content-Security-Policy: its own files only, no inline script or style, no frames, API calls to this
-    /// origin only.
+    /// The page's Content-Security-Policy without OIDC: its own files only, no inline script or style, no frames, API calls
+    /// to this origin only.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        ConnectSelf + "; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private const string ConnectSelf = "connect-src 'self'";
+
+    /// <summary>
+    /// The policy for a hub with <paramref name="oidc"/>: as <see cref="ContentSecurityPolicy"/>, and the browser may also
+    /// call the issuer's origin, and only it (its discovery document and token endpoint: docs/oidc.md). The sign-in
+    /// itself is a top-level navigation to the issuer, which the policy does not restrict.
+    /// </summary>
+    public static string ContentSecurityPolicyFor(OidcOptions? oidc) =>
+        oidc is null ? ContentSecurityPolicy : ContentSecurityPolicy.Replace(ConnectSelf, $"{ConnectSelf} {Origin(oidc.Issuer)}", StringComparison.Ordinal);
+
+    /// <summary>scheme://host[:port] of a validated issuer URL, the host in its ASCII (punycode) form.</summary>
+    internal static string Origin(string issuer)
+    {
+        var uri = new Uri(issuer, UriKind.Absolute);
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost.Trim('[', ']')}]" : uri.IdnHost;
+        return uri.IsDefaultPort ? $"{uri.Scheme}://{host}" : $"{uri.Scheme}://{host}:{uri.Port}";
+    }
 
     /// <summary>Paths the page never answers: the API's and the hub's own.</summary>
     private static readonly string[] Reserved = ["/api/", "/assets/", "/metrics", "/healthz", "/readyz", "/openapi/"];
@@ -29,32 +46,34 @@ internal static class DashboardEndpoints
     public static void MapDashboard(this WebApplication app)
     {
         var assets = app.Services.GetRequiredService<DashboardAssets>();
-        app.MapMethods("/assets/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? path) => ServeAsset(context, path is null ? null : assets.Find("assets/" + path)))
+        var policy = ContentSecurityPolicyFor(app.Services.GetRequiredService<HubOptions>().Oidc);
+        app.MapMethods("/assets/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? path) =>
+                ServeAsset(context, path is null ? null : assets.Find("assets/" + path), policy))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ServePage(context, assets))
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ServePage(context, assets, policy))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods("/{**route}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ServePage(context, assets))
+        app.MapMethods("/{**route}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ServePage(context, assets, policy))
             .AllowAnonymous().ExcludeFromDescription().WithOrder(int.MaxValue);
     }
 
-    private static IResult ServePage(HttpContext context, DashboardAssets assets)
+    private static IResult ServePage(HttpContext context, DashboardAssets assets, string policy)
     {
         var path = context.Request.Path.Value ?? "/";
         if (Reserved.Any(r => path.StartsWith(r, StringComparison.OrdinalIgnoreCase)) || !AcceptsHtml(context.Request))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no resource at {path}");
         }
-        return ServeAsset(context, assets.Index);
+        return ServeAsset(context, assets.Index, policy);
     }
 
-    private static IResult ServeAsset(HttpContext context, DashboardAsset? asset)
+    private static IResult ServeAsset(HttpContext context, DashboardAsset? asset, string policy)
     {
         if (asset is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no resource at {context.Request.Path}");
         }
         var headers = context.Response.Headers;
-        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        headers[HeaderNames.ContentSecurityPolicy] = policy;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers[HeaderNames.XFrameOptions] = "DENY";

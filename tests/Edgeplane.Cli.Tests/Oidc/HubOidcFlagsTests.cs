@@ -18,7 +18,12 @@ public sealed class HubOidcFlagsTests : IDisposable
         "--oidc-issuer", "https://dex.example.com/dex", "--oidc-audience", "edgeplane", "--oidc-clock-skew", "600")]
     [InlineData("the OIDC username claim (--oidc-username-claim) is empty; e.g. email",
         "--oidc-issuer", "https://dex.example.com/dex", "--oidc-audience", "edgeplane", "--oidc-username-claim", "")]
+    [InlineData("the OIDC scopes (--oidc-scope) 'email groups' must include openid, or the issuer gives no ID token",
+        "--oidc-issuer", "https://dex.example.com/dex", "--oidc-audience", "edgeplane", "--oidc-scope", "email", "--oidc-scope", "groups")]
+    [InlineData("the OIDC scope (--oidc-scope) 'email profile' is not a scope: 1 to 128 printable ASCII characters without spaces, quotes or backslashes",
+        "--oidc-issuer", "https://dex.example.com/dex", "--oidc-audience", "edgeplane", "--oidc-scope", "openid", "--oidc-scope", "email profile")]
     [InlineData("--oidc-audience needs --oidc-issuer", "--oidc-audience", "edgeplane")]
+    [InlineData("--oidc-scope needs --oidc-issuer", "--oidc-scope", "openid")]
     [InlineData("--oidc-admin-group needs --oidc-issuer", "--oidc-admin-group", "platform")]
     public async Task Hub_BadOidcFlags_ExitsTwoNamingTheFlag_CreatesNothing(string error, params string[] flags)
     {
@@ -39,7 +44,7 @@ public sealed class HubOidcFlagsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         foreach (var flag in new[] { "--oidc-issuer", "--oidc-audience", "--oidc-username-claim", "--oidc-groups-claim", "--oidc-admin-group",
-            "--oidc-viewer-group", "--oidc-clock-skew" })
+            "--oidc-viewer-group", "--oidc-scope", "--oidc-clock-skew" })
         {
             Assert.Contains(flag, run.Out);
         }

@@ -30,11 +30,15 @@ public sealed class DashboardPage : IAsyncDisposable
     public IReadOnlyList<string> ConsoleErrors => _errors;
 
     /// <summary>Opens a new context without signing in.</summary>
-    public static async Task<DashboardPage> NewAsync(Chromium chromium, DashboardStack stack, ColorScheme scheme = ColorScheme.Light)
+    public static Task<DashboardPage> NewAsync(Chromium chromium, DashboardStack stack, ColorScheme scheme = ColorScheme.Light) =>
+        NewAsync(chromium, stack.HubUrl, scheme);
+
+    /// <summary>Opens a new context on the hub at <paramref name="hubUrl"/> without signing in.</summary>
+    public static async Task<DashboardPage> NewAsync(Chromium chromium, Uri hubUrl, ColorScheme scheme = ColorScheme.Light)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = stack.HubUrl.ToString(),
+            BaseURL = hubUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             ColorScheme = scheme,
         });

@@ -41,6 +41,8 @@ internal static class AuthorizationMatrix
             ["GET /api/v1/audit"] = (HubPolicies.Read, "/api/v1/audit", null),
             ["GET /api/v1/events"] = (HubPolicies.Read, "/api/v1/events", null),
             ["GET /api/v1/whoami"] = (HubPolicies.Read, "/api/v1/whoami", null),
+            // What the sign-in page needs before anyone signs in: the OIDC issuer, public client id and scopes, or none.
+            ["GET /api/v1/auth/config"] = ("anonymous", "/api/v1/auth/config", null),
             ["GET /api/v1/workspaces"] = (HubPolicies.Read, "/api/v1/workspaces", null),
             ["GET /api/v1/workspaces/{name}"] = (HubPolicies.Read, "/api/v1/workspaces/ran", null),
             // The dashboard's files and page: no data in them (docs/dashboard.md); what they show comes from the API.

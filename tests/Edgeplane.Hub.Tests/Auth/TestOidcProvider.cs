@@ -10,8 +10,9 @@ namespace Edgeplane.Hub.Tests.Auth;
 
 /// <summary>
 /// A small OpenID Connect provider on Kestrel at 127.0.0.1:0: a discovery document, a JWKS of the keys it currently
-/// publishes (RSA, rotatable), tokens minted with any claims and any key, and the device authorization grant
-/// (<see cref="Device"/>). Real HTTP, so the hub's JwtBearer and the CLI's login talk to it as to Dex.
+/// publishes (RSA, rotatable), tokens minted with any claims and any key, the device authorization grant
+/// (<see cref="Device"/>) and the browser's authorization code flow with PKCE (<see cref="Browser"/>). Real HTTP, so the
+/// hub's JwtBearer, the CLI's login and the dashboard in Chromium talk to it as to Dex.
 /// </summary>
 internal sealed partial class TestOidcProvider : IAsyncDisposable
 {
@@ -38,6 +39,8 @@ internal sealed partial class TestOidcProvider : IAsyncDisposable
 
     public TestDeviceFlow Device { get; } = new();
 
+    public TestBrowserFlow Browser { get; } = new();
+
     /// <summary>The issuer the discovery document names (default <see cref="Issuer"/>): another one is a mix-up the hub must refuse.</summary>
     public string? AdvertisedIssuer { get; set; }
 
@@ -51,10 +54,15 @@ internal sealed partial class TestOidcProvider : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         TestOidcProvider? provider = null;
+        app.Use((context, next) => provider is null ? next() : provider.Browser.CorsAsync(context, next));
         app.MapGet("/dex/.well-known/openid-configuration", () => provider!.Down ? Results.StatusCode(503) : Results.Json(provider.Discovery()));
         app.MapGet("/dex/keys", () => provider!.Down ? Results.StatusCode(503) : provider.Jwks());
         app.MapPost("/dex/device/code", (HttpRequest request) => provider!.Device.AuthorizeAsync(request, provider.Issuer));
-        app.MapPost("/dex/token", (HttpRequest request) => provider!.Device.TokenAsync(request, provider));
+        app.MapPost("/dex/token", async (HttpRequest request) => (await request.ReadFormAsync())["grant_type"] == "authorization_code"
+            ? provider!.Browser.Token(await request.ReadFormAsync(), provider)
+            : await provider!.Device.TokenAsync(request, provider));
+        app.MapGet("/dex/auth", (HttpRequest request) => provider!.Browser.Authorize(request, provider.Issuer));
+        app.MapPost("/dex/auth", (HttpRequest request) => provider!.Browser.DecideAsync(request, provider.Issuer));
         await app.StartAsync();
         provider = new TestOidcProvider(app);
         provider.Rotate();
@@ -124,7 +132,8 @@ internal sealed partial class TestOidcProvider : IAsyncDisposable
         ["response_types_supported"] = new[] { "code" },
         ["subject_types_supported"] = new[] { "public" },
         ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        ["grant_types_supported"] = new[] { "urn:ietf:params:oauth:grant-type:device_code", "refresh_token" },
+        ["grant_types_supported"] = new[] { "authorization_code", "urn:ietf:params:oauth:grant-type:device_code", "refresh_token" },
+        ["code_challenge_methods_supported"] = new[] { "S256" },
     };
 
     private IResult Jwks()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Edgeplane.Hub.Dashboard;
+using Edgeplane.Hub.Tests.Auth;
 using Edgeplane.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,9 +28,46 @@ public sealed class DashboardEndpointTests
         Assert.Equal(TestAssets.Index!.Content, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(DashboardEndpoints.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("frame-ancestors 'none'", DashboardEndpoints.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("; connect-src 'self'; ", DashboardEndpoints.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Page_WithOidc_MayAlsoCallTheIssuersOrigin_AndNothingElseChanges()
+    {
+        await using var provider = await TestOidcProvider.StartAsync();
+        await using var hub = await OidcHubHost.StartAsync(provider);
+        using var browser = new HttpClient { BaseAddress = hub.BaseAddress };
+        var origin = new Uri(provider.Issuer).GetLeftPart(UriPartial.Authority);
+
+        foreach (var path in new[] { "/", "/login/callback", "/assets/app.js" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await browser.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains($"; connect-src 'self' {origin}; ", policy, StringComparison.Ordinal);
+            Assert.Equal(DashboardEndpoints.ContentSecurityPolicy, policy.Replace($" {origin}", "", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("https://dex.example.com/dex", "https://dex.example.com")]
+    [InlineData("https://DEX.example.com:8443/dex/", "https://dex.example.com:8443")]
+    [InlineData("https://dex.example.com:443/", "https://dex.example.com")]
+    [InlineData("http://127.0.0.1:5556/dex", "http://127.0.0.1:5556")]
+    [InlineData("http://[::1]:5556/dex", "http://[::1]:5556")]
+    [InlineData("https://bücher.example/realms/ops", "https://xn--bcher-kva.example")]
+    public void ContentSecurityPolicyFor_Issuer_AddsItsOriginToConnectSrc(string issuer, string origin)
+    {
+        var policy = DashboardEndpoints.ContentSecurityPolicyFor(new OidcOptions { Issuer = issuer, Audience = "edgeplane" });
+
+        Assert.Contains($"; connect-src 'self' {origin}; ", policy, StringComparison.Ordinal);
+        Assert.Equal(DashboardEndpoints.ContentSecurityPolicy, DashboardEndpoints.ContentSecurityPolicyFor(null));
     }
 
     [Theory]

@@ -1,7 +1,8 @@
 // The Edgeplane dashboard: sign-in, the shell (navigation, who is signed in, live state), routing and live updates.
 // Every view is a module with load(ctx, previous, changes) → data and render(data, ctx) → markup (views/*.js).
 import { Api, ApiError } from './api.js';
-import { storedToken, storeToken, forgetToken, takeTokenFromUrl, permissions, describeGrants } from './auth.js';
+import { storedToken, storedOidc, storeToken, forgetToken, takeTokenFromUrl, permissions, describeGrants } from './auth.js';
+import { CALLBACK_PATH, SignInError, loadAuthConfig, beginSignIn, finishSignIn, pendingReturn, issuerName } from './oidc.js';
 import { LiveEvents } from './events.js';
 import { render, focusHeading, html } from './dom.js';
 import { match, interceptLinks } from './router.js';
@@ -28,6 +29,9 @@ const app = {
   pending: null, // changes that arrived while a view was loading
   timer: null,
   firstPage: true,
+  oidcConfig: null, // the hub's issuer, client id and scopes (GET /api/v1/auth/config), null without OIDC
+  oidc: null, // { issuer, expiresAt } while signed in through the issuer
+  expiry: null, // signs out when that sign-in expires
 };
 
 const emptyChanges = () => ({ reset: false, clusters: new Set(), revisions: new Set(), rollouts: new Set(), audit: false });
@@ -176,21 +180,38 @@ function signOut(message) {
   app.api = null;
   app.whoami = null;
   app.current = null;
+  app.oidc = null;
+  clearTimeout(app.expiry);
   forgetToken();
   nav.hidden = true;
   session.hidden = true;
   showFlash('');
-  render(view, login.render({ message }));
+  render(view, login.render({ message, oidc: app.oidcConfig }));
   document.title = 'Sign in · Edgeplane';
-  view.querySelector('input')?.focus();
+  (view.querySelector('#oidc-sign-in') ?? view.querySelector('input'))?.focus();
 }
 
 function refused(error) {
-  signOut(`The hub refused the API token (${error.detail || 'unauthorized'}). Paste a valid token to sign in again.`);
+  const why = error.detail || 'unauthorized';
+  signOut(app.oidc ? `The hub refused your sign-in through ${issuerName(app.oidc.issuer)} (${why}). Sign in again.`
+    : `The hub refused the API token (${why}). Paste a valid token to sign in again.`);
 }
 
-async function signIn(token, { fromForm = false } = {}) {
+function expired(oidc) {
+  const at = new Date(oidc.expiresAt).toLocaleTimeString();
+  return `Your sign-in through ${issuerName(oidc.issuer)} expired at ${at}. Sign in again.`;
+}
+
+/** An ID token is not renewed: at its expiry the page signs out and says so (the hub would refuse it from then on). */
+function watchExpiry(oidc) {
+  clearTimeout(app.expiry);
+  // setTimeout's longest delay is about 24.8 days; an ID token lives hours
+  app.expiry = setTimeout(() => signOut(expired(oidc)), Math.min(Math.max(oidc.expiresAt - Date.now(), 0), 2 ** 31 - 1));
+}
+
+async function signIn(token, { fromForm = false, oidc = null } = {}) {
   app.events?.stop();
+  app.oidc = oidc;
   const api = new Api(token, refused);
   let whoami;
   try {
@@ -198,13 +219,15 @@ async function signIn(token, { fromForm = false } = {}) {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return; // refused() showed the form
     if (fromForm) {
-      render(view, login.render({ message: `Cannot sign in: ${error.detail || error.message}` }));
+      app.oidc = null;
+      render(view, login.render({ message: `Cannot sign in: ${error.detail || error.message}`, oidc: app.oidcConfig }));
       return;
     }
     whoami = null;
     showFlash(`Could not read who you are (${error.detail || error.message}); actions are hidden.`);
   }
-  storeToken(token);
+  storeToken(token, oidc);
+  if (oidc) watchExpiry(oidc);
   app.api = api;
   app.whoami = whoami;
   document.getElementById('who').textContent = whoami ? `${whoami.subject} · ${describeGrants(whoami)}` : '';
@@ -233,6 +256,35 @@ async function runAction(button) {
     if (!(error instanceof ApiError && error.status === 401)) showFlash(error.detail || error.message);
     button.disabled = false;
   }
+}
+
+/** "Sign in with <issuer>": off to the issuer; what goes wrong before leaving is shown on the sign-in page. */
+async function signInWithIssuer(button) {
+  const config = app.oidcConfig;
+  if (!config) return;
+  button.disabled = true;
+  try {
+    await beginSignIn(config, location.pathname + location.search);
+  } catch (error) {
+    render(view, login.render({ message: error instanceof SignInError ? error.message : `Cannot sign in: ${error.message}`, oidc: config }));
+    view.querySelector('#oidc-sign-in')?.focus();
+  }
+}
+
+/** Back from the issuer at /login/callback: signed in and on the page the sign-in started from, or the sign-in page saying why not. */
+async function finishIssuerSignIn() {
+  const returnTo = pendingReturn();
+  let result;
+  try {
+    result = await finishSignIn(app.oidcConfig);
+  } catch (error) {
+    // the code and state leave the address and the history; nothing starts another sign-in by itself
+    history.replaceState(null, '', returnTo);
+    signOut(error instanceof SignInError ? error.message : `Cannot sign in: ${error.message}`);
+    return;
+  }
+  history.replaceState(null, '', result.returnTo);
+  await signIn(result.token, { fromForm: true, oidc: { issuer: result.issuer, expiresAt: result.expiresAt } });
 }
 
 function onSubmit(event) {
@@ -265,7 +317,7 @@ function tickAges() {
   }
 }
 
-function start() {
+async function start() {
   setInterval(tickAges, 5000);
   interceptLinks(document, url => navigate(url));
   // Back and forward; an in-page anchor (#wave-edge) changes only the hash and is left to the browser.
@@ -276,14 +328,23 @@ function start() {
   main.addEventListener('click', event => {
     const button = event.target.closest('button[data-action]');
     if (button) runAction(button);
+    else if (event.target.closest('#oidc-sign-in')) signInWithIssuer(event.target.closest('#oidc-sign-in'));
   });
   main.addEventListener('change', event => {
     const form = event.target.closest('form[data-filter]');
     if (form && event.target.tagName === 'SELECT') form.requestSubmit();
   });
   document.getElementById('sign-out').addEventListener('click', () => signOut('Signed out.'));
-  const token = takeTokenFromUrl() ?? storedToken();
-  if (token) signIn(token);
+  app.oidcConfig = await loadAuthConfig();
+  if (location.pathname === CALLBACK_PATH) {
+    await finishIssuerSignIn();
+    return;
+  }
+  const fromUrl = takeTokenFromUrl();
+  const token = fromUrl ?? storedToken();
+  const oidc = fromUrl ? null : storedOidc();
+  if (oidc && oidc.expiresAt <= Date.now()) signOut(expired(oidc));
+  else if (token) signIn(token, { oidc });
   else signOut();
 }
 
