@@ -17,6 +17,7 @@ public sealed class AccessTests(DashboardStack stack, Chromium chromium)
         await page.GotoAsync("/revisions");
         await Expect(page.Locator("#view h1")).ToHaveTextAsync("Sign in to Edgeplane");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeHiddenAsync();
+        await Expect(page.Locator("#session")).ToBeHiddenAsync(); // no live state or Sign out before signing in
 
         await page.GetByLabel("API token").FillAsync(stack.AdminToken);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -26,6 +27,7 @@ public sealed class AccessTests(DashboardStack stack, Chromium chromium)
         await Expect(page.Locator("#who")).ToContainTextAsync("fleet-admin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.Locator("#view h1")).ToHaveTextAsync("Sign in to Edgeplane");
+        await Expect(page.Locator("#session")).ToBeHiddenAsync();
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('edgeplane.token')"));
         tab.AssertNoConsoleErrors();
     }
