@@ -88,7 +88,7 @@ public sealed class AccessTests(DashboardStack stack, Chromium chromium)
         await tab.GotoAsync("/");
         await Expect(page.Locator("#layers tbody th")).ToHaveTextAsync(["regional", "edge"]);
         await tab.GotoAsync("/clusters/edge-dub-01");
-        await Expect(page.Locator("#applications li[data-application='du']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#workloads tr[data-source='NetworkFunction/du']")).ToBeVisibleAsync();
         await Expect(page.Locator("#view")).Not.ToContainTextAsync("trino");
 
         await tab.GotoAsync("/workspaces/analytics");

@@ -21,6 +21,8 @@ public sealed class LiveUpdateTests(DashboardStack stack, Chromium chromium)
         await overview.Page.EvaluateAsync("window.__sameDocument = 'yes'");
         var row = detail.Page.Locator($"#drift-table tr[data-object='Deployment/{Namespace}/{Deployment}']");
         await Expect(row).ToHaveCountAsync(0);
+        var flux = detail.Page.Locator("#addons tr[data-source='AddOn/flux'] [data-field='health']");
+        await Expect(flux).Not.ToContainTextAsync("drifted");
 
         Assert.Contains("patched", await Kubectl.RunAsync(stack, Cluster, "patch", "deployment", Deployment, "-n", Namespace,
             "--type=merge", "-p", """{"spec":{"replicas":4}}"""));
@@ -28,6 +30,7 @@ public sealed class LiveUpdateTests(DashboardStack stack, Chromium chromium)
 
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(row).ToContainTextAsync("spec.replicas");
+        await Expect(flux).ToContainTextAsync("1 drifted");
         await Expect(detail.Page.Locator("[data-field='drift'] .badge")).ToHaveTextAsync("Drifted");
         var fleet = await stack.GetAsync<FleetSummaryResponse>("/api/v1/fleet");
         Assert.True(fleet.Total.Drifted >= 1);

@@ -42,7 +42,7 @@ public sealed class OverviewTests(DashboardStack stack, Chromium chromium)
         Assert.Equal(30, fleet.Total.Clusters);
         await Expect(tab.Page.Locator("[data-card='clusters'] .card-value")).ToHaveTextAsync(fleet.Total.Clusters.ToString());
         await Expect(tab.Page.Locator(".map .cell")).ToHaveCountAsync(fleet.Total.Clusters);
-        await tab.ScreenshotAsync("dashboard-overview");
+        await tab.ScreenshotAsync("overview-counts");
         tab.AssertNoConsoleErrors();
     }
 

@@ -20,7 +20,7 @@ public sealed class RolloutControlTests(DashboardStack stack, Chromium chromium)
         await tab.WaitForViewAsync();
         await Expect(page.Locator("#view h1")).ToHaveTextAsync($"Rollout {id}");
         await Expect(page.Locator("li.wave.current h3 .badge").First).ToHaveTextAsync("Soaking");
-        await tab.ScreenshotAsync("dashboard-rollout", fullPage: false);
+        await tab.ScreenshotAsync("rollout-soaking", fullPage: false);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
 

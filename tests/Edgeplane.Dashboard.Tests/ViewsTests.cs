@@ -20,7 +20,7 @@ public sealed class ViewsTests(DashboardStack stack, Chromium chromium)
             ("/?layer=edge&region=eu-west&health=in-sync", "Fleet overview", "overview-filtered"),
             ("/clusters", "Clusters", "clusters"),
             ("/clusters?site=dub-01", "Clusters", "clusters-site"),
-            ("/clusters/edge-dub-01", "edge-dub-01", "dashboard-cluster"),
+            ("/clusters/edge-dub-01", "edge-dub-01", "cluster"),
             ("/clusters/eks-eu-west", "eks-eu-west", "cluster-management"),
             ("/clusters/edge-lux-01", "edge-lux-01", "cluster-provisioned"),
             ("/rollouts", "Rollouts", "rollouts"),
@@ -40,7 +40,7 @@ public sealed class ViewsTests(DashboardStack stack, Chromium chromium)
             await tab.GotoAsync(path);
             await Expect(tab.Page.Locator("#view h1")).ToHaveTextAsync(heading);
             await Expect(tab.Page).ToHaveTitleAsync($"{heading} · Edgeplane");
-            await tab.ScreenshotAsync(shot, fullPage: shot != "dashboard-cluster");
+            await tab.ScreenshotAsync(shot);
         }
         tab.AssertNoConsoleErrors();
     }

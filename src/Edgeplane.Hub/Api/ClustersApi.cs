@@ -56,22 +56,41 @@ internal static class ClustersApi
     }
 
     private static async Task<Results<Ok<ClusterDetailResponse>, ProblemHttpResult>> GetAsync(
-        string name, ClaimsPrincipal user, IClusterStore clusters, IBundleStore bundles, IWorkspaceStore workspaces, HubOptions options,
-        TimeProvider time, CancellationToken cancellationToken)
+        string name, ClaimsPrincipal user, IClusterStore clusters, IBundleStore bundles, IRevisionStore revisions, IWorkspaceStore workspaces,
+        HubOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var cluster = await clusters.GetClusterAsync(name, cancellationToken).ConfigureAwait(false);
         if (cluster is null || !await Sees(user, workspaces, name, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound($"cluster '{name}' not found");
         }
-        BundleSummaryResponse? summary = null;
+        var details = cluster.StatusDetails();
+        var response = new ClusterDetailResponse(cluster.ToResponse(FleetApi.OfflineBefore(options, time)), null, details);
         if (cluster.DesiredDigest is { } digest && await bundles.GetBundleAsync(digest, cancellationToken).ConfigureAwait(false) is { } bundle)
         {
             var objects = BundleDocument.Parse(BundleCodec.DecompressStored(bundle.Encoding, bundle.Data, bundle.Size)).Objects;
-            summary = new BundleSummaryResponse(bundle.Digest, bundle.Size, objects.Count, objects.Select(o => new ObjectRef(
+            var summary = new BundleSummaryResponse(bundle.Digest, bundle.Size, objects.Count, objects.Select(o => new ObjectRef(
                 (string?)o["apiVersion"], (string?)o["kind"], (string?)o["metadata"]?["namespace"], (string?)o["metadata"]?["name"])).ToList());
+            var judge = new ObjectHealthJudge(details, cluster.AppliedDigest, digest,
+                await AppliedIdentitiesAsync(cluster, revisions, cancellationToken).ConfigureAwait(false));
+            var lists = ClusterComponents.Build(objects, judge, cluster.Versions(), CallerScope.Of(user).Narrowing);
+            response = response with
+            {
+                DesiredBundle = summary, AddOns = lists.AddOns, Applications = lists.Applications, NetworkFunctions = lists.NetworkFunctions,
+                OtherSources = lists.OtherSources, TruncatedComponents = lists.Truncated,
+            };
         }
-        return TypedResults.Ok(new ClusterDetailResponse(cluster.ToResponse(FleetApi.OfflineBefore(options, time)), summary, cluster.StatusDetails()));
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>The object identities of the bundle the agent applied, when it is not the desired one (null if not stored).</summary>
+    private static async Task<ObjectIdentitySet?> AppliedIdentitiesAsync(ClusterView cluster, IRevisionStore revisions, CancellationToken cancellationToken)
+    {
+        if (cluster.AppliedDigest is not { } applied || applied == cluster.DesiredDigest)
+        {
+            return null;
+        }
+        return (await ObjectIdentityReader.ReadAsync(revisions, [applied], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(applied);
     }
 
     /// <summary>A workspace-scoped caller sees only the clusters its workspaces target; the others are "not found" to it.</summary>

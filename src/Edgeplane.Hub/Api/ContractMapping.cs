@@ -33,6 +33,10 @@ internal static class ContractMapping
     public static AgentStatusDetails? StatusDetails(this ClusterView c) =>
         c.StatusDetailsJson is { } json ? JsonSerializer.Deserialize<AgentStatusDetails>(json, DetailsJson) : null;
 
+    /// <summary>The add-on versions (and <c>kubernetes</c>) the desired revision declares for the cluster.</summary>
+    public static IReadOnlyDictionary<string, string> Versions(this ClusterView c) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(c.VersionsJson) ?? [];
+
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
     public static RevisionResponse ToResponse(this RevisionView r) => new(

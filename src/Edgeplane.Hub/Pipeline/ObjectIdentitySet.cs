@@ -84,6 +84,10 @@ internal sealed class ObjectIdentitySet
         return bytes;
     }
 
+    /// <summary>Whether the set holds the object with this apiVersion (only its group counts), kind, namespace and name.</summary>
+    public bool Contains(string apiVersion, string kind, string? ns, string name) =>
+        Array.BinarySearch(_hashes, Hash(Group(apiVersion), kind, ns ?? "", name)) >= 0;
+
     /// <summary>How many of these identities <paramref name="next"/> does not hold: the objects a change to it deletes.</summary>
     public int CountMissingFrom(ObjectIdentitySet next)
     {

@@ -44,6 +44,9 @@ internal sealed record ClusterView
     /// <summary>The last status report's details as stored (JSON), read only where they are shown.</summary>
     public string? StatusDetailsJson { get; init; }
 
+    /// <summary>Add-on versions and <c>kubernetes</c> the desired revision declares (JSON object, name → version), read only where shown.</summary>
+    public string VersionsJson { get; init; } = "{}";
+
     /// <summary>
     /// <c>Online</c>, <c>Degraded</c>, <c>Offline</c>, <c>Unknown</c>, or null (no gateway ever saw the agent), as
     /// <see cref="LinkRule.Effective"/> decides it: never a vouched state whose hub process is gone.
@@ -84,7 +87,7 @@ internal sealed record ClusterView
             Conditions = JsonSerializer.Deserialize<List<ClusterCondition>>(c.ConditionsJson) ?? [],
             StatusSequence = c.StatusSequence, AgentVersion = c.AgentVersion, ObjectCount = c.ObjectCount,
             ObjectsFailed = c.ObjectsFailed, ObjectsInProgress = c.ObjectsInProgress, DriftCount = c.DriftCount,
-            StatusDetailsJson = c.StatusDetailsJson,
+            StatusDetailsJson = c.StatusDetailsJson, VersionsJson = c.VersionsJson,
             Availability = availability, AvailabilitySince = since, AvailabilityReason = reason,
             Converged = ConvergenceRule.IsConverged(c), HeldByRollout = c.HeldByRollout,
             Lifecycle = LifecycleOf(c),

@@ -55,6 +55,17 @@ internal static class ExampleFleet
         return rendered.Bundles.ToDictionary(b => b.ClusterName, b => b.Digest);
     }
 
+    /// <summary>One cluster of examples/fleet as the renderer sees it (its add-on versions) and its bundle's objects, in apply order.</summary>
+    public static (EffectiveCluster Cluster, IReadOnlyList<System.Text.Json.Nodes.JsonObject> Objects) Render(string cluster)
+    {
+        var loaded = FleetLoader.Load(SourceDirectory);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        var renderer = new FleetRenderer(loaded.Fleet!);
+        var rendered = renderer.Render(cluster, new RenderOptions { Revision = new string('a', 40) });
+        Assert.True(rendered.Succeeded, string.Join("\n", rendered.Diagnostics));
+        return (renderer.Describe(cluster), rendered.Bundle!.Objects.Select(o => o.ToJsonObject()).ToList());
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,17 +1,12 @@
 // One cluster: where it is and what runs it, its lifecycle, Kubernetes desired vs observed, its agent link and last
-// status, drift field by field, objects that are not Current, the bundle's objects, the applications placed on it,
-// the rollouts that moved it and its audit trail.
+// status, its add-ons, applications and network functions (CNFs and VNFs) with their health, drift field by field,
+// objects that are not Current, the bundle's objects with their health, the rollouts that moved it and its audit trail.
 import { html } from '../dom.js';
 import { count, shortDigest, shortSha, utc, when, subject, tidy } from '../format.js';
 import { state, badge, wordBadge } from '../health.js';
 
 /** Bundle objects drawn at once; the rest behind a button (a management cluster's bundle can be large). */
 const OBJECT_LIMIT = 300;
-
-const optional = promise => promise.catch(error => {
-  if (error.status === 404) return null;
-  throw error;
-});
 
 export default {
   nav: 'clusters',
@@ -21,13 +16,12 @@ export default {
 
   async load(ctx) {
     const name = encodeURIComponent(ctx.params.name);
-    const [detail, rollouts, workspaces, audit] = await Promise.all([
+    const [detail, rollouts, audit] = await Promise.all([
       ctx.api.get(`/clusters/${name}`),
       ctx.api.get('/rollouts', { limit: 50 }),
-      optional(ctx.api.get('/workspaces')),
       ctx.api.get('/audit', { target: ctx.params.name, limit: 20 }),
     ]);
-    return { detail, rollouts: rollouts.items, workspaces: workspaces?.items ?? null, audit: audit.items };
+    return { detail, rollouts: rollouts.items, audit: audit.items };
   },
 
   render(data, ctx) {
@@ -45,12 +39,13 @@ export default {
         ${overview(c)}
         <div>${link(c)}${status(c, data.detail.statusDetails)}</div>
       </div>
-      ${conditions(c)}
+      ${addOns(data.detail)}
+      ${workloads(data.detail)}
       ${drift(data.detail.statusDetails)}
       ${unready(data.detail.statusDetails)}
-      ${applications(c, data.workspaces)}
+      ${conditions(c)}
       ${history(c, data.rollouts)}
-      ${objects(data.detail.desiredBundle, ctx)}
+      ${objects(data.detail, ctx)}
       ${audit(data.audit)}`;
   },
 };
@@ -149,13 +144,58 @@ function unready(details) {
     ${details.truncatedObjects ? html`<p class="help">${count(details.truncatedObjects)} more left out of the report.</p>` : ''}`}</section>`;
 }
 
-function applications(c, workspaces) {
-  if (!workspaces) return html`<section aria-labelledby="apps-title"><h2 id="apps-title">Applications</h2><p>The hub does not list workspaces.</p></section>`;
-  const placed = workspaces.flatMap(w => (w.applications ?? []).filter(a => (a.clusters ?? []).includes(c.name)).map(a => ({ ...a, workspace: w.name })));
-  return html`<section aria-labelledby="apps-title"><h2 id="apps-title">Applications</h2>
-    ${placed.length === 0 ? html`<p>No workspace application you may see is placed here.</p>` : html`
-    <ul class="inline" id="applications">${placed.map(a => html`<li data-application="${a.name}"><span class="chip">${a.name}</span> (${a.kind ?? 'Application'}) in <code>${a.namespace}</code> of workspace
-      <a href="/workspaces/${encodeURIComponent(a.workspace)}">${a.workspace}</a></li>`)}</ul>`}</section>`;
+/** A component's health: its worst object's word, what is not Current and what drifted, in words, and why. */
+function health(component) {
+  const h = component.health;
+  const parts = [
+    h.failed && `${count(h.failed)} failed`,
+    h.inProgress && `${count(h.inProgress)} in progress`,
+    h.unknown && `${count(h.unknown)} unknown`,
+  ].filter(Boolean);
+  const why = component.objects.find(o => o.health === h.status && o.message)?.message;
+  return html`${wordBadge(h.status)}${parts.length ? html` <span class="muted">${parts.join(', ')} of ${count(component.objectCount)}</span>` : ''}${
+    h.drifted ? html` ${badge('drifted', `${count(h.drifted)} drifted`)}` : ''}${why ? html`<br><span class="help">${tidy(why)}</span>` : ''}`;
+}
+
+function addOns(detail) {
+  const list = detail.addOns ?? [];
+  return html`<section aria-labelledby="addons-title"><h2 id="addons-title">Add-ons</h2>
+    ${list.length === 0 ? html`<p>${detail.desiredBundle ? 'The desired bundle holds no add-on.' : 'No bundle yet.'}</p>` : html`
+    ${detail.cluster.target?.digest !== detail.cluster.desired?.digest ? html`<p class="help">A rollout holds this cluster on an older bundle:
+      the versions are those its desired revision declares, and the health is that of the objects it runs now.</p>` : ''}
+    <div class="table-wrap"><table class="list" id="addons"><caption class="visually-hidden">Add-ons of the desired bundle, with the version the revision declares and their objects' health</caption>
+      <thead><tr><th scope="col">Add-on</th><th scope="col">Desired version</th><th scope="col">Health</th><th scope="col" class="num">Objects</th><th scope="col">Namespace</th></tr></thead>
+      <tbody>${list.map(a => html`<tr data-source="${a.source}">
+        <th scope="row">${a.name}</th><td data-field="version"><code>${a.version ?? '–'}</code></td>
+        <td data-field="health" class="wrap">${health(a)}</td><td class="num" data-field="objects">${count(a.objectCount)}</td>
+        <td>${a.namespace ? html`<code>${a.namespace}</code>` : '–'}</td></tr>`)}</tbody>
+    </table></div>`}</section>`;
+}
+
+const WORKLOAD_TYPES = {
+  CNF: 'container network function',
+  VNF: 'virtual machine network function',
+};
+
+function workloads(detail) {
+  const apps = (detail.applications ?? []).map(a => ({ ...a, type: 'Application' }));
+  const functions = (detail.networkFunctions ?? []).map(n => ({ ...n, type: n.kind ?? 'Network function' }));
+  const all = [...apps, ...functions];
+  const kinds = type => functions.filter(n => n.type === type).length;
+  return html`<section aria-labelledby="workloads-title"><h2 id="workloads-title">Applications and network functions</h2>
+    ${all.length === 0 ? html`<p>No application or network function of a workspace you may see is in the desired bundle.</p>` : html`
+    <p class="help">${count(apps.length)} application(s), ${count(functions.length)} network function(s): ${count(kinds('CNF'))} CNF, ${count(kinds('VNF'))} VNF.</p>
+    <div class="table-wrap"><table class="list" id="workloads"><caption class="visually-hidden">Workspace applications and network functions of the desired bundle, with their objects' health</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Workspace</th><th scope="col">Namespace</th>
+        <th scope="col">Runs as</th><th scope="col">Health</th><th scope="col" class="num">Objects</th></tr></thead>
+      <tbody>${all.map(w => html`<tr data-source="${w.source}">
+        <th scope="row">${w.name}</th>
+        <td data-field="type">${WORKLOAD_TYPES[w.type] ? html`<abbr title="${WORKLOAD_TYPES[w.type]}">${w.type}</abbr>` : w.type}</td>
+        <td data-field="workspace">${w.workspace ? html`<a href="/workspaces/${encodeURIComponent(w.workspace)}">${w.workspace}</a>` : '–'}</td>
+        <td>${w.namespace ? html`<code>${w.namespace}</code>` : '–'}</td>
+        <td data-field="workload">${w.workload ? html`${w.workload.kind} <code>${w.workload.name}</code>` : '–'}</td>
+        <td data-field="health" class="wrap">${health(w)}</td><td class="num" data-field="objects">${count(w.objectCount)}</td></tr>`)}</tbody>
+    </table></div>`}</section>`;
 }
 
 function history(c, rollouts) {
@@ -177,16 +217,39 @@ function history(c, rollouts) {
     </table></div>`}</section>`;
 }
 
-function objects(bundle, ctx) {
+const objectKey = o => `${o.apiVersion}/${o.kind}/${o.namespace ?? ''}/${o.name}`;
+
+/** Each listed object's component and health, by apiVersion, kind, namespace and name. */
+function judged(detail) {
+  const byKey = new Map();
+  for (const c of [...(detail.addOns ?? []), ...(detail.applications ?? []), ...(detail.networkFunctions ?? []), ...(detail.otherSources ?? [])]) {
+    for (const o of c.objects) byKey.set(objectKey(o), { ...o, source: c.source });
+  }
+  return byKey;
+}
+
+function objects(detail, ctx) {
+  const bundle = detail.desiredBundle;
   if (!bundle) return html`<section aria-labelledby="objects-title"><h2 id="objects-title">Desired bundle</h2><p>No bundle yet.</p></section>`;
   const all = ctx.query.get('objects') === 'all';
   const shown = all ? bundle.objects : bundle.objects.slice(0, OBJECT_LIMIT);
+  const known = judged(detail);
+  const others = detail.otherSources ?? [];
   return html`<section aria-labelledby="objects-title"><h2 id="objects-title">Desired bundle</h2>
     <p><code>${bundle.digest}</code>: ${count(bundle.objectCount)} objects, ${count(bundle.size)} bytes, in apply order.</p>
-    <details id="bundle-objects" ${all ? 'open' : ''}><summary>Objects</summary>
-    <div class="table-wrap"><table class="list"><caption class="visually-hidden">Objects of the desired bundle</caption>
-      <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Namespace</th><th scope="col">Name</th><th scope="col">API version</th></tr></thead>
-      <tbody>${shown.map((o, i) => html`<tr><td class="num">${i + 1}</td><td>${o.kind}</td><td>${o.namespace ?? ''}</td><th scope="row">${o.name}</th><td>${o.apiVersion}</td></tr>`)}</tbody>
+    ${others.length ? html`<p>Besides add-ons and workloads, from:
+      ${others.map(o => html`<span class="chip" data-source="${o.source}">${o.source || 'no source'}: ${count(o.objectCount)}, ${o.health.status}</span> `)}</p>` : ''}
+    ${detail.truncatedComponents ? html`<p class="help">${count(detail.truncatedComponents)} more sources left out of the hub's answer.</p>` : ''}
+    <details id="bundle-objects" ${all ? 'open' : ''}><summary>Objects with their health</summary>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Objects of the desired bundle"><table class="list"><caption class="visually-hidden">Objects of the desired bundle, the fleet resource each comes from and its health</caption>
+      <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Namespace</th><th scope="col">Name</th><th scope="col">Health</th>
+        <th scope="col">From</th><th scope="col">API version</th></tr></thead>
+      <tbody>${shown.map((o, i) => {
+        const j = known.get(objectKey(o));
+        return html`<tr data-object="${o.kind}/${o.namespace ?? ''}/${o.name}"><td class="num">${i + 1}</td><td>${o.kind}</td><td>${o.namespace ?? ''}</td><th scope="row">${o.name}</th>
+          <td data-field="health">${j ? html`${wordBadge(j.health)}${j.drifted ? html` ${badge('drifted', 'Drifted')}` : ''}` : '–'}</td>
+          <td>${j?.source ?? '–'}</td><td>${o.apiVersion}</td></tr>`;
+      })}</tbody>
     </table></div>
     ${shown.length < bundle.objects.length ? html`<p><a href="${ctx.path}?objects=all">Show all ${count(bundle.objects.length)} objects</a></p>` : ''}
     </details></section>`;
