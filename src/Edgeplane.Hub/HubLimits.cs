@@ -77,6 +77,27 @@ public sealed record HubLimits
     /// </summary>
     public double MaxDeletionShare { get; init; } = 0.5;
 
+    /// <summary>Most changed clusters one answer of <c>GET /api/v1/revisions/{sha}/diff</c> details (default 50); the rest are counted and paged.</summary>
+    public int DiffMaxClusters { get; init; } = 50;
+
+    /// <summary>Most objects (changed, then added, then removed) a revision diff lists per cluster (default 50); the rest are counted.</summary>
+    public int DiffMaxObjects { get; init; } = 50;
+
+    /// <summary>Most changed fields a revision diff lists per object (default 20, as <c>edgeplane diff</c>); the rest are counted.</summary>
+    public int DiffMaxFields { get; init; } = 20;
+
+    /// <summary>
+    /// Most objects the diff of one cluster (<c>?cluster=</c>) lists (default 5,000, as many as a status report names):
+    /// the whole diff of any bundle short of the pathological.
+    /// </summary>
+    public int DiffClusterMaxObjects { get; init; } = 5_000;
+
+    /// <summary>Most changed fields per object the diff of one cluster (<c>?cluster=</c>) lists (default 1,000).</summary>
+    public int DiffClusterMaxFields { get; init; } = 1_000;
+
+    /// <summary>Longest value a revision diff shows, as compact JSON (default 2,000 characters); a longer one is cut and flagged <c>truncated</c>.</summary>
+    public int DiffMaxValueChars { get; init; } = 2_000;
+
     /// <summary>Lifetime of an API token created without a <c>ttl</c> (default 30 days).</summary>
     public TimeSpan DefaultApiTokenTtl { get; init; } = TimeSpan.FromDays(30);
 

@@ -3,6 +3,7 @@ using Edgeplane.Cli.Diff;
 using Edgeplane.Cli.HubClient;
 using Edgeplane.Hub.Api.Contracts;
 using Edgeplane.Model.Sources;
+using Edgeplane.Protocol.Diff;
 
 namespace Edgeplane.Cli.Commands;
 

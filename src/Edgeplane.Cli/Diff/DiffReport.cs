@@ -1,4 +1,5 @@
 using Edgeplane.Hub.Api.Contracts;
+using Edgeplane.Protocol.Diff;
 
 namespace Edgeplane.Cli.Diff;
 

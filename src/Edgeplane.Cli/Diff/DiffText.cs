@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Edgeplane.Cli.HubClient;
 using Edgeplane.Cli.Shared;
 using Edgeplane.Model.Diagnostics;
+using Edgeplane.Protocol.Diff;
 
 namespace Edgeplane.Cli.Diff;
 

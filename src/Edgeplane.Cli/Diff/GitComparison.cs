@@ -1,4 +1,5 @@
 using Edgeplane.Model.Sources;
+using Edgeplane.Protocol.Diff;
 
 namespace Edgeplane.Cli.Diff;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Edgeplane.Cli.HubClient;
 using Edgeplane.Protocol.Bundles;
+using Edgeplane.Protocol.Diff;
 using Edgeplane.Rendering.Bundles;
 using Edgeplane.Rendering.Canonical;
 

@@ -1,4 +1,5 @@
 using Edgeplane.Model.Rollouts;
+using Edgeplane.Protocol.Diff;
 using Edgeplane.Rendering;
 
 namespace Edgeplane.Cli.Diff;

@@ -11,14 +11,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Edgeplane.Hub.Api;
 
-/// <summary><c>/api/v1/revisions</c>: every commit seen, its errors, and the approval of a held one.</summary>
-internal static class RevisionsApi
+/// <summary><c>/api/v1/revisions</c>: every commit seen, its errors, what it changed, and the approval of a held one.</summary>
+internal static partial class RevisionsApi
 {
     public static RouteGroupBuilder MapRevisionsApi(this RouteGroupBuilder api)
     {
         // Revisions are the fleet's commits, one for every workspace: any role reads them; approving one is fleet-wide.
         api.MapGet("/revisions", ListAsync).WithName("ListRevisions").WithTags("Revisions").RequireAuthorization(HubPolicies.Read);
         api.MapGet("/revisions/{sha}", GetAsync).WithName("GetRevision").WithTags("Revisions").RequireAuthorization(HubPolicies.Read);
+        // What a revision changed shows objects of clusters: scoped to the clusters the caller may see (RevisionsApi.Diff.cs).
+        api.MapGet("/revisions/{sha}/diff", DiffAsync).WithName("GetRevisionDiff").WithTags("Revisions").RequireAuthorization(HubPolicies.Read);
         api.MapPost("/revisions/{sha}/approve", ApproveAsync).WithName("ApproveRevision").WithTags("Revisions")
             .RequireAuthorization(HubPolicies.FleetAdmin);
         return api;
@@ -34,10 +36,11 @@ internal static class RevisionsApi
         string sha, IRevisionStore store, CancellationToken cancellationToken)
     {
         var revision = await store.GetRevisionAsync(sha, cancellationToken).ConfigureAwait(false);
-        return revision is null
-            ? ApiProblems.NotFound($"revision '{sha}' not found (give the full sha or a unique prefix of at least 7 characters)")
-            : TypedResults.Ok(revision.ToResponse());
+        return revision is null ? RevisionNotFound(sha) : TypedResults.Ok(revision.ToResponse());
     }
+
+    private static ProblemHttpResult RevisionNotFound(string sha) =>
+        ApiProblems.NotFound($"revision '{sha}' not found (give the full sha or a unique prefix of at least 7 characters)");
 
     private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> ApproveAsync(
         string sha, HttpContext context, IRevisionStore store, HubSignals signals, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ internal sealed partial class EfRevisionStore
         StoreRuns(db, plan, admission);
         await WriteLabelsAsync(db, connection, transaction, plan.Declared, cancellationToken).ConfigureAwait(false);
         changes.AddRange(await RemoveClustersAsync(connection, transaction, plan, existing, cancellationToken).ConfigureAwait(false));
+        await RecordChangesAsync(db, connection, transaction, revision, plan, existing, cancellationToken).ConfigureAwait(false);
         await ReplaceWorkspacesAsync(db, plan, cancellationToken).ConfigureAwait(false);
         revision.State = RevisionState.Applied;
         revision.ProcessedAt = Now;

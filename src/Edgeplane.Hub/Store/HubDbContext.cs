@@ -13,6 +13,8 @@ internal abstract class HubDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<RevisionError> RevisionErrors => Set<RevisionError>();
 
+    public DbSet<RevisionChangeRecord> RevisionChanges => Set<RevisionChangeRecord>();
+
     public DbSet<BundleRecord> Bundles => Set<BundleRecord>();
 
     public DbSet<BundleIdentitiesRecord> BundleIdentities => Set<BundleIdentitiesRecord>();

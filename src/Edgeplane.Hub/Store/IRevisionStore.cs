@@ -37,6 +37,12 @@ internal interface IRevisionStore
     /// <summary>One revision with its errors, by full sha or a unique prefix of at least 7 characters.</summary>
     Task<RevisionView?> GetRevisionAsync(string sha, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The clusters whose desired bundle revision <paramref name="revisionId"/> changed when it was applied, by name
+    /// (ordinal); empty when it changed none or its changes were not recorded (<see cref="RevisionView.ChangesRecorded"/>).
+    /// </summary>
+    Task<IReadOnlyList<RevisionChange>> GetChangesAsync(long revisionId, CancellationToken cancellationToken);
+
     /// <summary>Revisions, newest first.</summary>
     Task<Page<RevisionView>> ListRevisionsAsync(int limit, string? continueToken, CancellationToken cancellationToken);
 

@@ -22,6 +22,8 @@ internal sealed record RevisionView
     public int? ClusterCount { get; init; }
     public int? ChangedClusterCount { get; init; }
     public string? ApprovedBy { get; init; }
+    public string? BaseSha { get; init; }
+    public bool ChangesRecorded { get; init; }
     public required IReadOnlyList<RevisionErrorView> Errors { get; init; }
 
     /// <summary>The view of a loaded entity (with the errors loaded with it).</summary>
@@ -33,6 +35,7 @@ internal sealed record RevisionView
             Id = r.Id, Sha = r.Sha, Author = r.Author, Message = r.Message, CommittedAt = r.CommittedAt, FetchedAt = r.FetchedAt,
             State = r.State, Reason = r.Reason, RewroteFrom = r.RewroteFrom, ProcessedAt = r.ProcessedAt,
             ClusterCount = r.ClusterCount, ChangedClusterCount = r.ChangedClusterCount, ApprovedBy = r.ApprovedBy,
+            BaseSha = r.BaseSha, ChangesRecorded = r.ChangesRecorded,
             Errors = r.Errors.Select(e => new RevisionErrorView(e.File, e.Line, e.Column, e.Code, e.Message)).ToList(),
         };
     }

@@ -35,6 +35,7 @@ internal static class AuthorizationMatrix
             ["GET /api/v1/clusters/{name}"] = (HubPolicies.Read, "/api/v1/clusters/edge-site-1", null),
             ["GET /api/v1/revisions"] = (HubPolicies.Read, "/api/v1/revisions", null),
             ["GET /api/v1/revisions/{sha}"] = (HubPolicies.Read, "/api/v1/revisions/{sha}", null),
+            ["GET /api/v1/revisions/{sha}/diff"] = (HubPolicies.Read, "/api/v1/revisions/{sha}/diff", null),
             ["GET /api/v1/bundles/{digest}"] = (HubPolicies.Read, "/api/v1/bundles/sha256:00", null),
             ["GET /api/v1/rollouts"] = (HubPolicies.Read, "/api/v1/rollouts", null),
             ["GET /api/v1/rollouts/{id:long}"] = (HubPolicies.Read, "/api/v1/rollouts/999", null),

@@ -40,5 +40,17 @@ internal sealed class RevisionRecord
     /// </summary>
     public string? WorkspaceApplicationsJson { get; set; }
 
+    /// <summary>
+    /// The revision applied before this one was, whose desired bundles this one's changes start from; null for the first
+    /// revision the hub applied (or while <see cref="ChangesRecorded"/> is false).
+    /// </summary>
+    public string? BaseSha { get; set; }
+
+    /// <summary>
+    /// True once applying this revision recorded its per-cluster changes (<see cref="RevisionChangeRecord"/>); false for
+    /// revisions applied by a hub that did not record them yet, and for revisions never applied.
+    /// </summary>
+    public bool ChangesRecorded { get; set; }
+
     public List<RevisionError> Errors { get; set; } = [];
 }

@@ -494,6 +494,28 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.ToTable("issued_certificates", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionChangeRecord", b =>
+                {
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("FromDigest")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ToDigest")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("RevisionId", "Cluster");
+
+                    b.ToTable("revision_changes", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionError", b =>
                 {
                     b.Property<long>("Id")
@@ -550,8 +572,15 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("BaseSha")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("ChangedClusterCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ChangesRecorded")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("ClusterCount")
                         .HasColumnType("integer");
@@ -846,6 +875,15 @@ namespace Edgeplane.Hub.Store.Migrations.Postgres
                     b.HasOne("Edgeplane.Hub.Store.Entities.ClusterRecord", null)
                         .WithMany("Labels")
                         .HasForeignKey("ClusterName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionChangeRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RevisionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

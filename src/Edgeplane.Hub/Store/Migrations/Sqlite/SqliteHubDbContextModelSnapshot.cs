@@ -487,6 +487,28 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.ToTable("issued_certificates", (string)null);
                 });
 
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionChangeRecord", b =>
+                {
+                    b.Property<long>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cluster")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromDigest")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToDigest")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RevisionId", "Cluster");
+
+                    b.ToTable("revision_changes", (string)null);
+                });
+
             modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionError", b =>
                 {
                     b.Property<long>("Id")
@@ -539,7 +561,14 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BaseSha")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ChangedClusterCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChangesRecorded")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ClusterCount")
@@ -833,6 +862,15 @@ namespace Edgeplane.Hub.Store.Migrations.Sqlite
                     b.HasOne("Edgeplane.Hub.Store.Entities.ClusterRecord", null)
                         .WithMany("Labels")
                         .HasForeignKey("ClusterName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Edgeplane.Hub.Store.Entities.RevisionChangeRecord", b =>
+                {
+                    b.HasOne("Edgeplane.Hub.Store.Entities.RevisionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

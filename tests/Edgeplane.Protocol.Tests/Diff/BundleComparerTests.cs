@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Edgeplane.Cli.Diff;
+using Edgeplane.Protocol.Diff;
 using Edgeplane.Protocol.Bundles;
 
-namespace Edgeplane.Cli.Tests.Diff;
+namespace Edgeplane.Protocol.Tests.Diff;
 
 public sealed class BundleComparerTests
 {

@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 
-namespace Edgeplane.Cli.Diff;
+namespace Edgeplane.Protocol.Diff;
 
 /// <summary>
-/// How <c>edgeplane diff</c> names and matches a bundle's objects. The id shown is
+/// How a bundle diff (<c>edgeplane diff</c>, the hub's revision diff) names and matches a bundle's objects. The id shown is
 /// <c>apiVersion/Kind/namespace/name</c> (<c>apps/v1/Deployment/istio-system/istiod</c>; cluster-scoped:
 /// <c>v1/Namespace/istio-system</c>). Objects are matched by API group, kind, namespace and name, without the version,
 /// as the apply engine identifies them: an object whose apiVersion moved from <c>v1beta1</c> to <c>v1</c> is one
 /// changed object.
 /// </summary>
-internal static class ObjectIdentity
+public static class ObjectIdentity
 {
     /// <summary>The id shown for <paramref name="obj"/> (a bundle object: apiVersion, kind and metadata.name are strings).</summary>
     public static string Id(JsonObject obj)

@@ -1,17 +1,25 @@
 using System.Text.Json.Nodes;
 using Edgeplane.Protocol.Bundles;
 
-namespace Edgeplane.Cli.Diff;
+namespace Edgeplane.Protocol.Diff;
 
 /// <summary>
 /// Compares two versions of one cluster's bundle document. What the renderer stamps per revision (<c>spec.revision</c>
 /// and every object's <c>edgeplane.dev/source-revision</c> annotation: what the content digest leaves out) is ignored,
 /// so a commit that changes nothing for a cluster shows nothing. Bundle settings (<c>spec.drift</c>, <c>spec.prune</c>)
 /// and objects that moved in the apply order show as fields of the bundle itself,
-/// <c>edgeplane.dev/v1alpha1/Bundle/&lt;cluster&gt;</c>, because they change what the agent does.
+/// <c>edgeplane.dev/v1alpha1/Bundle/&lt;cluster&gt;</c>, because they change what the agent does. The CLI's
+/// <c>edgeplane diff</c> and the hub's <c>GET /api/v1/revisions/{sha}/diff</c> both compare with it.
 /// </summary>
-internal sealed class BundleComparer(int maxFields)
+/// <param name="maxFields">Most changed fields kept per object, the rest counted (0: all).</param>
+public sealed class BundleComparer(int maxFields)
 {
+    /// <summary>
+    /// Show a Secret's values only as <see cref="SecretRedaction"/> allows (default false: <c>edgeplane diff</c> shows
+    /// the user's own checkout to the user; the hub sets it for every caller of its API).
+    /// </summary>
+    public bool RedactSecrets { get; init; }
+
     /// <summary>The path of the per-revision annotation, as <see cref="FieldDiff"/> writes it.</summary>
     public const string RevisionAnnotationPath = "metadata.annotations[edgeplane.dev/source-revision]";
 
@@ -39,7 +47,7 @@ internal sealed class BundleComparer(int maxFields)
         {
             if (old.TryGetValue(ObjectIdentity.Key(obj), out var was) && FieldDiff.Compare(was, obj, IgnoreRevision) is { Count: > 0 } fields)
             {
-                changed.Add(Cap(ObjectIdentity.Id(obj), fields));
+                changed.Add(Cap(ObjectIdentity.Id(obj), RedactSecrets && SecretRedaction.IsSecret(obj) ? fields.ConvertAll(SecretRedaction.Redact) : fields));
             }
         }
         if (BundleFields(before, after, old, current) is { Count: > 0 } settings)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Edgeplane.Cli.Diff;
+namespace Edgeplane.Protocol.Diff;
 
 /// <summary>
 /// The fields that differ between two JSON values, as readable paths in document order (keys sorted ordinally). Maps
@@ -12,7 +12,7 @@ namespace Edgeplane.Cli.Diff;
 /// below it). The same path style as the agent's drift paths (<c>ObjectComparer</c>): simple keys joined with dots,
 /// other keys in brackets (<c>metadata.labels[app.kubernetes.io/name]</c>).
 /// </summary>
-internal static class FieldDiff
+public static class FieldDiff
 {
     /// <summary>Every difference between <paramref name="from"/> and <paramref name="to"/>, skipping paths <paramref name="ignore"/> accepts.</summary>
     public static List<FieldChange> Compare(JsonNode? from, JsonNode? to, Func<string, bool>? ignore = null)

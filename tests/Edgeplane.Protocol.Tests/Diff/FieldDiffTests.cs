@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Edgeplane.Cli.Diff;
+using Edgeplane.Protocol.Diff;
 
-namespace Edgeplane.Cli.Tests.Diff;
+namespace Edgeplane.Protocol.Tests.Diff;
 
 public sealed class FieldDiffTests
 {
