@@ -30,7 +30,11 @@ internal sealed class DashboardBrowser : IAsyncDisposable
           if (!total || Number(total.textContent.replace(/\D/g, '')) !== n) return false;
           if (document.querySelectorAll('.map a.cell').length !== n) return false;
           const api = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/') && !e.name.includes('/api/v1/events'));
-          return { rendered: performance.now(), apiDone: Math.max(0, ...api.map(e => e.responseEnd)), requests: api.length };
+          const scripts = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'));
+          const timeline = [...api].sort((a, b) => a.startTime - b.startTime).map(e =>
+            `${new URL(e.name).pathname.replace('/api/v1', '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`);
+          return { rendered: performance.now(), apiDone: Math.max(0, ...api.map(e => e.responseEnd)), requests: api.length,
+            scriptsDone: Math.max(0, ...scripts.map(e => e.responseEnd)), timeline: timeline.join(', ') };
         }
         """;
 
@@ -79,7 +83,11 @@ internal sealed class DashboardBrowser : IAsyncDisposable
                 await page.GotoAsync("/?token=" + Uri.EscapeDataString(_token));
                 var rendered = await (await page.WaitForFunctionAsync(Rendered, clusters, Wait())).JsonValueAsync<JsonElement>();
                 result.Add(new OverviewLoad(i, rendered.GetProperty("rendered").GetDouble(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                    rendered.GetProperty("apiDone").GetDouble(), rendered.GetProperty("requests").GetInt32()));
+                    rendered.GetProperty("apiDone").GetDouble(), rendered.GetProperty("requests").GetInt32())
+                {
+                    ScriptsDoneMs = rendered.GetProperty("scriptsDone").GetDouble(),
+                    Timeline = rendered.GetProperty("timeline").GetString() ?? "",
+                });
             }
         }
         return result;

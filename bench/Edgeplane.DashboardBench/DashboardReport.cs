@@ -54,12 +54,12 @@ internal static class DashboardReport
 
             ## Every load
 
-            | load | navigation start → rendered (ms, page clock) | of it: last REST response arrived (ms) | REST requests | goto → rendered (ms, benchmark clock) |
-            |---|---|---|---|---|
+            | load | navigation start → rendered (ms, page clock) | of it: last module arrived (ms) | last REST response arrived (ms) | REST requests: path start→end (ms) | goto → rendered (ms, benchmark clock) |
+            |---|---|---|---|---|---|
             """);
         foreach (var load in r.Loads)
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"| {load.Load} | {load.NavigationToRenderedMs:F0} | {load.LastApiResponseMs:F0} | {load.ApiRequests} | {load.GotoToRenderedMs:F0} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {load.Load} | {load.NavigationToRenderedMs:F0} | {load.ScriptsDoneMs:F0} | {load.LastApiResponseMs:F0} | {load.Timeline} | {load.GotoToRenderedMs:F0} |");
         }
         s.AppendLine();
         s.AppendLine("## Every status change (ms, in order)");

@@ -164,6 +164,22 @@ public sealed class DashboardEndpointTests
         }
     }
 
+    /// <summary>The page asks for every module at once (modulepreload), so a module added later must be listed too.</summary>
+    [Fact]
+    public void ThePage_PreloadsEveryModuleItShips()
+    {
+        var assets = new DashboardAssets();
+        var index = System.Text.Encoding.UTF8.GetString(assets.Index!.Content);
+
+        var preloaded = System.Text.RegularExpressions.Regex.Matches(index, "<link rel=\"modulepreload\" href=\"/assets/([^\"]+)\">")
+            .Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+        var modules = assets.Paths.Where(p => p.EndsWith(".js", StringComparison.Ordinal) && p != "assets/app.js")
+            .Select(p => p["assets/".Length..]).Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(modules);
+        Assert.Equal(modules, preloaded);
+    }
+
     private static Task<HubScenario> StartAsync() =>
         HubScenario.StartAsync(StoreKind.Sqlite, services: s => s.AddSingleton(TestAssets));
 }

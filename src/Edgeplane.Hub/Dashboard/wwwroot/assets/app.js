@@ -30,6 +30,8 @@ const app = {
   timer: null,
   firstPage: true,
   oidcConfig: null, // the hub's issuer, client id and scopes (GET /api/v1/auth/config), null without OIDC
+  oidcConfigRead: null, // a promise, settled once oidcConfig was read
+  whoamiReady: null, // a promise of /whoami for the signed-in token (null when it could not be read)
   oidc: null, // { issuer, expiresAt } while signed in through the issuer
   expiry: null, // signs out when that sign-in expires
 };
@@ -99,7 +101,10 @@ async function show({ refresh = false, changes = null, moveFocus = false, focusI
   app.loading = true;
   try {
     const data = await current.load(ctx, refresh ? app.current.data : kept, changes);
+    await app.whoamiReady;
     if (app.current?.key !== key || app.current.view !== current) return;
+    ctx.whoami = app.whoami;
+    ctx.can = permissions(app.whoami);
     app.current.data = data;
     render(view, current.render(data, ctx), { refresh });
     document.title = `${current.title(data, ctx)} · Edgeplane`;
@@ -186,9 +191,19 @@ function signOut(message) {
   nav.hidden = true;
   session.hidden = true;
   showFlash('');
-  render(view, login.render({ message, oidc: app.oidcConfig }));
-  document.title = 'Sign in · Edgeplane';
-  (view.querySelector('#oidc-sign-in') ?? view.querySelector('input'))?.focus();
+  const draw = () => {
+    render(view, login.render({ message, oidc: app.oidcConfig }));
+    document.title = 'Sign in · Edgeplane';
+    (view.querySelector('#oidc-sign-in') ?? view.querySelector('input'))?.focus();
+  };
+  draw();
+  // A stored token refused before the hub's OIDC settings arrived: draw the form again with its issuer button, unless
+  // someone has started typing a token meanwhile.
+  if (!app.oidcConfig) {
+    app.oidcConfigRead?.then(() => {
+      if (app.oidcConfig && !app.api && !view.querySelector('input')?.value) draw();
+    });
+  }
 }
 
 function refused(error) {
@@ -213,24 +228,34 @@ async function signIn(token, { fromForm = false, oidc = null } = {}) {
   app.events?.stop();
   app.oidc = oidc;
   const api = new Api(token, refused);
-  let whoami;
-  try {
-    whoami = await api.get('/whoami');
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return; // refused() showed the form
-    if (fromForm) {
+  const asked = api.get('/whoami');
+  if (fromForm) {
+    // A pasted token is checked before the form goes away; a stored one is read beside the first page (below).
+    try {
+      await asked;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return; // refused() showed the form
       app.oidc = null;
       render(view, login.render({ message: `Cannot sign in: ${error.detail || error.message}`, oidc: app.oidcConfig }));
       return;
     }
-    whoami = null;
-    showFlash(`Could not read who you are (${error.detail || error.message}); actions are hidden.`);
   }
   storeToken(token, oidc);
   if (oidc) watchExpiry(oidc);
   app.api = api;
-  app.whoami = whoami;
-  document.getElementById('who').textContent = whoami ? `${whoami.subject} · ${describeGrants(whoami)}` : '';
+  app.whoami = null;
+  // Views load their data while /whoami is asked; they wait for it only to draw (buttons depend on it).
+  app.whoamiReady = asked.then(whoami => whoami, error => {
+    if (!(error instanceof ApiError && error.status === 401)) {
+      showFlash(`Could not read who you are (${error.detail || error.message}); actions are hidden.`);
+    }
+    return null;
+  }).then(whoami => {
+    if (app.api !== api) return null; // signed out or in again meanwhile
+    app.whoami = whoami;
+    document.getElementById('who').textContent = whoami ? `${whoami.subject} · ${describeGrants(whoami)}` : '';
+    return whoami;
+  });
   nav.hidden = false;
   session.hidden = false;
   app.events = new LiveEvents({ token: () => token, onEvent, onState: setLiveState, onUnauthorized: () => refused(new ApiError(401, '', 'token refused')) });
@@ -335,16 +360,23 @@ async function start() {
     if (form && event.target.tagName === 'SELECT') form.requestSubmit();
   });
   document.getElementById('sign-out').addEventListener('click', () => signOut('Signed out.'));
-  app.oidcConfig = await loadAuthConfig();
+  // Only the sign-in form and the issuer's callback need the hub's OIDC settings: with a token they are read beside
+  // the first page instead of before it.
+  app.oidcConfigRead = loadAuthConfig().then(config => { app.oidcConfig = config; });
   if (location.pathname === CALLBACK_PATH) {
+    await app.oidcConfigRead;
     await finishIssuerSignIn();
     return;
   }
   const fromUrl = takeTokenFromUrl();
   const token = fromUrl ?? storedToken();
   const oidc = fromUrl ? null : storedOidc();
+  if (token && !(oidc && oidc.expiresAt <= Date.now())) {
+    signIn(token, { oidc });
+    return;
+  }
+  await app.oidcConfigRead;
   if (oidc && oidc.expiresAt <= Date.now()) signOut(expired(oidc));
-  else if (token) signIn(token, { oidc });
   else signOut();
 }
 
