@@ -31,9 +31,9 @@ internal static class RolloutsApi
 
     private static Task<Results<Ok<PageResponse<RolloutResponse>>, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, IRolloutStore store, HubOptions options, CancellationToken cancellationToken,
-        int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null)
+        int? limit = null, [FromQuery(Name = "continue")] string? continueToken = null, bool members = true)
         => Paging.ListAsync(limit, continueToken, options.Limits,
-            (size, token) => store.ListAsync(size, token, CallerScope.Of(user).Narrowing, cancellationToken), r => r);
+            (size, token) => store.ListAsync(size, token, CallerScope.Of(user).Narrowing, members, cancellationToken), r => r);
 
     private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> GetAsync(
         long id, ClaimsPrincipal user, IRolloutStore store, IWorkspaceStore workspaces, CancellationToken cancellationToken)

@@ -12,7 +12,11 @@ internal sealed partial class EfRolloutStore
     public Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, CancellationToken cancellationToken) =>
         ListAsync(limit, continueToken, null, cancellationToken);
 
-    public async Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces,
+    public Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces,
+        CancellationToken cancellationToken) =>
+        ListAsync(limit, continueToken, workspaces, members: true, cancellationToken);
+
+    public async Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces, bool members,
         CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
@@ -27,10 +31,44 @@ internal sealed partial class EfRolloutStore
             var before = ContinueToken.DecodeId(continueToken);
             query = query.Where(r => r.Id < before);
         }
+        if (!members)
+        {
+            return await SummariesAsync(db, query, limit, cancellationToken).ConfigureAwait(false);
+        }
         var items = await query.OrderByDescending(r => r.Id).Take(limit + 1).Include(r => r.Waves).Include(r => r.Members).AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var page = StoreRows.Paged(items, limit, r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new Page<RolloutResponse>(page.Items.Select(View).ToList(), page.Continue);
+    }
+
+    /// <summary>
+    /// Runs without their member rows: each wave's member counts by state and the failed clusters come from two small
+    /// queries, so a run of 10,000 members is a few hundred bytes instead of megabytes.
+    /// </summary>
+    private static async Task<Page<RolloutResponse>> SummariesAsync(HubDbContext db, IQueryable<RolloutRecord> query, int limit,
+        CancellationToken cancellationToken)
+    {
+        var items = await query.OrderByDescending(r => r.Id).Take(limit + 1).Include(r => r.Waves)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = StoreRows.Paged(items, limit, r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var counts = await db.RolloutMembers.AsNoTracking().Where(m => ids.Contains(m.RolloutId))
+            .GroupBy(m => new { m.RolloutId, m.WaveIndex, m.State })
+            .Select(g => new { g.Key.RolloutId, g.Key.WaveIndex, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var failed = await db.RolloutMembers.AsNoTracking().Where(m => ids.Contains(m.RolloutId) && m.Failed)
+            .Select(m => new { m.RolloutId, m.Cluster })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Page<RolloutResponse>(page.Items.Select(run =>
+        {
+            var waves = run.Waves.OrderBy(w => w.Index).Select(w => new RolloutWaveResponse(w.Name, w.State, [], w.MaxUnavailable, w.SoakTime,
+                Utc(w.StartedAt), Utc(w.SoakUntil), Utc(w.FinishedAt), [])
+            {
+                MemberStates = counts.Where(c => c.RolloutId == run.Id && c.WaveIndex == w.Index)
+                    .OrderBy(c => c.State, StringComparer.Ordinal).ToDictionary(c => c.State, c => c.Count),
+            }).ToList();
+            return Response(run, waves, failed.Where(f => f.RolloutId == run.Id).Select(f => f.Cluster).Order(StringComparer.Ordinal).ToList());
+        }).ToList(), page.Continue);
     }
 
     public async Task<RolloutResponse?> GetAsync(long id, CancellationToken cancellationToken)
@@ -126,11 +164,17 @@ internal sealed partial class EfRolloutStore
             var members = run.Members.Where(m => m.WaveIndex == w.Index).OrderBy(m => m.Position).ToList();
             return new RolloutWaveResponse(w.Name, w.State, members.Select(m => m.Cluster).ToList(), w.MaxUnavailable, w.SoakTime,
                 Utc(w.StartedAt), Utc(w.SoakUntil), Utc(w.FinishedAt),
-                members.Select(m => new RolloutMemberResponse(m.Cluster, m.State, m.FromDigest, m.ToDigest, Utc(m.MovedAt), Utc(m.FinishedAt), m.Reason)).ToList());
+                members.Select(m => new RolloutMemberResponse(m.Cluster, m.State, m.FromDigest, m.ToDigest, Utc(m.MovedAt), Utc(m.FinishedAt), m.Reason)).ToList())
+            {
+                MemberStates = members.GroupBy(m => m.State).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            };
         }).ToList();
+        return Response(run, waves, run.Members.Where(m => m.Failed).Select(m => m.Cluster).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static RolloutResponse Response(RolloutRecord run, List<RolloutWaveResponse> waves, List<string> failed)
+    {
         var current = RunStep.IsActive(run.State) && run.CurrentWave < waves.Count ? waves[run.CurrentWave].Name : null;
-        var failed = run.Members.Where(m => m.Failed)
-            .Select(m => m.Cluster).Order(StringComparer.Ordinal).ToList();
         return new RolloutResponse(run.Id, run.Sha, run.Policy, Enum.Parse<RolloutState>(run.State), run.Reason,
             JsonSerializer.Deserialize<List<string>>(run.ChangesJson) ?? [], current, failed,
             Utc(run.CreatedAt)!.Value, Utc(run.StartedAt), Utc(run.FinishedAt), waves);

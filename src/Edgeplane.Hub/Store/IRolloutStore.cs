@@ -15,6 +15,13 @@ internal interface IRolloutStore
     /// <summary>Like <see cref="ListAsync(int, string?, CancellationToken)"/>, only runs with a member cluster that one of <paramref name="workspaces"/> targets (null: all).</summary>
     Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As above; without <paramref name="members"/> each wave's <c>clusters</c> and <c>members</c> are empty and only its
+    /// <see cref="RolloutWaveResponse.MemberStates"/> counts are filled.
+    /// </summary>
+    Task<Page<RolloutResponse>> ListAsync(int limit, string? continueToken, IReadOnlyList<string>? workspaces, bool members,
+        CancellationToken cancellationToken);
+
     /// <summary>One run, or null.</summary>
     Task<RolloutResponse?> GetAsync(long id, CancellationToken cancellationToken);
 

@@ -76,4 +76,36 @@ public sealed class RolloutWaveTests
         Assert.Contains(audit.Items, a => a.Action == "rollout.rollback" && a.Outcome == "RolledBack");
         Assert.DoesNotContain(audit.Items, a => a.Action == "rollout.move" && !run.Waves[0].Clusters.Contains(a.Target));
     }
+
+    /// <summary>
+    /// <c>GET /rollouts?members=false</c>: the same runs without member rows (a run may have 10,000 members), each wave's
+    /// progress in <c>memberStates</c>, which the full answer carries too.
+    /// </summary>
+    [StoreTheory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task ListWithoutMembers_CountsEachWavesStates_AsTheFullListHasThem(StoreKind store)
+    {
+        await using var fleet = await RolloutFleet.StartAsync(store);
+        var sha = await fleet.CommitAsync(Istio, "version: \"1.23.2\"", "version: \"1.99.0\"", "istio 1.99.0");
+        var bad = (await fleet.Hub.ClustersAsync()).ToDictionary(c => c.Key, c => c.Value.Desired.Digest);
+        fleet.Health = (cluster, digest) => digest == bad[cluster] ? "Progressing" : "Healthy";
+        await fleet.RunToEndAsync(TimeSpan.FromMinutes(1));
+
+        var full = (await fleet.Host.GetAsync<PageResponse<RolloutResponse>>("/api/v1/rollouts")).Items.Single(r => r.Revision == sha);
+        var light = (await fleet.Host.GetAsync<PageResponse<RolloutResponse>>("/api/v1/rollouts?members=false")).Items.Single(r => r.Revision == sha);
+
+        Assert.Equal((full.Id, full.State, full.Reason, full.CurrentWave), (light.Id, light.State, light.Reason, light.CurrentWave));
+        Assert.NotEmpty(light.FailedClusters);
+        Assert.Equal(full.FailedClusters, light.FailedClusters);
+        Assert.Equal(full.Waves.Select(w => (w.Name, w.State)), light.Waves.Select(w => (w.Name, w.State)));
+        Assert.All(light.Waves, w => Assert.Empty(w.Members));
+        Assert.All(light.Waves, w => Assert.Empty(w.Clusters));
+        foreach (var (wave, counted) in full.Waves.Zip(light.Waves))
+        {
+            var expected = wave.Members.GroupBy(m => m.State).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(expected.OrderBy(e => e.Key), wave.MemberStates.OrderBy(e => e.Key));
+            Assert.Equal(expected.OrderBy(e => e.Key), counted.MemberStates.OrderBy(e => e.Key));
+        }
+        Assert.Equal(full.Waves[0].Members.Count, light.Waves[0].MemberStates["RolledBack"]);
+    }
 }

@@ -46,7 +46,14 @@ public sealed record RolloutWaveResponse(
     DateTime? StartedAt,
     DateTime? SoakUntil,
     DateTime? FinishedAt,
-    IReadOnlyList<RolloutMemberResponse> Members);
+    IReadOnlyList<RolloutMemberResponse> Members)
+{
+    /// <summary>
+    /// How many members are in each state (e.g. <c>{"Healthy": 180, "Waiting": 20}</c>): the wave's progress, also when the
+    /// list was asked for without members (<c>GET /rollouts?members=false</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> MemberStates { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>One member of a wave.</summary>
 /// <param name="Cluster">The cluster.</param>

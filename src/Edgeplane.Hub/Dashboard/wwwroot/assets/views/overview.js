@@ -69,7 +69,7 @@ export default {
     // A status report changes clusters only: the active rollouts are read again when a rollout or revision changed.
     const rolloutsChanged = !incremental || changes.rollouts.size > 0 || changes.revisions.size > 0;
     const fleet = ctx.api.get('/fleet');
-    const rollouts = rolloutsChanged ? ctx.api.get('/rollouts', { limit: 20 }) : null;
+    const rollouts = rolloutsChanged ? ctx.api.get('/rollouts', { limit: 20, members: false }) : null;
     // Labels come from Git: a label selection is asked again when a revision changed, not for each status report.
     const selection = incremental && f.label === previous.label && changes.revisions.size === 0
       ? { selected: previous.selected, selectorError: previous.selectorError }

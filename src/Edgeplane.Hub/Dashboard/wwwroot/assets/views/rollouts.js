@@ -12,7 +12,8 @@ export default {
   watches: changes => changes.rollouts.size > 0,
 
   async load(ctx) {
-    return ctx.api.get('/rollouts', { limit: PAGE, continue: ctx.query.get('continue') });
+    // Without members: each wave's counts by state are enough for the list (a run may have 10,000 members).
+    return ctx.api.get('/rollouts', { limit: PAGE, continue: ctx.query.get('continue'), members: false });
   },
 
   render(page, ctx) {
@@ -34,11 +35,17 @@ export default {
   },
 };
 
-/** Members healthy (or promoted) at the new digest out of all members of the run. */
+/** Members healthy (or promoted) at the new digest out of all members of the run, from each wave's counts by state. */
 export function progress(run) {
-  const members = run.waves.flatMap(w => w.members);
-  const done = members.filter(m => m.state === 'Healthy' || m.state === 'Promoted').length;
-  return { done, total: members.length };
+  let done = 0;
+  let total = 0;
+  for (const wave of run.waves) {
+    for (const [state, n] of Object.entries(wave.memberStates ?? {})) {
+      total += n;
+      if (state === 'Healthy' || state === 'Promoted') done += n;
+    }
+  }
+  return { done, total };
 }
 
 function row(r) {
