@@ -36,14 +36,9 @@ internal static class ClustersApi
         {
             return ApiProblems.BadRequest($"phase '{phase}' is not a lifecycle phase; use one of {string.Join(", ", LifecyclePhases.All)}");
         }
-        string? after;
-        try
+        if (!Paging.TryAfter(continueToken, out var after, out var badToken))
         {
-            after = continueToken is null ? null : ContinueToken.Decode(continueToken);
-        }
-        catch (FormatException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(badToken);
         }
         var query = new ClusterQuery
         {

@@ -48,14 +48,9 @@ internal static class FleetApi
                 return ApiProblems.BadRequest($"names must list 1 to {limits.MaxMapNames} cluster names separated by commas, got {nameList.Length}");
             }
         }
-        string? after;
-        try
+        if (!Paging.TryAfter(continueToken, out var after, out var badToken))
         {
-            after = continueToken is null ? null : ContinueToken.Decode(continueToken);
-        }
-        catch (FormatException e)
-        {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.BadRequest(badToken);
         }
         var query = new ClusterQuery
         {

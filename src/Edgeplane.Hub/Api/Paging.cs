@@ -20,6 +20,23 @@ internal static class Paging
         return true;
     }
 
+    /// <summary>Decodes a name-keyed <c>?continue=</c> token (null: the first page); false with the reason when it is not one.</summary>
+    public static bool TryAfter(string? continueToken, out string? after, out string error)
+    {
+        error = "";
+        try
+        {
+            after = continueToken is null ? null : ContinueToken.Decode(continueToken);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            after = null;
+            error = e.Message;
+            return false;
+        }
+    }
+
     /// <summary>A bad limit or continue token is a 400 problem; otherwise one page, mapped to its contract.</summary>
     public static async Task<Results<Ok<PageResponse<TResponse>>, ProblemHttpResult>> ListAsync<TItem, TResponse>(
         int? limit, string? continueToken, HubLimits limits,

@@ -7,9 +7,29 @@ namespace Edgeplane.Hub.Store;
 /// <see cref="DbBatch"/> (one round trip on PostgreSQL) when the provider supports it, else one command at a time
 /// (SQLite runs in process, so a round trip costs nothing there).
 /// </summary>
+/// <remarks>
+/// Every statement run here updates one row by its key, <c>@p0</c> (a cluster's name). The rows run in key order
+/// (ordinal), so two transactions that update overlapping sets of rows take their row locks in the same order and cannot
+/// deadlock each other on PostgreSQL (CI saw <c>40P01</c> between two status batches listing clusters in different
+/// orders). The counts come back in the caller's order.
+/// </remarks>
 internal static class StatementBatch
 {
     public static async Task<int[]> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var order = Enumerable.Range(0, rows.Count).OrderBy(i => rows[i].Length > 0 ? rows[i][0] as string : null, StringComparer.Ordinal).ToArray();
+        var sorted = order.Select(i => rows[i]).ToList();
+        var inOrder = await ExecuteInOrderAsync(connection, transaction, sql, sorted, cancellationToken).ConfigureAwait(false);
+        var counts = new int[rows.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            counts[order[k]] = inOrder[k];
+        }
+        return counts;
+    }
+
+    private static async Task<int[]> ExecuteInOrderAsync(DbConnection connection, DbTransaction transaction, string sql,
         IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var counts = new int[rows.Count];
