@@ -27,8 +27,7 @@ internal static class ContractMapping
     /// Offline as the gateway decided it; for a cluster no gateway ever tracked, no status report since
     /// <paramref name="offlineBefore"/> (the same rule as the fleet summary).
     /// </summary>
-    public static bool IsOffline(ClusterView c, DateTime offlineBefore) =>
-        c.Availability == "Offline" || (c.Availability is null && (c.LastSeen is null || c.LastSeen < offlineBefore));
+    public static bool IsOffline(ClusterView c, DateTime offlineBefore) => ClusterStateRule.IsOffline(c.Availability, c.LastSeen, offlineBefore);
 
     public static AgentStatusDetails? StatusDetails(this ClusterView c) =>
         c.StatusDetailsJson is { } json ? JsonSerializer.Deserialize<AgentStatusDetails>(json, DetailsJson) : null;

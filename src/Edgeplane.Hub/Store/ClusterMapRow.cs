@@ -26,13 +26,20 @@ internal static class ClusterStateRule
     /// <summary>Reported health words that do not count as unhealthy.</summary>
     private static readonly HashSet<string> QuietHealth = new(StringComparer.Ordinal) { "Healthy", "Unknown", "Progressing" };
 
+    /// <summary>
+    /// Offline as the gateway decided it (<paramref name="availability"/>, the effective one); for a cluster no gateway
+    /// ever tracked, no status report since <paramref name="offlineBefore"/> (the fleet summary's rule).
+    /// </summary>
+    public static bool IsOffline(string? availability, DateTime? lastSeen, DateTime offlineBefore) =>
+        availability == LinkRule.Offline || (availability is null && (lastSeen is null || lastSeen < offlineBefore));
+
     /// <param name="c">The cluster (its status, digests and link columns loaded).</param>
     /// <param name="liveInstances">The hub instances whose lease is live (<see cref="LinkRule"/>).</param>
     /// <param name="offlineBefore">A cluster no gateway tracks is offline when it has not reported since then.</param>
     public static ClusterStates Of(Entities.ClusterRecord c, IReadOnlySet<string> liveInstances, DateTime offlineBefore)
     {
         var availability = LinkRule.Effective(c, liveInstances).Availability;
-        var offline = availability == LinkRule.Offline || (availability is null && (c.LastSeen is null || c.LastSeen < offlineBefore));
+        var offline = IsOffline(availability, c.LastSeen, offlineBefore);
         var states = ClusterStates.None;
         if (c.AppliedDigest is not null && c.AppliedDigest == c.TargetDigest)
         {
